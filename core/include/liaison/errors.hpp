@@ -1,0 +1,51 @@
+// Typed errors of the core. Each carries what the user needs to act: the
+// file, the 1-based line and column where known, and what was expected.
+// The CLI maps them to exit code 1 (user error); anything else is exit 2.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace liaison {
+
+// Base of every error caused by the user's input or request.
+class UserError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// A located problem in an input file. what() is "file:line:col: message".
+class ParseError : public UserError {
+public:
+    ParseError(std::string file, int line, int column, std::string message);
+    const std::string &file() const { return m_file; }
+    int line() const { return m_line; }
+    int column() const { return m_column; }
+    const std::string &message() const { return m_message; }
+
+private:
+    std::string m_file;
+    int m_line;
+    int m_column;
+    std::string m_message;
+};
+
+// A reference to an entity that matches nothing, or more than one entity.
+class LookupError : public UserError {
+public:
+    using UserError::UserError;
+};
+
+// A file could not be read or written (names the path and the OS reason).
+class IoError : public UserError {
+public:
+    using UserError::UserError;
+};
+
+// Graphviz refused a graph or a layout; names the engine and its messages.
+class LayoutError : public UserError {
+public:
+    using UserError::UserError;
+};
+
+} // namespace liaison

@@ -1,0 +1,33 @@
+// Liaison JSON v1: reading and writing the native file format with RapidJSON.
+// See docs/liaison-json.md and schema/liaison-v1.schema.json.
+#pragma once
+
+#include "liaison/graph_store.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace liaison {
+
+// Reads a Liaison JSON document. Throws ParseError naming `displayName`, the
+// line and column, and what was expected, for any syntax or structural
+// problem (missing/duplicate id, dangling relation endpoint, wrong type,
+// invalid UTF-8, truncated text). Returns a complete store or nothing.
+GraphStore readLiaisonJson(std::string_view text, const std::string &displayName);
+// Reads the file at `path` ("-" reads standard input).
+GraphStore readLiaisonJsonFile(const std::string &path);
+
+// Serialises the store (pretty-printed, stable order, unknown keys kept).
+std::string writeLiaisonJson(const GraphStore &store);
+// Writes atomically: a temp file beside `path`, fsync, rename, fsync of the
+// directory. On any failure the previous file is intact and IoError is thrown.
+// "-" writes to standard output.
+void saveLiaisonJsonFile(const GraphStore &store, const std::string &path);
+
+// Writes `bytes` to `path` atomically (same guarantees as above). Shared by
+// every exporter.
+void writeFileAtomically(const std::string &path, std::string_view bytes);
+// Reads a whole file, "-" for stdin. Throws IoError naming the path.
+std::string readWholeFile(const std::string &path);
+
+} // namespace liaison

@@ -1,0 +1,78 @@
+// Layout of a View through Graphviz, in-process (gvc + cgraph). The result is
+// plain data copied out of Graphviz: no cgraph object outlives the call.
+//
+// Threading: Graphviz is not re-entrant. Every function here serialises on
+// one process-wide lock, so they may be called from any thread (the viewer
+// calls them off its UI thread) but run one at a time.
+#pragma once
+
+#include "liaison/view.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace liaison {
+
+enum class LayoutEngine { Dot, Neato, Fdp, Sfdp, Circo, Twopi };
+LayoutEngine parseLayoutEngine(std::string_view name); // throws UserError
+std::string_view layoutEngineName(LayoutEngine engine);
+const std::vector<LayoutEngine> &allLayoutEngines();
+
+struct Point {
+    double x = 0, y = 0; // points (1/72 inch), y up, as Graphviz reports them
+};
+
+struct NodeLayout {
+    EntityIndex entity = kNoEntity;
+    Point centre;
+    double width = 0, height = 0; // points
+};
+
+struct EdgeLayout {
+    RelationIndex relation = 0;
+    // Cubic Bezier control points as Graphviz gives them: p0 c1 c2 p1 c1 c2 p2 ...
+    std::vector<Point> spline;
+    bool hasArrowHead = false;
+    Point arrowTip; // where the arrowhead points, when hasArrowHead
+};
+
+struct LayoutResult {
+    LayoutEngine engine = LayoutEngine::Sfdp;
+    std::vector<NodeLayout> nodes; // in the order of View::entities
+    std::vector<EdgeLayout> edges; // in the order of View::relations
+    Point lowerLeft, upperRight;   // bounding box in points
+    std::vector<std::string> messages; // Graphviz warnings, fallback notices
+};
+
+struct LayoutOptions {
+    LayoutEngine engine = LayoutEngine::Sfdp;
+    std::string title;               // graph label (exports)
+    bool legend = true;              // legend of kinds (exports)
+    std::chrono::milliseconds timeLimit{0}; // 0 = none; past it a faster engine is tried
+    const std::atomic<bool> *cancel = nullptr; // polled when not null
+};
+
+// Lays out the view. Throws LayoutError naming the engine and Graphviz's messages.
+LayoutResult layoutView(const GraphStore &store, const View &view, const LayoutOptions &options);
+
+enum class DiagramFormat { Dot, Svg, Png, Pdf };
+DiagramFormat parseDiagramFormat(std::string_view name); // throws UserError
+
+// Renders the view as a briefing diagram: colour and shape by kind, labels in
+// the entity's display name (CJK rendered with the CJK font named in the
+// README), a title and a legend of kinds. Output is stable for the same input.
+std::string renderDiagram(const GraphStore &store, const View &view, DiagramFormat format,
+                          const LayoutOptions &options);
+
+// Colour (#rrggbb) and Graphviz shape of a kind; other kinds are neutral.
+struct KindStyle {
+    std::string_view fill;   // e.g. "#4e79a7"
+    std::string_view shape;  // Graphviz shape name
+    std::string_view label;  // legend label, e.g. "Person"
+};
+KindStyle styleOfKind(std::string_view kind);
+
+} // namespace liaison

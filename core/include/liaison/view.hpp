@@ -1,0 +1,35 @@
+// A View is a subset of a store's entities and relations: what a layout,
+// an export or the viewer canvas shows. Views are cheap value types.
+#pragma once
+
+#include "liaison/graph_store.hpp"
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace liaison {
+
+struct View {
+    std::vector<EntityIndex> entities;   // sorted, unique
+    std::vector<RelationIndex> relations; // sorted, unique; both endpoints in `entities`
+};
+
+// What to keep. Empty sets mean "no restriction".
+struct ViewFilter {
+    std::set<std::string, std::less<>> kinds;          // entity kinds
+    std::set<std::string, std::less<>> relationKinds;  // relation kinds
+    std::set<std::string, std::less<>> sources;        // source ids in evidence
+    std::optional<std::string> from; // ISO date: drop events ending before it
+    std::optional<std::string> to;   // ISO date: drop events starting after it
+};
+
+View wholeGraph(const GraphStore &store);
+// Keeps the entities and relations of `view` that pass `filter`; relations
+// whose endpoints were dropped go too.
+View applyFilter(const GraphStore &store, const View &view, const ViewFilter &filter);
+// Relations between the given entities (inclusive of both endpoints).
+View induced(const GraphStore &store, std::vector<EntityIndex> entities);
+
+} // namespace liaison

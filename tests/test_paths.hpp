@@ -1,0 +1,29 @@
+// Where tests find the project's files and the shared corpora.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace liaison::test {
+
+// The project's source tree (datasets/, plugins/*/samples ...).
+std::filesystem::path sourceDir();
+// ../shared next to the checkout, or $LIAISON_SHARED_DIR; empty when absent.
+// Tests that need it GTEST_SKIP() when this is empty.
+std::filesystem::path sharedDir();
+// The built `liaison` command line.
+std::filesystem::path cliPath();
+// The curated IAC 2017 graph.
+std::filesystem::path iacDataset();
+// A fresh empty directory under the system temp dir, removed at exit.
+std::filesystem::path scratchDir(const std::string &name);
+
+// Runs a shell command, returns its exit code; stdout and stderr captured.
+struct CommandResult {
+    int exitCode = -1;
+    std::string out;
+    std::string err;
+};
+CommandResult runCommand(const std::string &command);
+
+} // namespace liaison::test
