@@ -1,7 +1,7 @@
 # liaison_add_plugin(NAME <name> SOURCES <file>... [LIBRARIES <target>...])
 #
 # Builds a loader plugin two ways from the same sources:
-#  - a shared module liaison-<name>.so in the build's plugin folder
+#  - a shared module <name>.so in the build's plugin folder
 #    (${LIAISON_PLUGIN_BUILD_DIR}), compiled with -fvisibility=hidden so the
 #    only exported symbol is liaison_loader_v1, installed to
 #    <prefix>/lib/liaison/plugins;
@@ -21,13 +21,19 @@ function(liaison_add_plugin)
   set(module liaison_plugin_${ident})
   add_library(${module} MODULE ${P_SOURCES})
   set_target_properties(${module} PROPERTIES
-    PREFIX "" OUTPUT_NAME "liaison-${P_NAME}"
+    PREFIX "" OUTPUT_NAME "${P_NAME}"
     LIBRARY_OUTPUT_DIRECTORY "${LIAISON_PLUGIN_BUILD_DIR}"
     C_VISIBILITY_PRESET hidden CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)
   target_include_directories(${module} PRIVATE "${PROJECT_SOURCE_DIR}/plugins/include")
   target_link_libraries(${module} PRIVATE ${P_LIBRARIES})
-  # Static archives linked into a module stay private to it.
-  target_link_options(${module} PRIVATE "LINKER:--exclude-libs,ALL" "LINKER:--no-undefined")
+  # Export the entry point and nothing else (not even libstdc++ template
+  # instantiations); static archives linked in stay private to the module.
+  set(script "${PROJECT_BINARY_DIR}/liaison_plugin.map")
+  if(NOT EXISTS "${script}")
+    file(WRITE "${script}" "{ global: liaison_loader_v1; local: *; };\n")
+  endif()
+  target_link_options(${module} PRIVATE "LINKER:--version-script=${script}"
+    "LINKER:--exclude-libs,ALL" "LINKER:--no-undefined")
   install(TARGETS ${module} LIBRARY DESTINATION lib/liaison/plugins)
 
   set(builtin liaison_builtin_${ident})

@@ -67,7 +67,11 @@ private:
         Entity incoming = be.entity;
         incoming.kind = kind;
         MergeRecord record{incoming.id, m_work.entity(target).id, std::move(reason), {}, be.origin};
-        record.conflicts = m_work.mergeInto(target, incoming);
+        const std::string &existingKind = m_work.entity(target).kind;
+        if (existingKind != kind)
+            record.conflicts.push_back(record.targetId + ": kind '" + existingKind + "' kept, incoming '" + kind +
+                                       "' dropped");
+        for (std::string &c : m_work.mergeInto(target, incoming)) record.conflicts.push_back(std::move(c));
         m_canonical[incoming.id] = record.targetId;
         m_report.merges.push_back(std::move(record));
         ++m_report.entitiesMerged;
