@@ -19,7 +19,10 @@ char guessDelimiter(std::string_view text)
     int best = 0;
     for (int i = 1; i < 4; ++i)
         if (counts[i] > counts[best]) best = i;
-    return candidates[best];
+    if (counts[best] > 0) return candidates[best];
+    // Gephi also reads space-separated tables ("Source Target Type").
+    auto nl = text.find('\n');
+    return text.substr(0, nl).find(' ') != std::string_view::npos ? ' ' : ',';
 }
 
 bool CsvReader::next(CsvRow &row)

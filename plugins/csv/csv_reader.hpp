@@ -30,7 +30,8 @@ private:
     std::size_t m_lineStart = 0;
 };
 
-// ',' ';' '\t' or '|': the one that occurs most outside quotes in the first line.
+// ',' ';' '\t' or '|': the one that occurs most outside quotes in the first
+// line; ' ' when none does and the line has spaces; else ','.
 char guessDelimiter(std::string_view text);
 
 } // namespace liaison::loaders

@@ -18,6 +18,7 @@
 #include <graphviz/cgraph.h>
 
 #include <cstring>
+#include <set>
 #include <string>
 
 namespace {
@@ -154,7 +155,8 @@ private:
             group.kind = "group";
             const char *label = agget(sub, const_cast<char *>("label"));
             group.name = label && *label ? text(label) : name;
-            m_host.addEntity(group);
+            // A cluster name used twice in one graph (b7.gv) is one group.
+            if (m_groups.insert(group.id).second) m_host.addEntity(group);
             if (!parentId.empty()) m_host.addRelation({"part_of", group.id, parentId, {}, {}, {}});
             for (Agnode_t *n = agfstnode(sub); n; n = agnxtnode(sub, n))
                 if (!inChildCluster(sub, n)) m_host.addRelation({"member_of", text(agnameof(n)), group.id, {}, {}, {}});
@@ -176,6 +178,7 @@ private:
     Agraph_t *m_g;
     Host &m_host;
     bool m_latin1 = false;
+    std::set<std::string> m_groups;
 };
 
 int sniffDot(std::string_view, std::string_view bytes)

@@ -102,9 +102,12 @@ private:
                 std::string_view t = value->text;
                 bool numeric = !t.empty() && (std::isdigit(static_cast<unsigned char>(t[0])) || t[0] == '-' ||
                                               t[0] == '+' || t[0] == '.');
-                if (!numeric && lower(t) != "inf" && lower(t) != "nan")
+                bool word = !t.empty();
+                for (char ch : t) word = word && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_');
+                if (!numeric && !word)
                     throw LoadError(value->where, "value of \"" + key + "\" is neither a number, a \"string\" nor a [list]");
-                value->type = GmlValue::Type::Number;
+                // Gephi and yEd accept bare words ("id A") as strings.
+                value->type = numeric ? GmlValue::Type::Number : GmlValue::Type::String;
             }
             out.emplace_back(std::move(key), std::move(value));
         }
