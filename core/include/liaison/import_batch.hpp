@@ -10,6 +10,7 @@
 #include "liaison/graph_store.hpp"
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -76,6 +77,11 @@ private:
 struct ImportOptions {
     // Commit the valid records and list each skipped one, instead of failing.
     bool lenient = false;
+    // Renames incoming entity kinds before validation ("woman" -> "person"),
+    // for formats whose kinds are column headers or absent ("node").
+    std::map<std::string, std::string, std::less<>> kindMap;
+    // Kind of incoming relations that have none; empty means "related_to".
+    std::string relationKind;
 };
 
 // An incoming entity united with one already in the graph.

@@ -171,7 +171,7 @@ private:
         for (std::size_t i = 0; i < m_batch.entities().size(); ++i) {
             const BatchEntity &be = m_batch.entities()[i];
             if (be.implicit) continue;
-            std::string kind = kindOf(be.entity);
+            std::string kind = mappedKind(be.entity);
             if (!entityValid(be, kind)) {
                 m_refused.insert(be.entity.id);
                 continue;
@@ -193,7 +193,7 @@ private:
             if (!be.implicit) continue;
             const std::string &id = be.entity.id;
             if (m_accepted.count(id) || m_refused.count(id) || m_store.findById(id) != kNoEntity) continue;
-            std::string kind = kindOf(be.entity);
+            std::string kind = mappedKind(be.entity);
             if (!entityValid(be, kind)) {
                 m_refused.insert(id);
                 continue;
@@ -202,6 +202,13 @@ private:
             m_out.entities.push_back(i);
             m_out.entityKinds.push_back(std::move(kind));
         }
+    }
+
+    std::string mappedKind(const Entity &e) const
+    {
+        std::string kind = kindOf(e);
+        auto it = m_options.kindMap.find(kind);
+        return it == m_options.kindMap.end() ? kind : it->second;
     }
 
     bool endpointKnown(const std::string &id) const
@@ -213,7 +220,9 @@ private:
     {
         for (std::size_t i = 0; i < m_batch.relations().size(); ++i) {
             const auto &[r, origin] = m_batch.relations()[i];
-            std::string kind = r.kind.empty() ? std::string("related_to") : r.kind;
+            std::string kind = !r.kind.empty()                  ? r.kind
+                               : !m_options.relationKind.empty() ? m_options.relationKind
+                                                                 : std::string("related_to");
             std::string record = describe(r, kind);
             if (const char *field = badUtf8(r)) {
                 problem(Severity::Error, origin, "relation", std::string("invalid UTF-8 in ") + field);
