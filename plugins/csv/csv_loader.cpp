@@ -53,6 +53,7 @@ Columns classify(const CsvRow &headerRow)
         c.table = Table::Edges;
         c.kind = find(lowered, {"kind", "relation"});
         c.type = find(lowered, {"type"});
+        c.id = find(lowered, {"id"}); // an edge's own id: not kept (Liaison relations have none)
         return c;
     }
     if (c.id >= 0) {

@@ -217,7 +217,6 @@ private:
             r.to = *target;
             r.origin = x->where();
             r.kind = x->attributeOr("kind");
-            if (const std::string *id = x->attribute("id")) r.attributes.push_back({"id", *id, LIAISON_VALUE_STRING});
             if (const std::string *label = x->attribute("label")) r.attributes.push_back({"label", *label, LIAISON_VALUE_STRING});
             if (const std::string *w = x->attribute("weight")) r.attributes.push_back(typedAttribute("weight", *w, "double"));
             common(*x, m_edgeAttrs, r.attributes,

@@ -156,7 +156,6 @@ private:
         r.from = *source;
         r.to = *target;
         r.origin = x.where();
-        if (const std::string *id = x.attribute("id")) r.attributes.push_back({"id", *id, LIAISON_VALUE_STRING});
         auto apply = [&](const Key &k, const std::string &value) {
             if (!applyRelationField(r, k.name, value)) r.attributes.push_back(typedAttribute(k.name, value, k.type));
         };

@@ -3,6 +3,7 @@
 // Works on a copy of the store that replaces the original only when every
 // step succeeded, so a failure at any point leaves the store untouched.
 #include "batch_validation.hpp"
+#include "evidence_attribute.hpp"
 
 #include <algorithm>
 #include <unordered_map>
@@ -66,6 +67,7 @@ private:
     {
         Entity incoming = be.entity;
         incoming.kind = kind;
+        detail::liftEvidence(incoming.attributes, incoming.evidence);
         MergeRecord record{incoming.id, m_work.entity(target).id, std::move(reason), {}, be.origin};
         const std::string &existingKind = m_work.entity(target).kind;
         if (existingKind != kind)
@@ -81,6 +83,7 @@ private:
     {
         Entity e = be.entity;
         e.kind = kind;
+        detail::liftEvidence(e.attributes, e.evidence);
         if (e.name.empty()) {
             auto colon = e.id.find(':');
             e.name = colon == std::string::npos ? e.id : e.id.substr(colon + 1);
@@ -139,6 +142,7 @@ private:
         const BatchRelation &br = m_batch.relations()[m_valid.relations[k]];
         Relation r = br.relation;
         r.kind = m_valid.relationKinds[k];
+        detail::liftEvidence(r.attributes, r.evidence);
         r.from = canonical(r.from);
         r.to = canonical(r.to);
         if (alreadyInGraph(r)) {
