@@ -11,6 +11,8 @@ namespace liaison::test {
 
 // The label that must show literally in every export.
 inline const std::string kHostileLabel = "<script>alert(1)</script> & \"q\" \\N";
+// Entities and escString sequences Graphviz would expand in a plain label.
+inline const std::string kEntityLabel = "&amp; &#65; \\G\\L\\n \\\\";
 
 inline Entity makeEntity(std::string id, std::string kind, std::string name)
 {
@@ -41,8 +43,10 @@ inline GraphStore smallStore(bool hostile = false)
     store.addEntity(makeEntity("country:russia", "country", "俄羅斯"));
     store.addEntity(makeEntity("topic:e-governance", "topic", "E-Governance"));
     store.addEntity(makeEntity("document:report", "document", "出國報告"));
-    if (hostile)
+    if (hostile) {
         store.addEntity(makeEntity("person:hostile", "person", kHostileLabel));
+        store.addEntity(makeEntity("topic:entities", "topic", kEntityLabel));
+    }
     store.addRelation(makeRelation("attended", "person:chuang-ming-fen", "event:iac2017"));
     store.addRelation(makeRelation("spoke_at", "person:radomir-bolgov", "event:iac2017"));
     store.addRelation(makeRelation("attended", "person:radomir-bolgov", "event:iac2017"));

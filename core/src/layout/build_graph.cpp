@@ -97,8 +97,10 @@ BuiltGraph buildGraph(const Lock &lock, const GraphStore &store, const View &vie
     set(lock, g, graphFont, kFontName);
     if (isForceDirected(engine)) {
         // Overlapping nodes hide labels; remove overlaps after the layout.
-        Agsym_t *overlap = declare(lock, g, AGRAPH, "overlap", "");
-        set(lock, g, overlap, "false");
+        // vpsc, not "false" (Voronoi/prism): those draw from drand48 state
+        // left by earlier layouts, so the same input gave different bytes.
+        set(lock, g, declare(lock, g, AGRAPH, "overlap", ""), "vpsc");
+        set(lock, g, declare(lock, g, AGRAPH, "sep", ""), "+12");
     }
     if (diagram) {
         Agsym_t *layoutName = declare(lock, g, AGRAPH, "layout", "");
