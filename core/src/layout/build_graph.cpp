@@ -41,12 +41,6 @@ std::string htmlText(std::string_view text)
 
 namespace {
 
-bool isForceDirected(LayoutEngine engine)
-{
-    return engine == LayoutEngine::Neato || engine == LayoutEngine::Fdp ||
-           engine == LayoutEngine::Sfdp;
-}
-
 std::string_view displayName(const Entity &entity)
 {
     return entity.name.empty() ? std::string_view(entity.id) : std::string_view(entity.name);
@@ -95,13 +89,16 @@ BuiltGraph buildGraph(const Lock &lock, const GraphStore &store, const View &vie
 
     Agsym_t *graphFont = declare(lock, g, AGRAPH, "fontname", kFontName);
     set(lock, g, graphFont, kFontName);
-    if (isForceDirected(engine)) {
-        // Overlapping nodes hide labels; remove overlaps after the layout.
-        // vpsc, not "false" (Voronoi/prism): those draw from drand48 state
-        // left by earlier layouts, so the same input gave different bytes.
-        set(lock, g, declare(lock, g, AGRAPH, "overlap", ""), "vpsc");
-        set(lock, g, declare(lock, g, AGRAPH, "sep", ""), "+12");
+    if (engine == LayoutEngine::Sfdp || engine == LayoutEngine::Neato) {
+        // Overlapping nodes hide labels; prism removes overlaps and keeps the
+        // shape. Not "false" (Voronoi: draws from drand48 state left by
+        // earlier layouts, so the same input gave different bytes) nor vpsc
+        // (collapsed the IAC graph into one column).
+        set(lock, g, declare(lock, g, AGRAPH, "overlap", ""), "prism");
+        set(lock, g, declare(lock, g, AGRAPH, "sep", ""), "+8");
     }
+    // fdp keeps its own repulsion only: every overlap mode tried either made
+    // its output vary between runs (prism, scale, ortho) or collapsed it (vpsc).
     if (diagram) {
         Agsym_t *layoutName = declare(lock, g, AGRAPH, "layout", "");
         set(lock, g, layoutName, layoutEngineName(engine));
