@@ -40,8 +40,11 @@ void expectSameGraph(const GraphStore &a, const GraphStore &b)
         EXPECT_EQ(y.from, x.from);
         EXPECT_EQ(y.to, x.to);
         EXPECT_EQ(y.evidence, x.evidence);
-        for (const auto &[key, value] : x.attributes)
-            if (value.type != AttributeValue::Type::Null) EXPECT_EQ(*y.attribute(key), value.text) << key;
+        for (const auto &[key, value] : x.attributes) {
+            if (value.type == AttributeValue::Type::Null) continue;
+            ASSERT_NE(y.attribute(key), nullptr) << key;
+            EXPECT_EQ(*y.attribute(key), value.text) << key;
+        }
     }
 }
 

@@ -100,7 +100,9 @@ TEST(ImportBatch, LenientCommitsValidRecordsAndListsSkippedOnes)
     batch.addEntity(entity("bad id", ""), at(3)); // no kind
     batch.addRelation(relation("knows", "person:a", "bad id"), at(4));
     batch.addRelation(relation("knows", "person:a", "person:ghost"), at(5));
-    ImportReport report = commitBatch(store, batch, {.lenient = true});
+    ImportOptions lenient;
+    lenient.lenient = true;
+    ImportReport report = commitBatch(store, batch, lenient);
     EXPECT_TRUE(report.committed);
     EXPECT_EQ(store.entityCount(), 1u);
     EXPECT_EQ(store.relationCount(), 0u);

@@ -6,9 +6,9 @@
 
 namespace {
 
-int sniffAny(std::string_view, std::string_view) { return 100; }
+[[maybe_unused]] int sniffAny(std::string_view, std::string_view) { return 100; }
 
-void loadGood(std::string_view, std::string_view, liaison::plugin::Host &host)
+[[maybe_unused]] void loadGood(std::string_view, std::string_view, liaison::plugin::Host &host)
 {
     liaison::plugin::EntityData e;
     e.id = "person:from-module";

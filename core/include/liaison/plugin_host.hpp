@@ -82,6 +82,8 @@ public:
     const LoaderInfo &registerLoader(const liaison_loader *descriptor, const std::string &origin);
 
     // Every registered loader, built-ins first, in registration order.
+    // References and pointers into it stay valid until the next registration
+    // (registerLoader, loadModule, discoverModules).
     const std::vector<LoaderInfo> &loaders() const { return m_loaders; }
     const std::vector<ModuleProblem> &problems() const { return m_problems; }
     // The active loader called `name`, or nullptr.
