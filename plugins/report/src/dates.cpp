@@ -2,6 +2,7 @@
 // forms 26 September 2017, September 28-30, 2017, Sept. 2017, 2017-09-26.
 #include "extractor.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace liaison::report {

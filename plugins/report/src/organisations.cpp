@@ -98,7 +98,7 @@ void Extractor::applyParentheticalAliases(ParagraphState &p, int entity, std::si
     const U32 &t = p.paragraph.text;
     p.consumed.emplace_back(b > 0 ? b - 1 : b, e + 1);
     U32 content = trim(U32View(t).substr(b, e - b));
-    for (const U32 prefix : {U32(U"以下簡稱"), U32(U"簡稱"), U32(U"简称"), U32(U"hereafter")}) {
+    for (const U32 &prefix : {U32(U"以下簡稱"), U32(U"簡稱"), U32(U"简称"), U32(U"hereafter")}) {
         if (content.rfind(prefix, 0) == 0)
             content = trim(U32View(content).substr(prefix.size()));
     }
@@ -108,7 +108,7 @@ void Extractor::applyParentheticalAliases(ParagraphState &p, int entity, std::si
     const auto comma = content.find_last_of(U",");
     if (comma != U32::npos) {
         U32 last = trim(U32View(content).substr(comma + 1));
-        for (const U32 prefix : {U32(U"簡稱"), U32(U"简称")})
+        for (const U32 &prefix : {U32(U"簡稱"), U32(U"简称")})
             if (last.rfind(prefix, 0) == 0)
                 last = trim(U32View(last).substr(prefix.size()));
         if (isAcronym(last)) {
@@ -247,7 +247,7 @@ void Extractor::findOrganisations(ParagraphState &p) {
                 progress = true;
                 continue;
             }
-            for (const U32 home : {U32(U"我國"), U32(U"本國"), U32(U"我国"), U32(U"本国")}) {
+            for (const U32 &home : {U32(U"我國"), U32(U"本國"), U32(U"我国"), U32(U"本国")}) {
                 if (m_home >= 0 && t.compare(s, home.size(), home) == 0 && s + home.size() <= headB) {
                     country = m_home;
                     countryB = s;

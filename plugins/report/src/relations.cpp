@@ -313,7 +313,7 @@ void Extractor::findRelations(ParagraphState &p) {
                 std::size_t k = m->begin;
                 while (k > s.begin && isSpace(t[k - 1]))
                     --k;
-                for (const U32 w : {U32(U"與"), U32(U"与"), U32(U"和"), U32(U"with")}) {
+                for (const U32 &w : {U32(U"與"), U32(U"与"), U32(U"和"), U32(U"with")}) {
                     // The partner follows 與/with, possibly after a country (我國).
                     for (std::size_t back = 0; back <= 4 && k >= w.size() + back; ++back) {
                         if (t.compare(k - back - w.size(), w.size(), w) == 0 && partner < 0) {
