@@ -63,7 +63,7 @@ int Extractor::eventFor(const std::string &key, const std::string &name, int typ
     if (it != m_eventByKey.end())
         return it->second;
     const int e = m_graph.entity("event", name, language);
-    static const char *types[] = {"conference", "session", "visit"};
+    static const char *types[] = {"conference", "session", "visit", "series"};
     m_graph.attribute(e, "type", types[type]);
     m_eventByKey[key] = e;
     if (type == 0)
@@ -115,30 +115,46 @@ void Extractor::findEvents(ParagraphState &p) {
         const std::string orgName = organiser >= 0 ? m_graph.at(organiser).name : std::string();
         const std::string key = std::to_string(organiser) + "#" + std::to_string(ordinal);
         const std::string zhName = orgName + "第" + std::to_string(ordinal) + "屆年會";
-        const int ev = eventFor(key, zhName, 0, "zh");
+        // An edition first met without its organiser ("第 12 屆年會") is the same edition.
+        const std::string anonymous = "-1#" + std::to_string(ordinal);
+        int ev = -1;
+        if (m_eventByKey.count(key) == 0 && organiser >= 0 && m_eventByKey.count(anonymous) > 0) {
+            ev = m_eventByKey[anonymous];
+            m_eventByKey[key] = ev;
+            m_graph.rename(ev, zhName, "zh");
+        }
+        if (ev < 0)
+            ev = eventFor(key, zhName, 0, "zh");
         m_graph.attribute(ev, "ordinal", std::to_string(ordinal));
         m_graph.alias(ev, u8(p, spanB, e));
-        if (organiser >= 0) {
+        if (organiser >= 0 && m_organiserOf.count(ev) == 0) {
             std::vector<std::string> orgNames = {orgName};
             for (const auto &a : m_graph.at(organiser).aliases)
                 orgNames.push_back(a);
             for (const auto &[lang, n] : m_graph.at(organiser).names)
                 orgNames.push_back(n);
+            // The series the edition belongs to: "IAC 年會", "IAC Annual Conference".
+            const int series = eventFor(std::to_string(organiser) + "#series", orgName + "年會", 3, "zh");
             for (const auto &n : orgNames) {
                 m_graph.alias(ev, n + " 第" + std::to_string(ordinal) + "屆年會");
                 m_graph.alias(ev, ordinalEn(ordinal) + " Annual Conference of " + n);
-                m_graph.alias(ev, ordinalEn(ordinal) + " " + n + " Annual Conference");
-                if (year > 0 && isAcronymWord(n)) {
-                    m_graph.alias(ev, n + " " + std::to_string(year));
-                    m_graph.alias(ev, std::to_string(year) + " " + n + " Annual Conference");
-                }
+                m_graph.alias(ev, n + " " + ordinalEn(ordinal) + " Annual Conference");
+                m_graph.alias(series, n + "年會");
+                m_graph.alias(series, n + " Annual Conference");
             }
+            m_graph.evidence(series, lineAt(p, b), quoteAt(p, b), 0.6);
+            m_graph.relate("part_of", ev, series, lineAt(p, b), quoteAt(p, b), 0.6);
+            m_graph.relate("organised", organiser, series, lineAt(p, b), quoteAt(p, b), 0.6);
             m_organiserOf[ev] = organiser;
             m_graph.relate("organised", organiser, ev, lineAt(p, b), quoteAt(p, b), 0.8);
         }
         if (year > 0) {
             m_graph.attribute(ev, "year", std::to_string(year));
             m_graph.alias(ev, std::to_string(year) + " " + zhName);
+            if (organiser >= 0)
+                for (const auto &a : m_graph.at(organiser).aliases)
+                    if (isAcronymWord(a))
+                        m_graph.alias(ev, a + " " + std::to_string(year));
         }
         Mention m;
         m.kind = MentionKind::Event;
@@ -374,12 +390,16 @@ void Extractor::findEvents(ParagraphState &p) {
     }
     const int type = head.length > 0 ? head.payload : englishType;
     const std::size_t headEnd = head.length > 0 ? body + head.length : body + englishHead.size();
-    if (p.paragraph.heading && type == 1) {
+    const bool subHeading = p.paragraph.heading && p.paragraph.level > m_topLevel && m_topEvent >= 0 &&
+                            std::find(m_conferences.begin(), m_conferences.end(), m_topEvent) != m_conferences.end() &&
+                            !std::any_of(p.mentions.begin(), p.mentions.end(),
+                                         [](const Mention &x) { return x.kind == MentionKind::Event; });
+    if (p.paragraph.heading && (type == 1 || subHeading)) {
         int conferenceEvent = m_topEvent >= 0 && m_eventByKey.size() > 0 ? m_topEvent : m_lastConference;
         if (conferenceEvent < 0)
             conferenceEvent = m_lastConference;
         int n = 0;
-        const std::size_t numEnd = readOrdinal(t, headEnd, n);
+        const std::size_t numEnd = type == 1 ? readOrdinal(t, headEnd, n) : U32::npos;
         const std::string label = numEnd != U32::npos ? std::to_string(n) : mergeKey(u8(p, body, t.size()));
         const std::string name = u8(p, body, t.size());
         const int ev = eventFor(std::to_string(conferenceEvent) + "#s#" + label, name, 1, head.length > 0 ? "zh" : "en");
@@ -438,6 +458,8 @@ void Extractor::findEvents(ParagraphState &p) {
         const bool exists = m_eventByKey.count(key) > 0;
         const int ev = eventFor(key, zh ? "拜會" + orgName : "Visit to " + orgName, 2, zh ? "zh" : "en");
         m_graph.alias(ev, u8(p, i, orgEnd));
+        if (p.paragraph.heading)
+            m_graph.alias(ev, u8(p, i, t.size()));
         if (!exists)
             m_graph.relate("hosted", org, ev, lineAt(p, i), quoteAt(p, i), 0.6);
         Mention m;
@@ -451,7 +473,51 @@ void Extractor::findEvents(ParagraphState &p) {
     }
 }
 
+void Extractor::findPanels(ParagraphState &p) {
+    // "本議題也探討X，請..." / "This session also discussed X, ...": a panel of the current session.
+    if (m_session < 0)
+        return;
+    const U32 &t = p.paragraph.text;
+    static const std::vector<U32> openers = {U"本議題", U"本场次", U"本場次", U"本议题", U"This session", U"The session"};
+    static const std::vector<U32> verbs = {U"探討", U"討論", U"探讨", U"讨论", U"discussed", U"covered", U"addressed"};
+    for (const auto &o : openers) {
+        for (std::size_t at = t.find(o); at != U32::npos; at = t.find(o, at + 1)) {
+            std::size_t k = at + o.size();
+            std::size_t verbEnd = U32::npos;
+            for (std::size_t w = k; w < k + 12 && w < t.size() && verbEnd == U32::npos; ++w)
+                for (const auto &v : verbs)
+                    if (t.compare(w, v.size(), v) == 0)
+                        verbEnd = w + v.size();
+            if (verbEnd == U32::npos)
+                continue;
+            const std::size_t b = skipSpaces(t, verbEnd);
+            std::size_t e = b;
+            while (e < t.size() && t[e] != U',' && t[e] != U'。' && t[e] != U';' && e - b < 40)
+                ++e;
+            if (e - b < 2 || e >= t.size() || t[e] != U',')
+                continue;
+            const std::string name = u8(p, b, e);
+            const int ev = eventFor(std::to_string(m_session) + "#panel#" + mergeKey(name), name, 1, isHan(t[b]) ? "zh" : "en");
+            m_graph.attribute(ev, "type", "panel", true);
+            m_graph.relate("part_of", ev, m_session, lineAt(p, b), quoteAt(p, b), 0.75);
+            p.mentions.erase(std::remove_if(p.mentions.begin(), p.mentions.end(),
+                                            [&](const Mention &x) { return x.kind == MentionKind::Topic && x.begin >= b && x.end <= e; }),
+                             p.mentions.end());
+            Mention m;
+            m.kind = MentionKind::Event;
+            m.begin = b;
+            m.end = e;
+            m.entity = ev;
+            m.eventType = 1;
+            addMention(p, m, 0.7);
+            m_panel = ev;
+        }
+    }
+}
+
 void Extractor::updateScope(ParagraphState &p) {
+    if (p.paragraph.heading)
+        m_panel = -1;
     if (p.paragraph.heading) {
         const int level = p.paragraph.level;
         int top = -1;
@@ -478,7 +544,7 @@ void Extractor::updateScope(ParagraphState &p) {
             m_session = -1;
         }
     }
-    p.scopeEvent = m_session >= 0 ? m_session : m_topEvent;
+    p.scopeEvent = m_panel >= 0 ? m_panel : m_session >= 0 ? m_session : m_topEvent;
     p.scopeConference = m_topEvent;
 }
 

@@ -182,6 +182,9 @@ Extraction Extractor::run(const U32 &text) {
     }
     for (auto &p : m_paragraphs) {
         findEvents(p);
+        if (p.paragraph.heading)
+            updateScope(p);
+        findPanels(p);
         updateScope(p);
     }
     for (auto &p : m_paragraphs)

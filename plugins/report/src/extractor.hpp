@@ -73,6 +73,7 @@ private:
 
     // --- scope of sections (events.cpp)
     void updateScope(ParagraphState &p);
+    void findPanels(ParagraphState &p);
 
     const Lexicon &m_lex;
     const Options &m_options;
@@ -85,6 +86,7 @@ private:
     int m_topEvent = -1;
     int m_topLevel = 0;
     int m_session = -1;
+    int m_panel = -1;
     int m_sessionLevel = 0;
     int m_lastConference = -1;
     std::map<int, int> m_organiserOf; // conference entity -> organiser entity

@@ -87,6 +87,17 @@ void GraphBuilder::alias(int e, const std::string &alias) {
     m_byKey.emplace(ent.kind + '\t' + mergeKey(alias), e);
 }
 
+void GraphBuilder::rename(int e, const std::string &newName, const std::string &language) {
+    e = root(e);
+    auto &ent = m_entities[static_cast<std::size_t>(e)].entity;
+    const std::string old = ent.name;
+    ent.name = newName;
+    ent.names[language] = newName;
+    ent.aliases.erase(std::remove(ent.aliases.begin(), ent.aliases.end(), newName), ent.aliases.end());
+    alias(e, old);
+    m_byKey.emplace(ent.kind + '\t' + mergeKey(newName), e);
+}
+
 void GraphBuilder::name(int e, const std::string &language, const std::string &value) {
     e = root(e);
     auto &ent = m_entities[static_cast<std::size_t>(e)].entity;

@@ -28,6 +28,8 @@ public:
     int find(const std::string &kind, const std::string &name) const;
     // Makes `alias` another key of entity `e` (later lookups by it find `e`).
     void alias(int e, const std::string &alias);
+    // Gives entity `e` a new display name; the old one stays an alias.
+    void rename(int e, const std::string &name, const std::string &language);
     void name(int e, const std::string &language, const std::string &name);
     void attribute(int e, const std::string &key, const std::string &value, bool overwrite = false);
     void evidence(int e, int line, const std::string &quote, double confidence);

@@ -174,6 +174,16 @@ void Extractor::findOrganisations(ParagraphState &p) {
             if (isHan(c)) {
                 if (kStopChars.find(c) != U32::npos)
                     break;
+                // "2017 年國際資訊長協會", "本(2017)年度...": the year is not part of the name.
+                if ((c == U'年' || c == U'度') && j >= 2) {
+                    std::size_t y = j - 1;
+                    if (c == U'度' && t[y - 1] == U'年')
+                        --y;
+                    while (y > 0 && isSpace(t[y - 1]))
+                        --y;
+                    if (y > 0 && (isDigit(t[y - 1]) || t[y - 1] == U')' || t[y - 1] == U'本' || t[y - 1] == U'今'))
+                        break;
+                }
                 --j;
                 continue;
             }
@@ -286,16 +296,75 @@ void Extractor::findOrganisations(ParagraphState &p) {
             hanCount += isHan(c) ? 1 : 0;
         const auto after = groupAfter(t, headE);
         const bool hasAlias = after.has_value() && isAcronym(trim(U32View(t).substr(after->first, after->second - after->first)));
+        // A country right before the name, across a space: "中國 CIO 協會".
+        if (country < 0 && j > 0) {
+            std::size_t k = j;
+            while (k > 0 && isSpace(t[k - 1]))
+                --k;
+            for (std::size_t len = 2; len <= 6 && len <= k; ++len) {
+                const auto cm = m_lex.countryForms.matchAt(t, k - len);
+                if (cm.length == len && k < j) {
+                    country = cm.payload;
+                    countryB = k - len;
+                    countryE = k;
+                    break;
+                }
+            }
+        }
         bool accept = !stem.empty() && !generic && (hanCount >= 2 || latin || hasAlias);
-        if (accept && !strong)
-            accept = hasAlias || latin || hanCount >= 4;
+        const U32 headText0 = t.substr(headB, head.length);
+        const bool government = headText0 == U"政府";
+        if (government)
+            accept = stem.empty() && country >= 0 && j < s;
+        else if (accept && !strong)
+            accept = hasAlias || latin || parent >= 0 || m_lex.zhTitles.matchAt(t, headE).length > 0;
         if (!accept) {
             i = headE - 1;
             continue;
         }
         if (parent >= 0 && j < s)
             parent = -1; // something other than the parent sits in between
+        {
+            // The stem starts with a known organisation: "IAC組織" is IAC itself,
+            // "ITMO 電子治理中心" is a unit of ITMO.
+            std::size_t w = s;
+            while (w < headB && (isLatin(t[w]) || isDigit(t[w])))
+                ++w;
+            int knownOrg = -1;
+            if (w > s)
+                for (const auto &[form, ent] : m_knownOrgForms)
+                    if (form == t.substr(s, w - s))
+                        knownOrg = ent;
+            if (knownOrg >= 0) {
+                std::size_t r = w;
+                while (r < headB && isSpace(t[r]))
+                    ++r;
+                if (r == headB && !strong) {
+                    Mention m;
+                    m.kind = MentionKind::Organisation;
+                    m.begin = s;
+                    m.end = headE;
+                    m.entity = knownOrg;
+                    addMention(p, m, 0.7);
+                    i = headE - 1;
+                    continue;
+                }
+                if (r < headB && isHan(t[r]) && w < r) {
+                    parent = knownOrg;
+                    s = r;
+                    U32 rest;
+                    for (std::size_t k = r; k < headB; ++k)
+                        if (!isSpace(t[k]))
+                            rest.push_back(t[k]);
+                    stem = rest;
+                    latin = false;
+                }
+            }
+        }
         const U32 latinStem = cleanName(orig, s, headB, groupB, groupE);
+        if (government) {
+            s = countryB;
+        }
         const bool englishName = allLatin(latinStem) && [&] {
             for (std::size_t k = 0; k < latinStem.size();) {
                 std::size_t e = k;
