@@ -390,7 +390,10 @@ void Extractor::findEvents(ParagraphState &p) {
     }
     const int type = head.length > 0 ? head.payload : englishType;
     const std::size_t headEnd = head.length > 0 ? body + head.length : body + englishHead.size();
-    const bool subHeading = p.paragraph.heading && p.paragraph.level > m_topLevel && m_topEvent >= 0 &&
+    // A sub-heading of a conference section is a session when body text follows it.
+    const std::size_t index = static_cast<std::size_t>(&p - m_paragraphs.data());
+    const bool hasBody = index + 1 < m_paragraphs.size() && m_paragraphs[index + 1].paragraph.level == 0;
+    const bool subHeading = p.paragraph.heading && hasBody && p.paragraph.level > m_topLevel && m_topEvent >= 0 &&
                             std::find(m_conferences.begin(), m_conferences.end(), m_topEvent) != m_conferences.end() &&
                             !std::any_of(p.mentions.begin(), p.mentions.end(),
                                          [](const Mention &x) { return x.kind == MentionKind::Event; });

@@ -73,6 +73,10 @@ bool adjacent(const U32 &t, const Token &a, const Token &b) {
 void Extractor::findEnglishOrganisations(ParagraphState &p) {
     const U32 &t = p.paragraph.text;
     const auto tokens = latinTokens(t);
+    auto isHonorific = [&](const U32 &w) {
+        const auto m = m_lex.enTitles.matchAt(w, 0);
+        return m.length == w.size() && m_lex.titles[static_cast<std::size_t>(m.payload)].kind == "honorific";
+    };
     auto isRole = [&](const U32 &w) {
         const auto m = m_lex.enTitles.matchAt(w, 0);
         return m.length == w.size();
@@ -97,7 +101,7 @@ void Extractor::findEnglishOrganisations(ParagraphState &p) {
         std::size_t first = h;
         while (first > 0 && adjacent(t, tokens[first - 1], tokens[first])) {
             const U32 &w = tokens[first - 1].word;
-            if (capitalised(w) && !isRole(w)) {
+            if (capitalised(w) && !isHonorific(w)) {
                 --first;
                 continue;
             }

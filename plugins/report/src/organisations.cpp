@@ -21,7 +21,7 @@ const std::vector<U32> &stopWords() {
         U"擔任", U"担任", U"聯絡", U"联络", U"透過", U"透过", U"促成", U"協助", U"协助", U"其中", U"成立", U"舉辦",
         U"举办", U"安排", U"約訪", U"约访", U"加入", U"來自", U"来自", U"隸屬", U"隶属", U"屬於", U"属于", U"位於",
         U"位于", U"首度", U"首次", U"今年", U"目前", U"主持人", U"研究員", U"研究员", U"簽定", U"簽訂", U"签订",
-        U"場地", U"场地", U"擔任", U"獲邀", U"获邀", U"同時", U"同时", U"也是", U"辦理", U"办理", U"合作", U"推動",
+        U"場地", U"场地", U"擔任", U"獲邀", U"获邀", U"同時", U"同时", U"也是", U"辦理", U"办理", U"參考", U"参考", U"搜集", U"蒐集", U"推動",
         U"推动", U"主辦", U"主办", U"上開", U"上开", U"導入", U"导入", U"報告", U"报告", U"分享", U"介紹", U"介绍"};
     return words;
 }
@@ -32,7 +32,7 @@ const std::vector<U32> &genericStems() {
                                           U"研究單位", U"民營", U"公營", U"私人", U"外包", U"政府", U"各國",
                                           U"資料", U"资料", U"服務", U"服务", U"網路", U"网络", U"企業", U"企业",
                                           U"大型", U"新", U"全國", U"全国", U"該國", U"该国", U"其他", U"公務",
-                                          U"串聯", U"串联", U"國家", U"国家", U"委員", U"执行", U"執行"};
+                                          U"串聯", U"串联", U"國家", U"国家", U"委員", U"执行", U"執行", U"資訊", U"资讯", U"團隊", U"团队"};
     return stems;
 }
 
@@ -58,7 +58,7 @@ bool isAcronym(U32View s) {
 U32 cleanName(const U32 &original, std::size_t b, std::size_t e, std::size_t gb, std::size_t ge) {
     U32 raw;
     for (std::size_t i = b; i < e; ++i)
-        if (i < gb || i >= ge)
+        if (gb == U32::npos || i + 1 < gb || i > ge)
             raw.push_back(original[i]);
     U32 out;
     for (std::size_t i = 0; i < raw.size(); ++i) {
@@ -150,7 +150,12 @@ void Extractor::findOrganisations(ParagraphState &p) {
         std::size_t groupE = U32::npos;
         int parent = -1;
         bool latin = false;
-        while (j > 0 && headB - j < 28) {
+        // Length of the name so far, not counting a parenthesised group; Latin names may be longer.
+        auto budget = [&] {
+            const std::size_t g = groupB == U32::npos ? 0 : groupE - groupB + 2;
+            return headB - j - g < (latin ? 48u : 14u);
+        };
+        while (j > 0 && budget()) {
             if (lastEnd != U32::npos && j == lastEnd && lastEntity >= 0) {
                 parent = lastEntity;
                 break;
@@ -196,7 +201,7 @@ void Extractor::findOrganisations(ParagraphState &p) {
                 std::size_t k = j;
                 while (k > 0 && isSpace(t[k - 1]))
                     --k;
-                if (k > 0 && (isLatin(t[k - 1]) || isDigit(t[k - 1]))) {
+                if (k > 0 && (isLatin(t[k - 1]) || isDigit(t[k - 1]) || (t[k - 1] == U')' && groupB == U32::npos))) {
                     j = k;
                     continue;
                 }
@@ -267,7 +272,7 @@ void Extractor::findOrganisations(ParagraphState &p) {
                 }
             }
             const auto cm = m_lex.countryForms.matchAt(t, s);
-            if (cm.length > 0 && s + cm.length < headB) {
+            if (cm.length > 0 && s + cm.length <= headB) {
                 country = cm.payload;
                 countryB = s;
                 countryE = s + cm.length;
@@ -318,10 +323,20 @@ void Extractor::findOrganisations(ParagraphState &p) {
             accept = stem.empty() && country >= 0 && j < s;
         else if (accept && !strong)
             accept = hasAlias || latin || parent >= 0 || m_lex.zhTitles.matchAt(t, headE).length > 0;
+        bool keepCountry = false;
+        if (accept && latin && hanCount == 0) {
+            const auto role = m_lex.enTitles.matchAt(stem, 0);
+            if (role.length == stem.size()) {
+                accept = country >= 0 && countryE > countryB;
+                keepCountry = true;
+            }
+        }
         if (!accept) {
             i = headE - 1;
             continue;
         }
+        if (keepCountry)
+            s = countryB;
         if (parent >= 0 && j < s)
             parent = -1; // something other than the parent sits in between
         {
@@ -349,7 +364,7 @@ void Extractor::findOrganisations(ParagraphState &p) {
                     i = headE - 1;
                     continue;
                 }
-                if (r < headB && isHan(t[r]) && w < r) {
+                if (r < headB && isHan(t[r])) {
                     parent = knownOrg;
                     s = r;
                     U32 rest;

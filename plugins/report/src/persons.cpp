@@ -177,6 +177,20 @@ void Extractor::findPersons(ParagraphState &p) {
         const auto role = m_lex.enTitles.matchAt(t, r);
         if (role.length > 0 && m_lex.titles[static_cast<std::size_t>(role.payload)].kind == "role")
             m_graph.attribute(ent, "role", m_lex.titles[static_cast<std::size_t>(role.payload)].canonical);
+        // An acronym right after the name is the affiliation: "Prof. Swee NUS".
+        std::size_t a = r;
+        while (a < t.size() && isUpper(t[a]))
+            ++a;
+        if (role.length == 0 && a - r >= 2 && a - r <= 6 && (a >= t.size() || !isLatin(t[a])) &&
+            m_lex.countryForms.matchAt(t, r).length == 0 && !overlaps(p, r, a)) {
+            const int org = m_graph.entity("organisation", u8(p, r, a), "en");
+            Mention om;
+            om.kind = MentionKind::Organisation;
+            om.begin = r;
+            om.end = a;
+            om.entity = org;
+            addMention(p, om, 0.5);
+        }
         i = n.end > i ? n.end - 1 : i;
     }
     // 2. Latin name + Chinese title: Andrei CHUGUNOV 教授.
