@@ -114,17 +114,20 @@ void Extractor::findEvents(ParagraphState &p) {
             organiser = m_organiserOf.count(m_conferences.back()) ? m_organiserOf[m_conferences.back()] : -1;
         const std::string orgName = organiser >= 0 ? m_graph.at(organiser).name : std::string();
         const std::string key = std::to_string(organiser) + "#" + std::to_string(ordinal);
-        const std::string zhName = orgName + "第" + std::to_string(ordinal) + "屆年會";
+        const bool hanOrganiser = std::any_of(orgName.begin(), orgName.end(), [](char c) { return (c & 0x80) != 0; });
+        const std::string zhName = organiser >= 0 && !hanOrganiser
+                                       ? ordinalEn(ordinal) + " Annual Conference of " + orgName
+                                       : orgName + "第" + std::to_string(ordinal) + "屆年會";
         // An edition first met without its organiser ("第 12 屆年會") is the same edition.
         const std::string anonymous = "-1#" + std::to_string(ordinal);
         int ev = -1;
         if (m_eventByKey.count(key) == 0 && organiser >= 0 && m_eventByKey.count(anonymous) > 0) {
             ev = m_eventByKey[anonymous];
             m_eventByKey[key] = ev;
-            m_graph.rename(ev, zhName, "zh");
+            m_graph.rename(ev, zhName, hanOrganiser ? "zh" : "en");
         }
         if (ev < 0)
-            ev = eventFor(key, zhName, 0, "zh");
+            ev = eventFor(key, zhName, 0, hanOrganiser ? "zh" : "en");
         m_graph.attribute(ev, "ordinal", std::to_string(ordinal));
         m_graph.alias(ev, u8(p, spanB, e));
         if (organiser >= 0 && m_organiserOf.count(ev) == 0) {
@@ -134,7 +137,9 @@ void Extractor::findEvents(ParagraphState &p) {
             for (const auto &[lang, n] : m_graph.at(organiser).names)
                 orgNames.push_back(n);
             // The series the edition belongs to: "IAC 年會", "IAC Annual Conference".
-            const int series = eventFor(std::to_string(organiser) + "#series", orgName + "年會", 3, "zh");
+            const int series = eventFor(std::to_string(organiser) + "#series",
+                                        hanOrganiser ? orgName + "年會" : orgName + " Annual Conference", 3,
+                                        hanOrganiser ? "zh" : "en");
             for (const auto &n : orgNames) {
                 m_graph.alias(ev, n + " 第" + std::to_string(ordinal) + "屆年會");
                 m_graph.alias(ev, ordinalEn(ordinal) + " Annual Conference of " + n);
@@ -398,9 +403,13 @@ void Extractor::findEvents(ParagraphState &p) {
                             !std::any_of(p.mentions.begin(), p.mentions.end(),
                                          [](const Mention &x) { return x.kind == MentionKind::Event; });
     if (p.paragraph.heading && (type == 1 || subHeading)) {
-        int conferenceEvent = m_topEvent >= 0 && m_eventByKey.size() > 0 ? m_topEvent : m_lastConference;
-        if (conferenceEvent < 0)
-            conferenceEvent = m_lastConference;
+        const bool topIsConference =
+            m_topEvent >= 0 && std::find(m_conferences.begin(), m_conferences.end(), m_topEvent) != m_conferences.end();
+        const int conferenceEvent = topIsConference ? m_topEvent : m_lastConference;
+        if (!topIsConference && conferenceEvent >= 0 && p.paragraph.level <= m_topLevel) {
+            // A session heading at the level of a visit heading closes the visit's section.
+            m_topEvent = conferenceEvent;
+        }
         int n = 0;
         const std::size_t numEnd = type == 1 ? readOrdinal(t, headEnd, n) : U32::npos;
         const std::string label = numEnd != U32::npos ? std::to_string(n) : mergeKey(u8(p, body, t.size()));

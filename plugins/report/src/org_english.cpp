@@ -141,7 +141,9 @@ void Extractor::findEnglishOrganisations(ParagraphState &p) {
         return tokens[a.last].end - tokens[a.first].begin > tokens[b.last].end - tokens[b.first].begin;
     });
     for (const auto &c : candidates) {
-        const std::size_t b = tokens[c.first].begin;
+        std::size_t b = tokens[c.first].begin;
+        if (c.first < c.last && tokens[c.first].word == U"The")
+            b = tokens[c.first + 1].begin;
         std::size_t e = tokens[c.last].end;
         if (e < t.size() && t[e] == U'.' && asciiLower(tokens[c.last].word) == U"univ")
             ++e;

@@ -280,8 +280,13 @@ void Extractor::findOrganisations(ParagraphState &p) {
                 progress = true;
                 continue;
             }
+            // A city leaves the name only before a Latin name (聖彼德堡 ITMO 大學), not in 東京大學.
             const auto city0 = m_lex.cityForms.matchAt(t, s);
-            if (city0.length > 0 && s + city0.length < headB) {
+            const std::size_t afterCity = city0.length > 0 ? s + city0.length : s;
+            std::size_t nextWord = afterCity;
+            while (nextWord < headB && isSpace(t[nextWord]))
+                ++nextWord;
+            if (city0.length > 0 && nextWord < headB && (isLatin(t[nextWord]) || isDigit(t[nextWord]))) {
                 if (country < 0)
                     country = city0.payload;
                 city = u8(p, s, s + city0.length);
@@ -322,7 +327,16 @@ void Extractor::findOrganisations(ParagraphState &p) {
         if (government)
             accept = stem.empty() && country >= 0 && j < s;
         else if (accept && !strong)
-            accept = hasAlias || latin || parent >= 0 || m_lex.zhTitles.matchAt(t, headE).length > 0;
+            accept = hasAlias || latin || parent >= 0 || m_lex.zhTitles.matchAt(t, headE).length > 0 ||
+                     t.compare(headE, 2, U"代表") == 0 || [&] {
+                         // Followed by a unit of its own: 經濟部工業局.
+                         for (std::size_t k = headE + 1; k < headE + 5 && k < t.size(); ++k)
+                             if (!isHan(t[k - 1]) || kStopChars.find(t[k - 1]) != U32::npos)
+                                 return false;
+                             else if (m_lex.zhOrgHeads.matchAt(t, k).length > 0)
+                                 return true;
+                         return false;
+                     }();
         bool keepCountry = false;
         if (accept && latin && hanCount == 0) {
             const auto role = m_lex.enTitles.matchAt(stem, 0);

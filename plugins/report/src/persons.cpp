@@ -207,7 +207,7 @@ void Extractor::findPersons(ParagraphState &p) {
         int words = 0;
         while (b > 0 && words < 3) {
             std::size_t w = b;
-            while (w > 0 && isLatin(t[w - 1]))
+            while (w > 0 && (isLatin(t[w - 1]) || (t[w - 1] == U'-' && w > 1 && isLatin(t[w - 2]))))
                 --w;
             if (w == b || !isUpper(t[w]))
                 break;

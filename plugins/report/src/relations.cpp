@@ -245,7 +245,7 @@ void Extractor::findRelations(ParagraphState &p) {
                     // that follows, when it starts with the action: "請 A、B 等，分享...").
                     std::size_t from = persons[j - 1]->end;
                     std::size_t to = from;
-                    while (to < s.end && clause[to] <= c + 1) {
+                    while (to < s.end && clause[to] <= c + 2) {
                         bool personAhead = false;
                         for (const auto *m : persons)
                             if (m->begin == to)
@@ -365,6 +365,10 @@ void Extractor::findRelations(ParagraphState &p) {
                     for (const auto &[pos, rel] : triggers)
                         if (pos < person.begin)
                             kind = rel;
+                    // English passive: "P was elected President of ORG".
+                    for (const auto &[pos, rel] : triggers)
+                        if (kind.empty() && pos > person.end && pos - person.end < 12 && isLatin(t[pos]))
+                            kind = rel;
                     if (kind.empty())
                         continue;
                     int target = -1;
@@ -441,8 +445,11 @@ void Extractor::findRelations(ParagraphState &p) {
                 const int ev = event != nullptr ? event->entity : targetEvent;
                 if (country != nullptr && ev >= 0) {
                     m_graph.relate("held_in", ev, country->entity, lineOf(i), quote(i), event != nullptr ? 0.8 : 0.6);
-                    if (date != nullptr && event != nullptr)
+                    if (date != nullptr && event != nullptr) {
                         m_graph.attribute(ev, "start", fillYear(date->start, p.year));
+                        if (!date->finish.empty())
+                            m_graph.attribute(ev, "end", fillYear(date->finish, p.year));
+                    }
                 }
                 i += len - 1;
                 continue;

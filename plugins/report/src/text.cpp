@@ -239,7 +239,7 @@ std::vector<Paragraph> splitParagraphs(const std::vector<U32> &rawLines) {
         blank = false;
     }
     // Blank lines separate paragraphs unless the text puts one after nearly every line.
-    const bool blanksMatter = lines.size() < 4 || blanks * 2 < static_cast<int>(lines.size());
+    const bool blanksMatter = lines.size() < 4 || blanks * 10 < static_cast<int>(lines.size()) * 8;
     std::vector<int> widths;
     for (const auto &l : lines)
         widths.push_back(displayWidth(l.text));
@@ -274,6 +274,13 @@ std::vector<Paragraph> splitParagraphs(const std::vector<U32> &rawLines) {
         const bool firstLine = startNew;
         if (firstLine && level > 0 && shortLine && !endsSentence(l.text.back()) && l.text.back() != U'。')
             p.heading = true;
+        // An unnumbered title: one short line standing alone between blank lines.
+        const bool alone = blanksMatter && (l.blankBefore || k == 0);
+        if (firstLine && level == 0 && alone && shortLine && !endsSentence(l.text.back()) && l.text.back() != U'。' &&
+            !startsWithLabel(l.text)) {
+            p.heading = true;
+            p.level = 6;
+        }
         if (shortLine || figure || l.text.back() == U':' || (!p.heading && l.text.back() == U'。' && widths[k] * 10 < typical * 9))
             open = false;
         if (p.heading)
