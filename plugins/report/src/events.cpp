@@ -143,6 +143,7 @@ void Extractor::findEvents(ParagraphState &p) {
             for (const auto &n : orgNames) {
                 m_graph.alias(ev, n + " 第" + std::to_string(ordinal) + "屆年會");
                 m_graph.alias(ev, ordinalEn(ordinal) + " Annual Conference of " + n);
+                m_graph.alias(ev, ordinalEn(ordinal) + " Annual Conference of the " + n);
                 m_graph.alias(ev, n + " " + ordinalEn(ordinal) + " Annual Conference");
                 m_graph.alias(series, n + "年會");
                 m_graph.alias(series, n + " Annual Conference");
@@ -454,10 +455,11 @@ void Extractor::findEvents(ParagraphState &p) {
         int org = -1;
         std::size_t orgEnd = after;
         for (const auto &m : p.mentions) {
-            if ((m.kind == MentionKind::Organisation) && m.begin >= after && m.begin <= after + 8) {
+            // The last unit of a chain right after the verb: 拜會首爾大學數位政府研究中心 -> the centre.
+            if (m.kind == MentionKind::Organisation && ((org < 0 && m.begin >= after && m.begin <= after + 8) ||
+                                                        (org >= 0 && m.begin == orgEnd))) {
                 org = m.entity;
                 orgEnd = m.end;
-                break;
             }
         }
         if (org < 0)

@@ -120,6 +120,12 @@ void Extractor::findRelations(ParagraphState &p) {
                 const Mention &other = *ms[q];
                 if (other.kind == MentionKind::Topic || other.kind == MentionKind::Date)
                     continue;
+                const bool nested = std::any_of(ms.begin(), ms.end(), [&](const Mention *o) {
+                    return o != &other && o->kind == MentionKind::Organisation && o->begin <= other.begin &&
+                           other.end <= o->end && (o->end - o->begin) > (other.end - other.begin);
+                });
+                if (nested)
+                    continue;
                 if (other.kind == MentionKind::Person || other.kind == MentionKind::Event || other.end > cursor)
                     break;
                 if (clause[other.end > 0 ? other.end - 1 : 0] != clause[person.begin])
@@ -313,7 +319,7 @@ void Extractor::findRelations(ParagraphState &p) {
                 std::size_t k = m->begin;
                 while (k > s.begin && isSpace(t[k - 1]))
                     --k;
-                for (const U32 &w : {U32(U"與"), U32(U"与"), U32(U"和"), U32(U"with")}) {
+                for (const U32 &w : {U32(U"與"), U32(U"与"), U32(U"和"), U32(U"with"), U32(U"and")}) {
                     // The partner follows 與/with, possibly after a country (我國).
                     for (std::size_t back = 0; back <= 4 && k >= w.size() + back; ++back) {
                         if (t.compare(k - back - w.size(), w.size(), w) == 0 && partner < 0) {
