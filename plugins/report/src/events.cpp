@@ -435,8 +435,10 @@ void Extractor::findEvents(ParagraphState &p) {
                                         [&](const Mention &x) { return x.kind == MentionKind::Topic && x.begin >= body; }),
                          p.mentions.end());
         addMention(p, m, 0.85);
-        if (conferenceEvent >= 0)
+        if (conferenceEvent >= 0) {
             m_graph.relate("part_of", ev, conferenceEvent, lineAt(p, body), quoteAt(p, body), 0.85);
+            m_eventParent[ev] = conferenceEvent;
+        }
     }
     // Visits: 拜會/拜訪 followed by an organisation (in a heading or in the text).
     for (std::size_t i = 0; i < t.size(); ++i) {
@@ -514,6 +516,7 @@ void Extractor::findPanels(ParagraphState &p) {
             const int ev = eventFor(std::to_string(m_session) + "#panel#" + mergeKey(name), name, 1, isHan(t[b]) ? "zh" : "en");
             m_graph.attribute(ev, "type", "panel", true);
             m_graph.relate("part_of", ev, m_session, lineAt(p, b), quoteAt(p, b), 0.75);
+            m_eventParent[ev] = m_session;
             p.mentions.erase(std::remove_if(p.mentions.begin(), p.mentions.end(),
                                             [&](const Mention &x) { return x.kind == MentionKind::Topic && x.begin >= b && x.end <= e; }),
                              p.mentions.end());

@@ -195,6 +195,7 @@ Extraction Extractor::run(const U32 &text) {
     }
     for (auto &p : m_paragraphs)
         findRelations(p);
+    m_graph.inferAttendance(m_eventParent);
     Extraction out = m_graph.finish(m_options);
     Source src;
     src.id = m_source;

@@ -91,6 +91,7 @@ private:
     int m_lastConference = -1;
     std::map<int, int> m_organiserOf; // conference entity -> organiser entity
     std::map<int, int> m_parentOf;    // organisation entity -> parent organisation
+    std::map<int, int> m_eventParent; // session/panel -> the event it is part of
     std::vector<std::pair<U32, int>> m_knownOrgForms; // surface form -> entity
     std::map<int, std::string> m_eventYear;
     std::vector<int> m_orgOrder; // organisations in order of mention (for 該中心)

@@ -207,6 +207,26 @@ void GraphBuilder::resolvePersons() {
     }
 }
 
+void GraphBuilder::inferAttendance(const std::map<int, int> &parentOf) {
+    const std::size_t n = m_relations.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        const RelationRecord r = m_relations[i];
+        const std::string &kind = r.relation.kind;
+        if (kind != "chaired" && kind != "spoke_at" && kind != "attended")
+            continue;
+        int event = r.to;
+        for (int depth = 0; depth < 4; ++depth) {
+            const auto it = parentOf.find(event);
+            if (it == parentOf.end())
+                break;
+            event = it->second;
+            const Evidence &ev = r.relation.evidence.front();
+            relate("attended", r.from, event, ev.line, ev.quote, std::min(r.confidence, 0.6),
+                   {{"inferred", "takes part in a part of this event"}});
+        }
+    }
+}
+
 Extraction GraphBuilder::finish(const Options &options) {
     resolvePersons();
     Extraction out;
