@@ -42,8 +42,16 @@ static bool inWindow(const std::string *start, const std::string *end, const Vie
     return true;
 }
 
+// Most queries run unfiltered; skip the attribute lookups then.
+static bool unrestricted(const ViewFilter &filter)
+{
+    return filter.kinds.empty() && filter.relationKinds.empty() && filter.sources.empty() && !filter.from &&
+           !filter.to;
+}
+
 bool passesEntityFilter(const GraphStore &store, EntityIndex i, const ViewFilter &filter)
 {
+    if (unrestricted(filter)) return true;
     const Entity &e = store.entity(i);
     if (!filter.kinds.empty() && !filter.kinds.contains(e.kind)) return false;
     if (!cites(e.evidence, filter)) return false;
@@ -54,6 +62,7 @@ bool passesEntityFilter(const GraphStore &store, EntityIndex i, const ViewFilter
 
 bool passesRelationFilter(const GraphStore &store, RelationIndex r, const ViewFilter &filter)
 {
+    if (unrestricted(filter)) return true;
     const Relation &relation = store.relation(r);
     if (!filter.relationKinds.empty() && !filter.relationKinds.contains(relation.kind)) return false;
     if (!cites(relation.evidence, filter)) return false;
