@@ -4,6 +4,7 @@
 #include <cstring>
 #include <fstream>
 #include <string>
+#include <sys/resource.h>
 
 namespace liaison::bench {
 
@@ -16,6 +17,14 @@ static std::size_t statusField(const char *name)
         if (line.compare(0, length, name) == 0 && line.size() > length && line[length] == ':')
             return std::stoull(line.substr(length + 1)) * 1024; // reported in kB
     return 0;
+}
+
+double cpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    auto seconds = [](const timeval &t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
 std::size_t currentRss() { return statusField("VmRSS"); }

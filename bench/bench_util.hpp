@@ -20,6 +20,9 @@ private:
     std::chrono::steady_clock::time_point m_start;
 };
 
+// CPU seconds (user + system, all threads) used by the process so far.
+double cpuSeconds();
+
 // Resident set size now and its high-water mark, in bytes (0 when unknown).
 std::size_t currentRss();
 std::size_t peakRss();
