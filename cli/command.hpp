@@ -26,5 +26,9 @@ Command searchCommand();
 Command metCommand();
 Command pathCommand();
 Command exportCommand();
+Command rankCommand();
+Command communitiesCommand();
+Command componentsCommand();
+Command rollupCommand();
 
 } // namespace liaison::cli

@@ -6,6 +6,7 @@ const std::vector<Command> &allCommands()
 {
     static const std::vector<Command> commands{
         infoCommand(), showCommand(), searchCommand(), metCommand(), pathCommand(),
+        rankCommand(), communitiesCommand(), componentsCommand(), rollupCommand(),
     };
     return commands;
 }
