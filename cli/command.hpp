@@ -30,5 +30,7 @@ Command rankCommand();
 Command communitiesCommand();
 Command componentsCommand();
 Command rollupCommand();
+Command importCommand();  // cmd_import.cpp
+Command pluginsCommand(); // cmd_plugins.cpp
 
 } // namespace liaison::cli

@@ -5,8 +5,8 @@ namespace liaison::cli {
 const std::vector<Command> &allCommands()
 {
     static const std::vector<Command> commands{
-        infoCommand(), showCommand(), searchCommand(), metCommand(), pathCommand(),
-        rankCommand(), communitiesCommand(), componentsCommand(), rollupCommand(),
+        importCommand(), infoCommand(), showCommand(), searchCommand(), metCommand(), pathCommand(),
+        exportCommand(), pluginsCommand(), rankCommand(), communitiesCommand(), componentsCommand(), rollupCommand(),
     };
     return commands;
 }

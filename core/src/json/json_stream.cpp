@@ -36,22 +36,23 @@ public:
     Handler(const ViewStream &stream, const StreamCallbacks &callbacks)
         : m_stream(stream), m_callbacks(callbacks) {}
 
-    bool Null() { return scalar(Node::Type::Null, {}, 4); }
-    bool Bool(bool b) { return scalar(Node::Type::Bool, b ? "true" : "false", b ? 4 : 5); }
+    bool Null() { return m_ignoring || scalar(Node::Type::Null, {}, 4); }
+    bool Bool(bool b) { return m_ignoring || scalar(Node::Type::Bool, b ? "true" : "false", b ? 4 : 5); }
     bool RawNumber(const char *s, rapidjson::SizeType n, bool)
     {
-        return scalar(Node::Type::Number, std::string(s, n), n);
+        return m_ignoring || scalar(Node::Type::Number, std::string(s, n), n);
     }
     bool String(const char *s, rapidjson::SizeType n, bool)
     {
-        return scalar(Node::Type::String, std::string(s, n), n + 2);
+        return m_ignoring || scalar(Node::Type::String, std::string(s, n), n + 2);
     }
-    bool StartObject() { return open(Node::Type::Object); }
-    bool StartArray() { return open(Node::Type::Array); }
-    bool EndObject(rapidjson::SizeType) { return close(); }
-    bool EndArray(rapidjson::SizeType) { return close(); }
+    bool StartObject() { return m_ignoring || open(Node::Type::Object); }
+    bool StartArray() { return m_ignoring || open(Node::Type::Array); }
+    bool EndObject(rapidjson::SizeType) { return m_ignoring || close(); }
+    bool EndArray(rapidjson::SizeType) { return m_ignoring || close(); }
     bool Key(const char *s, rapidjson::SizeType n, bool)
     {
+        if (m_ignoring) return true;
         if (m_depth == 1) {
             m_topKey.assign(s, n);
             m_topKeyOffset = back(n + 2);
@@ -60,6 +61,11 @@ public:
         m_stack.back()->keys.emplace_back(s, n);
         return true;
     }
+
+    // The document is not an object: keep reading only to find syntax
+    // errors (which take precedence), then report the structural problem.
+    bool m_ignoring = false;
+    std::size_t m_notObjectOffset = 0;
 
     std::exception_ptr failure;
     std::string failureMessage; // a refusal of ours (nesting, root type)
@@ -70,6 +76,13 @@ private:
     {
         std::size_t here = m_stream.Tell();
         return here >= length ? here - length : 0;
+    }
+
+    bool ignoreDocument(std::size_t offset)
+    {
+        m_ignoring = true;
+        m_notObjectOffset = offset;
+        return true;
     }
 
     bool refuse(std::string message, std::size_t offset)
@@ -110,8 +123,7 @@ private:
 
     bool scalar(Node::Type type, std::string text, std::size_t length)
     {
-        if (m_depth == 0)
-            return refuse("expected the document to be a JSON object {\"liaison\": 1, ...}", back(length));
+        if (m_depth == 0) return ignoreDocument(back(length));
         Node node{type, std::move(text), {}, {}, back(length)};
         place(std::move(node), false);
         return completed(false);
@@ -119,10 +131,10 @@ private:
 
     bool open(Node::Type type)
     {
-        std::size_t offset = back(1);
+        // The iterative parser reports a container before consuming its bracket.
+        std::size_t offset = m_stream.Tell();
         if (m_depth == 0) {
-            if (type != Node::Type::Object)
-                return refuse("expected the document to be a JSON object {\"liaison\": 1, ...}", offset);
+            if (type != Node::Type::Object) return ignoreDocument(offset);
             m_depth = 1;
             return true;
         }
@@ -187,13 +199,27 @@ void streamDocument(std::string_view text, const std::string &displayName,
     if (handler.failure) std::rethrow_exception(handler.failure);
     if (!handler.failureMessage.empty()) {
         Position at = positionOf(text, handler.failureOffset);
-        throw JsonSyntaxError(displayName, at.line, at.column, handler.failureMessage);
+        throw ParseError(displayName, at.line, at.column, handler.failureMessage);
     }
     if (result.IsError()) {
         Position at = positionOf(text, result.Offset());
         std::string message = rapidjson::GetParseError_En(result.Code());
         if (result.Code() == rapidjson::kParseErrorDocumentEmpty) message = "the file is empty; expected a JSON object";
         throw JsonSyntaxError(displayName, at.line, at.column, "invalid JSON: " + message);
+    }
+    // RapidJSON stops at a NUL byte as if the text ended there; anything but
+    // whitespace after the document is an error.
+    for (std::size_t at = stream.Tell(); at < text.size(); ++at) {
+        char c = text[at];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+        Position where = positionOf(text, at);
+        throw JsonSyntaxError(displayName, where.line, where.column,
+                              c == '\0' ? "invalid JSON: a NUL byte" : "invalid JSON: text after the document");
+    }
+    if (handler.m_ignoring) {
+        Position at = positionOf(text, handler.m_notObjectOffset);
+        throw ParseError(displayName, at.line, at.column,
+                         "expected the document to be a JSON object {\"liaison\": 1, ...}");
     }
 }
 
