@@ -1,0 +1,386 @@
+#include "canvas.hpp"
+
+#include "actions.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace liaison::viewer {
+
+namespace {
+
+constexpr float kFoldBelowPx = 2.5f;    // nodes smaller than this become a 2x2 cell
+constexpr float kSimpleBelowPx = 7.f;   // nodes smaller than this are plain squares
+constexpr float kLabelMinPx = 8.f;      // smallest label font size drawn
+constexpr float kLabelPtSize = 14.f;    // Graphviz sizes nodes for 14pt labels
+constexpr std::size_t kMaxLabels = 1500;
+constexpr std::size_t kManyEdges = 20000; // past this, edges are straight lines
+constexpr std::uint32_t kEdgeColour = 0x90707070u;
+constexpr std::uint32_t kEdgeStrong = 0xFF303030u;
+constexpr std::uint32_t kPathColour = 0xFF2020D0u;   // red
+constexpr std::uint32_t kSelectColour = 0xFF1E90FFu; // orange
+constexpr std::uint32_t kOutline = 0xFF404040u;
+
+ImVec2 iv(Vec2 v) { return {v.x, v.y}; }
+
+struct Frame {
+    Vec2 origin, size;
+    const Camera *camera = nullptr;
+    Vec2 toScreen(float wx, float wy) const { return camera->toScreen(wx, wy, origin, size); }
+};
+
+// What this frame emphasises: the hovered neighbourhood, the selection, a path.
+struct Emphasis {
+    std::uint32_t hovered = Scene::kNoSlot;
+    std::uint32_t selected = Scene::kNoSlot;
+    std::vector<std::uint32_t> pathSlots;
+    std::vector<RelationIndex> pathRelations;
+    bool onPath(std::uint32_t slot) const {
+        return std::find(pathSlots.begin(), pathSlots.end(), slot) != pathSlots.end();
+    }
+    bool onPathEdge(RelationIndex r) const {
+        return !pathRelations.empty() && std::find(pathRelations.begin(), pathRelations.end(), r) != pathRelations.end();
+    }
+};
+
+std::uint32_t sceneSlotOfId(const Scene &scene, const std::string &id) {
+    if (id.empty() || !scene.store)
+        return Scene::kNoSlot;
+    EntityIndex e = scene.store->findById(id);
+    return e == kNoEntity ? Scene::kNoSlot : scene.slotOf(e);
+}
+
+Emphasis buildEmphasis(const AppState &app) {
+    Emphasis em;
+    em.selected = sceneSlotOfId(app.scene, app.selectedId);
+    if (app.pathFinder.store == app.scene.store) {
+        for (const PathStep &step : app.pathFinder.steps) {
+            em.pathSlots.push_back(app.scene.slotOf(step.from));
+            em.pathSlots.push_back(app.scene.slotOf(step.to));
+            em.pathRelations.push_back(step.relation);
+        }
+    }
+    return em;
+}
+
+// Pass 1 for nodes: screen rectangles of the visible nodes, folding tiny ones.
+void cullNodes(AppState &app, const Frame &f) {
+    CanvasScratch &c = app.canvas;
+    c.drawn.clear();
+    c.foldedNodes = 0;
+    c.cellsX = static_cast<int>(f.size.x / 2) + 1;
+    c.cellsY = static_cast<int>(f.size.y / 2) + 1;
+    c.foldCells.resize(static_cast<std::size_t>(c.cellsX) * c.cellsY, 0);
+    if (++c.stamp == 0) {
+        std::fill(c.foldCells.begin(), c.foldCells.end(), 0);
+        c.stamp = 1;
+    }
+    const float zoom = static_cast<float>(f.camera->zoom);
+    const float x1 = f.origin.x + f.size.x, y1 = f.origin.y + f.size.y;
+    for (std::uint32_t slot = 0; slot < app.scene.nodes.size(); ++slot) {
+        const SceneNode &n = app.scene.nodes[slot];
+        if (!n.visible)
+            continue;
+        Vec2 p = f.toScreen(n.x, n.y);
+        float w = n.w * zoom, h = n.h * zoom;
+        if (p.x + w / 2 < f.origin.x || p.x - w / 2 > x1 || p.y + h / 2 < f.origin.y || p.y - h / 2 > y1)
+            continue;
+        if (std::max(w, h) < kFoldBelowPx) {
+            int cx = std::clamp(static_cast<int>((p.x - f.origin.x) / 2), 0, c.cellsX - 1);
+            int cy = std::clamp(static_cast<int>((p.y - f.origin.y) / 2), 0, c.cellsY - 1);
+            std::uint32_t &cell = c.foldCells[static_cast<std::size_t>(cy) * c.cellsX + cx];
+            if (cell == c.stamp) {
+                ++c.foldedNodes;
+                continue;
+            }
+            cell = c.stamp;
+            w = h = 2;
+        }
+        c.drawn.push_back({slot, p.x, p.y, w, h, false, 0, 0, 0, 0});
+    }
+}
+
+std::uint32_t hitTest(const AppState &app, ImVec2 mouse) {
+    for (auto it = app.canvas.drawn.rbegin(); it != app.canvas.drawn.rend(); ++it) {
+        float hw = std::max(it->w / 2, 3.f), hh = std::max(it->h / 2, 3.f);
+        if (std::fabs(mouse.x - it->x) <= hw && std::fabs(mouse.y - it->y) <= hh)
+            return it->slot;
+    }
+    return Scene::kNoSlot;
+}
+
+void markNeighbourhood(AppState &app, std::uint32_t slot) {
+    CanvasScratch &c = app.canvas;
+    c.highlight.resize(app.scene.nodes.size(), 0);
+    if (++c.highlightStamp == 0) {
+        std::fill(c.highlight.begin(), c.highlight.end(), 0);
+        c.highlightStamp = 1;
+    }
+    if (slot == Scene::kNoSlot)
+        return;
+    c.highlight[slot] = c.highlightStamp;
+    for (std::uint32_t i = app.scene.adjacencyStart[slot]; i < app.scene.adjacencyStart[slot + 1]; ++i) {
+        const SceneEdge &e = app.scene.edges[app.scene.adjacency[i]];
+        if (e.visible)
+            c.highlight[e.from == slot ? e.to : e.from] = c.highlightStamp;
+    }
+}
+
+bool highlighted(const AppState &app, std::uint32_t slot) {
+    return slot < app.canvas.highlight.size() && app.canvas.highlight[slot] == app.canvas.highlightStamp;
+}
+
+void drawArrow(ImDrawList *dl, Vec2 from, Vec2 tip, std::uint32_t colour) {
+    float dx = tip.x - from.x, dy = tip.y - from.y;
+    float len = std::sqrt(dx * dx + dy * dy);
+    if (len < 3)
+        return;
+    float nx = -dy * 0.35f, ny = dx * 0.35f; // half-width 0.35 of the head's length
+    dl->AddTriangleFilled(iv(tip), ImVec2(from.x + nx, from.y + ny), ImVec2(from.x - nx, from.y - ny), colour);
+}
+
+// Pass 1 + 2 for edges: cull by bounding box, then draw splines (or straight
+// lines when many or tiny).
+void drawEdges(AppState &app, const Frame &f, const Emphasis &em, ImDrawList *dl, bool hoverActive) {
+    const float zoom = static_cast<float>(f.camera->zoom);
+    const float x1 = f.origin.x + f.size.x, y1 = f.origin.y + f.size.y;
+    std::size_t drawn = 0;
+    // Cull first so the drawing mode can depend on how many survive.
+    std::vector<std::uint32_t> visible;
+    visible.reserve(std::min<std::size_t>(app.scene.edges.size(), 1u << 16));
+    for (std::uint32_t i = 0; i < app.scene.edges.size(); ++i) {
+        const SceneEdge &e = app.scene.edges[i];
+        if (!e.visible || !app.scene.nodes[e.from].visible || !app.scene.nodes[e.to].visible)
+            continue;
+        Vec2 a = f.toScreen(e.minX, e.minY), b = f.toScreen(e.maxX, e.maxY);
+        if (b.x < f.origin.x || a.x > x1 || b.y < f.origin.y || a.y > y1)
+            continue;
+        if (std::max(b.x - a.x, b.y - a.y) < 1.f)
+            continue; // folded into its endpoints' pixel
+        visible.push_back(i);
+    }
+    const bool many = visible.size() > kManyEdges;
+    for (std::uint32_t i : visible) {
+        const SceneEdge &e = app.scene.edges[i];
+        bool onPath = em.onPathEdge(e.relation);
+        bool strong = hoverActive && (e.from == em.hovered || e.to == em.hovered);
+        std::uint32_t colour = onPath ? kPathColour : strong ? kEdgeStrong : kEdgeColour;
+        if (hoverActive && !strong && !onPath)
+            colour = withAlpha(colour, 0.3f);
+        float thickness = onPath ? 3.f : strong ? 2.f : 1.f;
+        float extent = std::max(e.maxX - e.minX, e.maxY - e.minY) * zoom;
+        if (many || extent < 16.f) {
+            dl->AddLine(iv(f.toScreen(e.spline.front().x, e.spline.front().y)),
+                        iv(f.toScreen(e.spline.back().x, e.spline.back().y)), colour, thickness);
+        } else {
+            for (std::size_t s = 0; s + 3 < e.spline.size(); s += 3) {
+                Vec2 p0 = f.toScreen(e.spline[s].x, e.spline[s].y);
+                Vec2 p3 = f.toScreen(e.spline[s + 3].x, e.spline[s + 3].y);
+                float len = std::fabs(p3.x - p0.x) + std::fabs(p3.y - p0.y);
+                int segments = std::clamp(static_cast<int>(len / 10), 3, 24);
+                dl->AddBezierCubic(iv(p0), iv(f.toScreen(e.spline[s + 1].x, e.spline[s + 1].y)),
+                                   iv(f.toScreen(e.spline[s + 2].x, e.spline[s + 2].y)), iv(p3), colour,
+                                   thickness, segments);
+            }
+        }
+        if (e.arrow && !many)
+            drawArrow(dl, f.toScreen(e.spline.back().x, e.spline.back().y), f.toScreen(e.arrowTip.x, e.arrowTip.y),
+                      colour);
+        ++drawn;
+    }
+    app.canvas.drawnEdges = drawn;
+}
+
+void shapePath(ImDrawList *dl, const SceneNode &n, const DrawnNode &d) {
+    const UnitShape &shape = *n.shape;
+    if (shape.kind == ShapeKind::Box) {
+        dl->PathRect(ImVec2(d.x - d.w / 2, d.y - d.h / 2), ImVec2(d.x + d.w / 2, d.y + d.h / 2),
+                     std::min(d.w, d.h) * 0.15f);
+        return;
+    }
+    for (Vec2 p : shape.points)
+        dl->PathLineTo(ImVec2(d.x + p.x * d.w, d.y + p.y * d.h));
+}
+
+void drawNode(ImDrawList *dl, const SceneNode &n, const DrawnNode &d, std::uint32_t fill, std::uint32_t outline,
+              float outlineWidth) {
+    if (std::max(d.w, d.h) < kSimpleBelowPx) {
+        dl->AddRectFilled(ImVec2(d.x - d.w / 2, d.y - d.h / 2), ImVec2(d.x + d.w / 2, d.y + d.h / 2), fill);
+        return;
+    }
+    shapePath(dl, n, d);
+    dl->PathFillConvex(fill);
+    shapePath(dl, n, d);
+    dl->PathStroke(outline, ImDrawFlags_Closed, outlineWidth);
+}
+
+void drawLabel(AppState &app, ImDrawList *dl, const SceneNode &n, DrawnNode &d, bool emphasised) {
+    const float zoom = static_cast<float>(app.camera.zoom);
+    float size = std::min(kLabelPtSize * zoom, app.fontSize * 1.25f);
+    bool inside = size >= kLabelMinPx;
+    if (!inside) {
+        if (!emphasised)
+            return;
+        size = app.fontSize;
+    }
+    const std::string &text = app.scene.store->entity(n.entity).name;
+    ImFont *font = ImGui::GetFont();
+    ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str(), text.c_str() + text.size());
+    if (inside && ts.x > d.w * 1.02f)
+        inside = false;
+    ImVec2 pos = inside ? ImVec2(d.x - ts.x / 2, d.y - ts.y / 2) : ImVec2(d.x - ts.x / 2, d.y + d.h / 2 + 2);
+    if (!inside)
+        dl->AddRectFilled(ImVec2(pos.x - 2, pos.y), ImVec2(pos.x + ts.x + 2, pos.y + ts.y), 0xD0FFFFFFu, 2);
+    dl->AddText(font, size, pos, inside ? n.text : 0xFF202020u, text.c_str(), text.c_str() + text.size());
+    d.label = true;
+    d.labelX0 = pos.x, d.labelY0 = pos.y, d.labelX1 = pos.x + ts.x, d.labelY1 = pos.y + ts.y;
+    ++app.canvas.labels;
+}
+
+void drawNodes(AppState &app, const Emphasis &em, ImDrawList *dl, bool hoverActive) {
+    app.canvas.labels = 0;
+    for (DrawnNode &d : app.canvas.drawn) {
+        const SceneNode &n = app.scene.nodes[d.slot];
+        bool hi = hoverActive && highlighted(app, d.slot);
+        bool path = em.onPath(d.slot);
+        std::uint32_t fill = hoverActive && !hi && !path ? withAlpha(n.fill, 0.3f) : n.fill;
+        std::uint32_t outline = path ? kPathColour : hi ? kEdgeStrong : kOutline;
+        float width = path ? 3.f : hi ? 2.f : 1.f;
+        drawNode(dl, n, d, fill, hoverActive && !hi && !path ? withAlpha(outline, 0.3f) : outline, width);
+        if (d.slot == em.selected) {
+            DrawnNode ring = d;
+            ring.w += 6, ring.h += 6;
+            shapePath(dl, n, ring);
+            dl->PathStroke(kSelectColour, ImDrawFlags_Closed, 3.f);
+        }
+        if (app.doc.edits.pinned.contains(app.scene.store->entity(n.entity).id))
+            dl->AddCircleFilled(ImVec2(d.x + d.w / 2, d.y - d.h / 2), 4.f, 0xFF202020u);
+    }
+    // Labels last, so no shape covers them.
+    for (DrawnNode &d : app.canvas.drawn) {
+        bool emphasised = d.slot == em.selected || d.slot == em.hovered || em.onPath(d.slot) ||
+                          (hoverActive && highlighted(app, d.slot));
+        if (!emphasised && (app.canvas.labels >= kMaxLabels || d.h < kLabelMinPx))
+            continue;
+        drawLabel(app, dl, app.scene.nodes[d.slot], d, emphasised);
+    }
+}
+
+void panAndZoom(AppState &app, const Frame &f, bool hovered, bool active) {
+    ImGuiIO &io = ImGui::GetIO();
+    if (active && (ImGui::IsMouseDragging(ImGuiMouseButton_Left) || ImGui::IsMouseDragging(ImGuiMouseButton_Right) ||
+                   ImGui::IsMouseDragging(ImGuiMouseButton_Middle))) {
+        app.camera.centreX -= io.MouseDelta.x / app.camera.zoom;
+        app.camera.centreY -= io.MouseDelta.y / app.camera.zoom;
+    }
+    if (hovered && io.MouseWheel != 0)
+        zoomAround(app.camera, {io.MousePos.x, io.MousePos.y}, std::pow(1.2, io.MouseWheel), f.origin, f.size);
+}
+
+void handleClicks(AppState &app, bool hovered) {
+    ImGuiIO &io = ImGui::GetIO();
+    if (!hovered)
+        return;
+    const float clickSlop = 16.f; // squared pixels a click may move and still be a click
+    std::uint32_t slot = app.hovered == kNoEntity ? Scene::kNoSlot : app.scene.slotOf(app.hovered);
+    EntityIndex inDoc = slot == Scene::kNoSlot ? kNoEntity : app.doc.store->findById(app.scene.store->entity(app.hovered).id);
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && io.MouseDragMaxDistanceSqr[0] < clickSlop)
+        select(app, inDoc);
+    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && inDoc != kNoEntity)
+        expandNeighbours(app, app.doc.store->entity(inDoc).id);
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Right) && io.MouseDragMaxDistanceSqr[1] < clickSlop && inDoc != kNoEntity) {
+        app.contextId = app.doc.store->entity(inDoc).id;
+        ImGui::OpenPopup("##node-menu");
+    }
+}
+
+void drawNodeMenu(AppState &app) {
+    if (!ImGui::BeginPopup("##node-menu"))
+        return;
+    const std::string id = app.contextId;
+    EntityIndex e = app.doc.store ? app.doc.store->findById(id) : kNoEntity;
+    if (e == kNoEntity) {
+        ImGui::EndPopup();
+        return;
+    }
+    ImGui::TextUnformatted(app.doc.store->entity(e).name.c_str());
+    ImGui::Separator();
+    if (ImGui::MenuItem("Select"))
+        select(app, e);
+    if (ImGui::MenuItem("Focus here (depth 1)"))
+        focusOn(app, id, 1);
+    if (ImGui::MenuItem("Focus here (depth 2)"))
+        focusOn(app, id, 2);
+    if (ImGui::MenuItem("Expand neighbours"))
+        expandNeighbours(app, id);
+    if (ImGui::MenuItem("Hide"))
+        hideEntity(app, id);
+    if (ImGui::MenuItem("Hide neighbours"))
+        hideNeighbours(app, id);
+    if (ImGui::MenuItem(app.doc.edits.pinned.contains(id) ? "Unpin" : "Pin"))
+        togglePin(app, id);
+    if (ImGui::MenuItem("Path from here"))
+        app.pathFinder.fromText = id;
+    if (ImGui::MenuItem("Path to here"))
+        app.pathFinder.toText = id;
+    EntityIndex sel = selectedEntity(app);
+    if (sel != kNoEntity && sel != e) {
+        std::string label = "Merge into " + app.doc.store->entity(sel).name;
+        if (ImGui::MenuItem(label.c_str()))
+            mergeEntityInto(app, app.selectedId, id);
+    }
+    ImGui::EndPopup();
+}
+
+} // namespace
+
+void drawCanvas(AppState &app) {
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    ImVec2 size(std::max(avail.x, 50.f), std::max(avail.y, 50.f));
+    ImGui::InvisibleButton("##canvas", size,
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
+                               ImGuiButtonFlags_MouseButtonMiddle);
+    const bool hovered = ImGui::IsItemHovered();
+    const bool active = ImGui::IsItemActive();
+    ImDrawList *dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), kCanvasBackground);
+    app.canvas.origin = {origin.x, origin.y};
+    app.canvas.size = {size.x, size.y};
+    app.hovered = kNoEntity;
+    if (app.scene.empty() || !app.doc.store) {
+        app.canvas.drawn.clear();
+        const char *text = app.doc.store ? "Laying out ..." : "Open a Liaison JSON file (File > Open)";
+        dl->AddText(ImVec2(origin.x + 20, origin.y + 20), 0xFF606060u, text);
+        return;
+    }
+    if (app.fitPending && !app.layouts.running())
+        fitToView(app);
+
+    Frame f{app.canvas.origin, app.canvas.size, &app.camera};
+    panAndZoom(app, f, hovered, active);
+    dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
+    cullNodes(app, f);
+    std::uint32_t hoverSlot = hovered && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)
+                                  ? hitTest(app, ImGui::GetIO().MousePos)
+                                  : Scene::kNoSlot;
+    if (hoverSlot != Scene::kNoSlot)
+        app.hovered = app.scene.nodes[hoverSlot].entity;
+    markNeighbourhood(app, hoverSlot);
+    Emphasis em = buildEmphasis(app);
+    em.hovered = hoverSlot;
+    const bool hoverActive = hoverSlot != Scene::kNoSlot;
+    handleClicks(app, hovered);
+    drawEdges(app, f, em, dl, hoverActive);
+    drawNodes(app, em, dl, hoverActive);
+    dl->PopClipRect();
+    drawNodeMenu(app);
+    if (hoverActive) {
+        const Entity &e = app.scene.store->entity(app.scene.nodes[hoverSlot].entity);
+        ImGui::SetTooltip("%s\n%s", e.name.c_str(), e.id.c_str());
+    }
+}
+
+} // namespace liaison::viewer
