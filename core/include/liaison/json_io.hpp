@@ -2,12 +2,20 @@
 // See docs/liaison-json.md and schema/liaison-v1.schema.json.
 #pragma once
 
+#include "liaison/errors.hpp"
 #include "liaison/graph_store.hpp"
 
 #include <string>
 #include <string_view>
 
 namespace liaison {
+
+// The text is not JSON at all (as opposed to JSON that is not a valid Liaison
+// document, which is a plain ParseError).
+class JsonSyntaxError : public ParseError {
+public:
+    using ParseError::ParseError;
+};
 
 // Reads a Liaison JSON document. Throws ParseError naming `displayName`, the
 // line and column, and what was expected, for any syntax or structural

@@ -29,6 +29,11 @@ View wholeGraph(const GraphStore &store);
 // Keeps the entities and relations of `view` that pass `filter`; relations
 // whose endpoints were dropped go too.
 View applyFilter(const GraphStore &store, const View &view, const ViewFilter &filter);
+// Whether one entity / relation passes the filter on its own (kind, source,
+// date window), regardless of its neighbours.
+bool passesEntityFilter(const GraphStore &store, EntityIndex entity, const ViewFilter &filter);
+bool passesRelationFilter(const GraphStore &store, RelationIndex relation, const ViewFilter &filter);
+
 // Relations between the given entities (inclusive of both endpoints).
 View induced(const GraphStore &store, std::vector<EntityIndex> entities);
 

@@ -1,0 +1,38 @@
+// Command-line arguments of one command: positionals, flags and options
+// with values, checked against what the command declares.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace liaison::cli {
+
+class Args {
+public:
+    // `flags` take no value (--json); `options` take one (--layout sfdp or
+    // --layout=sfdp). Throws UserError for an undeclared option or a missing value.
+    Args(std::vector<std::string> words, const std::set<std::string> &flags,
+         const std::set<std::string> &options);
+
+    bool flag(const std::string &name) const { return m_flags.contains(name); }
+    std::optional<std::string> option(const std::string &name) const;
+    std::string option(const std::string &name, const std::string &fallback) const;
+    const std::vector<std::string> &positionals() const { return m_positionals; }
+    // The positional at `index`, or a UserError naming `what` is missing.
+    const std::string &positional(std::size_t index, const std::string &what) const;
+    // Throws UserError when more than `count` positionals were given.
+    void expectAtMost(std::size_t count) const;
+
+private:
+    std::set<std::string> m_flags;
+    std::map<std::string, std::string> m_options;
+    std::vector<std::string> m_positionals;
+};
+
+// Splits "a,b,c" into its non-empty parts.
+std::vector<std::string> splitList(const std::string &text);
+
+} // namespace liaison::cli

@@ -1,0 +1,96 @@
+// liaison met FILE PERSON: everyone this person met, with the shared events.
+#include "command.hpp"
+#include "query.hpp"
+
+#include "liaison/analysis.hpp"
+#include "liaison/errors.hpp"
+
+#include <iostream>
+
+namespace liaison::cli {
+
+static std::string occasionName(const GraphStore &store, const SharedOccasion &occasion)
+{
+    return occasion.event == kNoEntity ? std::string("(met directly)") : describe(store, occasion.event);
+}
+
+static int runMet(const std::vector<std::string> &words)
+{
+    Args args(words, {"--json", "--evidence"}, filterOptions());
+    GraphStore store = loadGraph(args.positional(0, "FILE"));
+    EntityIndex person = resolveEntity(store, args.positional(1, "PERSON"));
+    args.expectAtMost(2);
+    if (knownKind(store.entity(person).kind) != KnownKind::Person)
+        throw UserError(describe(store, person) + " is a " + store.entity(person).kind + ", not a person");
+    std::vector<MetLink> links = whoMet(store, person, filterFromArgs(args));
+
+    if (args.flag("--json")) {
+        JsonOut out;
+        auto &w = out.w();
+        w.StartObject();
+        out.key("person"), out.entity(store, person);
+        out.key("met");
+        w.StartArray();
+        for (const MetLink &link : links) {
+            w.StartObject();
+            out.key("person"), out.entity(store, link.person);
+            out.key("weight"), w.Uint64(link.weight());
+            out.key("occasions");
+            w.StartArray();
+            for (const SharedOccasion &occasion : link.occasions) {
+                w.StartObject();
+                out.key("event");
+                if (occasion.event == kNoEntity) w.Null();
+                else out.entity(store, occasion.event);
+                out.key("date"), out.string(occasion.date);
+                out.key("relations");
+                w.StartArray();
+                for (RelationIndex r : occasion.relations) {
+                    const Relation &relation = store.relation(r);
+                    w.StartObject();
+                    out.key("kind"), out.string(relation.kind);
+                    out.key("from"), out.string(relation.from);
+                    out.key("to"), out.string(relation.to);
+                    out.key("evidence"), out.evidence(relation.evidence);
+                    w.EndObject();
+                }
+                w.EndArray();
+                w.EndObject();
+            }
+            w.EndArray();
+            w.EndObject();
+        }
+        w.EndArray();
+        w.EndObject();
+        return 0;
+    }
+    std::cout << describe(store, person) << " met " << links.size() << " people:\n";
+    for (const MetLink &link : links) {
+        std::cout << "\n  " << describe(store, link.person) << "  x" << link.weight() << "\n";
+        for (const SharedOccasion &occasion : link.occasions) {
+            std::cout << "    " << (occasion.date.empty() ? "" : occasion.date + "  ") << occasionName(store, occasion)
+                      << "\n";
+            if (!args.flag("--evidence")) continue;
+            for (RelationIndex r : occasion.relations)
+                for (const Evidence &e : store.relation(r).evidence)
+                    std::cout << "      " << store.relation(r).kind << " [" << e.source << ":" << e.line << "] "
+                              << e.quote << "\n";
+        }
+    }
+    return 0;
+}
+
+Command metCommand()
+{
+    return {"met", "everyone a person met, with the shared events and dates",
+            std::string("usage: liaison met FILE PERSON [filters] [--evidence] [--json]\n\n"
+                        "Two persons met when they took part (attended, spoke at, chaired, hosted,\n"
+                        "organised) in the same event, or in events of the same conference (a session\n"
+                        "and its conference), or when a `met` relation links them. Sorted by the\n"
+                        "number of shared occasions.\n"
+                        "  --evidence   print the quotes behind each shared occasion\n"
+                        "  --json       machine-readable output (always with evidence)\n") + kFilterHelp,
+            runMet};
+}
+
+} // namespace liaison::cli

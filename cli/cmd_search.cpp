@@ -1,0 +1,48 @@
+// liaison search FILE TEXT: entities whose name, alias or id contains TEXT.
+#include "command.hpp"
+#include "query.hpp"
+
+#include <iostream>
+
+namespace liaison::cli {
+
+static int runSearch(const std::vector<std::string> &words)
+{
+    std::set<std::string> options = filterOptions();
+    Args args(words, {"--json"}, options);
+    GraphStore store = loadGraph(args.positional(0, "FILE"));
+    const std::string &text = args.positional(1, "TEXT");
+    args.expectAtMost(2);
+    ViewFilter filter = filterFromArgs(args);
+    std::vector<EntityIndex> found;
+    for (EntityIndex e : store.search(text))
+        if (passesEntityFilter(store, e, filter)) found.push_back(e);
+
+    if (args.flag("--json")) {
+        JsonOut out;
+        out.w().StartArray();
+        for (EntityIndex e : found) out.entity(store, e);
+        out.w().EndArray();
+        return 0;
+    }
+    for (EntityIndex e : found) {
+        const Entity &entity = store.entity(e);
+        std::cout << entity.id << "\t" << entity.kind << "\t" << entity.name;
+        for (const auto &[language, name] : entity.names)
+            if (name != entity.name) std::cout << " / " << name;
+        std::cout << "\n";
+    }
+    if (found.empty()) std::cerr << "no entity matches '" << text << "'\n";
+    return 0;
+}
+
+Command searchCommand()
+{
+    return {"search", "find entities by any name or alias, in any language",
+            std::string("usage: liaison search FILE TEXT [filters] [--json]\n\n"
+                        "Case- and width-insensitive substring search over names, aliases and ids.\n"
+                        "  --json   machine-readable output\n") + kFilterHelp,
+            runSearch};
+}
+
+} // namespace liaison::cli

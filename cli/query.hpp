@@ -1,0 +1,48 @@
+// What the query commands share: loading the graph, resolving a user's
+// reference to an entity, the common filter options, and JSON output.
+#pragma once
+
+#include "args.hpp"
+
+#include "liaison/graph_store.hpp"
+#include "liaison/view.hpp"
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include <set>
+#include <string>
+
+namespace liaison::cli {
+
+GraphStore loadGraph(const std::string &path);
+
+// An id, or a name or alias in any language. Throws LookupError when nothing
+// matches (suggesting near matches) or when several do (listing them).
+EntityIndex resolveEntity(const GraphStore &store, const std::string &reference);
+
+// The filter options every query command takes, and their help text.
+const std::set<std::string> &filterOptions();
+extern const char *const kFilterHelp;
+ViewFilter filterFromArgs(const Args &args);
+
+// "莊明芬 (person:chuang-ming-fen)"
+std::string describe(const GraphStore &store, EntityIndex e);
+
+// JSON output on stdout, pretty-printed.
+class JsonOut {
+public:
+    JsonOut();
+    ~JsonOut(); // prints the document
+    rapidjson::PrettyWriter<rapidjson::StringBuffer> &w() { return m_writer; }
+    void key(std::string_view k);
+    void string(std::string_view s);
+    void entity(const GraphStore &store, EntityIndex e); // {"id","kind","name"}
+    void evidence(const std::vector<Evidence> &evidence);
+
+private:
+    rapidjson::StringBuffer m_buffer;
+    rapidjson::PrettyWriter<rapidjson::StringBuffer> m_writer;
+};
+
+} // namespace liaison::cli

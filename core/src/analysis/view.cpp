@@ -1,0 +1,95 @@
+#include "liaison/view.hpp"
+
+#include <algorithm>
+
+namespace liaison {
+
+View wholeGraph(const GraphStore &store)
+{
+    View view;
+    view.entities.resize(store.entityCount());
+    for (EntityIndex i = 0; i < view.entities.size(); ++i) view.entities[i] = i;
+    view.relations.resize(store.relationCount());
+    for (RelationIndex r = 0; r < view.relations.size(); ++r) view.relations[r] = r;
+    return view;
+}
+
+static bool cites(const std::vector<Evidence> &evidence, const ViewFilter &filter)
+{
+    if (filter.sources.empty()) return true;
+    return std::any_of(evidence.begin(), evidence.end(),
+                       [&](const Evidence &e) { return filter.sources.contains(e.source); });
+}
+
+// Dates compare as ISO text: "2017" < "2017-09" < "2017-09-28"; a partial
+// date is widened to its whole period.
+static bool endsBefore(const std::string &end, const std::string &from)
+{
+    return end < from.substr(0, end.size());
+}
+static bool startsAfter(const std::string &start, const std::string &to)
+{
+    return start.substr(0, std::min(start.size(), to.size())) > to;
+}
+
+static bool inWindow(const std::string *start, const std::string *end, const ViewFilter &filter)
+{
+    if (!start && !end) return true;
+    const std::string &first = start ? *start : *end;
+    const std::string &last = end ? *end : *start;
+    if (filter.from && endsBefore(last, *filter.from)) return false;
+    if (filter.to && startsAfter(first, *filter.to)) return false;
+    return true;
+}
+
+bool passesEntityFilter(const GraphStore &store, EntityIndex i, const ViewFilter &filter)
+{
+    const Entity &e = store.entity(i);
+    if (!filter.kinds.empty() && !filter.kinds.contains(e.kind)) return false;
+    if (!cites(e.evidence, filter)) return false;
+    if (knownKind(e.kind) == KnownKind::Event && !inWindow(e.attribute("start"), e.attribute("end"), filter))
+        return false;
+    return true;
+}
+
+bool passesRelationFilter(const GraphStore &store, RelationIndex r, const ViewFilter &filter)
+{
+    const Relation &relation = store.relation(r);
+    if (!filter.relationKinds.empty() && !filter.relationKinds.contains(relation.kind)) return false;
+    if (!cites(relation.evidence, filter)) return false;
+    const std::string *date = relation.attribute("date");
+    return inWindow(date, date, filter);
+}
+
+View applyFilter(const GraphStore &store, const View &view, const ViewFilter &filter)
+{
+    View kept;
+    std::vector<bool> keep(store.entityCount(), false);
+    for (EntityIndex i : view.entities) {
+        if (!passesEntityFilter(store, i, filter)) continue;
+        keep[i] = true;
+        kept.entities.push_back(i);
+    }
+    for (RelationIndex r : view.relations) {
+        if (!keep[store.relationSource(r)] || !keep[store.relationTarget(r)]) continue;
+        if (passesRelationFilter(store, r, filter)) kept.relations.push_back(r);
+    }
+    return kept;
+}
+
+View induced(const GraphStore &store, std::vector<EntityIndex> entities)
+{
+    std::sort(entities.begin(), entities.end());
+    entities.erase(std::unique(entities.begin(), entities.end()), entities.end());
+    std::vector<bool> member(store.entityCount(), false);
+    for (EntityIndex i : entities) member[i] = true;
+    View view;
+    for (EntityIndex i : entities)
+        for (RelationIndex r : store.outRelations(i))
+            if (member[store.relationTarget(r)]) view.relations.push_back(r);
+    std::sort(view.relations.begin(), view.relations.end());
+    view.entities = std::move(entities);
+    return view;
+}
+
+} // namespace liaison

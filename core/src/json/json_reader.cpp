@@ -1,0 +1,261 @@
+// Liaison JSON v1 -> GraphStore. Structure is checked record by record as the
+// stream hands them over; relation endpoints are checked once every entity is
+// known (entities may follow relations in a file).
+#include "json/json_dom.hpp"
+#include "json/json_stream.hpp"
+#include "liaison/json_io.hpp"
+
+#include <cstdlib>
+#include <unordered_set>
+
+namespace liaison {
+
+namespace {
+
+using json::Node;
+
+constexpr int kFormatVersion = 1;
+
+class DocumentReader {
+public:
+    DocumentReader(std::string_view text, std::string displayName)
+        : m_text(text), m_name(std::move(displayName)) {}
+
+    GraphStore read()
+    {
+        json::StreamCallbacks callbacks;
+        callbacks.record = [this](std::string_view section, Node &&item) { onRecord(section, item); };
+        callbacks.member = [this](const std::string &key, Node &&value, std::size_t keyOffset) {
+            onMember(key, std::move(value), keyOffset);
+        };
+        json::streamDocument(m_text, m_name, callbacks);
+        if (!m_sawVersion)
+            fail(0, "expected a top-level key \"liaison\" with the format version 1");
+        for (PendingRelation &pending : m_pending) commitRelation(pending);
+        return std::move(m_store);
+    }
+
+private:
+    struct PendingRelation {
+        Relation relation;
+        std::size_t fromOffset, toOffset;
+    };
+
+    [[noreturn]] void fail(std::size_t offset, const std::string &message) const
+    {
+        json::Position at = json::positionOf(m_text, offset);
+        throw ParseError(m_name, at.line, at.column, message);
+    }
+
+    void expectType(const Node &node, Node::Type type, std::string_view what) const
+    {
+        if (node.type != type)
+            fail(node.offset, "expected " + std::string(what) + " to be " + json::typeName(type) +
+                                  ", found " + json::typeName(node.type));
+    }
+
+    std::string requiredString(const Node &object, std::string_view key, std::string_view record) const
+    {
+        const Node *value = object.member(key);
+        if (!value)
+            fail(object.offset, "expected " + std::string(record) + " to have a \"" +
+                                    std::string(key) + "\" string");
+        expectType(*value, Node::Type::String, "\"" + std::string(key) + "\"");
+        if (value->text.empty()) fail(value->offset, "\"" + std::string(key) + "\" must not be empty");
+        return value->text;
+    }
+
+    std::string optionalString(const Node &object, std::string_view key) const
+    {
+        const Node *value = object.member(key);
+        if (!value || value->type == Node::Type::Null) return {};
+        expectType(*value, Node::Type::String, "\"" + std::string(key) + "\"");
+        return value->text;
+    }
+
+    void onMember(const std::string &key, Node &&value, std::size_t keyOffset)
+    {
+        if (key == "liaison") {
+            if (value.type != Node::Type::Number || value.text != std::to_string(kFormatVersion))
+                fail(value.offset, "unsupported format version " + value.text +
+                                       "; this Liaison reads version 1");
+            m_sawVersion = true;
+            return;
+        }
+        if (key == "sources" || key == "entities" || key == "relations")
+            fail(value.offset, "expected \"" + key + "\" to be an array");
+        (void)keyOffset;
+        m_store.documentExtras().emplace_back(key, json::toRawJson(value));
+    }
+
+    void onRecord(std::string_view section, const Node &item)
+    {
+        if (section == "sources") return readSource(item);
+        if (section == "entities") return readEntity(item);
+        readRelation(item);
+    }
+
+    ExtraFields extras(const Node &object, std::initializer_list<std::string_view> known) const
+    {
+        ExtraFields extra;
+        for (std::size_t i = 0; i < object.keys.size(); ++i) {
+            bool isKnown = false;
+            for (std::string_view k : known) isKnown = isKnown || object.keys[i] == k;
+            if (!isKnown) extra.emplace_back(object.keys[i], json::toRawJson(object.values[i]));
+        }
+        return extra;
+    }
+
+    void readSource(const Node &item)
+    {
+        expectType(item, Node::Type::Object, "a source");
+        Source source;
+        source.id = requiredString(item, "id", "a source");
+        if (!m_sourceIds.insert(source.id).second)
+            fail(item.memberOffset("id"), "duplicate source id '" + source.id + "'");
+        source.title = optionalString(item, "title");
+        source.date = optionalString(item, "date");
+        source.language = optionalString(item, "language");
+        source.path = optionalString(item, "path");
+        source.extra = extras(item, {"id", "title", "date", "language", "path"});
+        m_store.addSource(std::move(source));
+    }
+
+    Attributes readAttributes(const Node *node) const
+    {
+        Attributes attributes;
+        if (!node || node->type == Node::Type::Null) return attributes;
+        expectType(*node, Node::Type::Object, "\"attributes\"");
+        for (std::size_t i = 0; i < node->keys.size(); ++i) {
+            const Node &value = node->values[i];
+            AttributeValue attribute;
+            switch (value.type) {
+            case Node::Type::String: attribute = {AttributeValue::Type::String, value.text}; break;
+            case Node::Type::Number: attribute = {AttributeValue::Type::Number, value.text}; break;
+            case Node::Type::Bool: attribute = {AttributeValue::Type::Bool, value.text}; break;
+            case Node::Type::Null: attribute = {AttributeValue::Type::Null, "null"}; break;
+            default: attribute = {AttributeValue::Type::RawJson, json::toRawJson(value)}; break;
+            }
+            attributes.insert_or_assign(node->keys[i], std::move(attribute));
+        }
+        return attributes;
+    }
+
+    std::vector<Evidence> readEvidence(const Node *node) const
+    {
+        std::vector<Evidence> list;
+        if (!node || node->type == Node::Type::Null) return list;
+        expectType(*node, Node::Type::Array, "\"evidence\"");
+        for (const Node &item : node->values) {
+            expectType(item, Node::Type::Object, "an evidence item");
+            Evidence evidence;
+            evidence.source = optionalString(item, "source");
+            if (const Node *line = item.member("line"); line && line->type != Node::Type::Null) {
+                expectType(*line, Node::Type::Number, "\"line\"");
+                char *end = nullptr;
+                long value = std::strtol(line->text.c_str(), &end, 10);
+                if (*end != '\0' || value < 0 || value > 1'000'000'000)
+                    fail(line->offset, "expected \"line\" to be a non-negative whole number");
+                evidence.line = static_cast<int>(value);
+            }
+            evidence.locator = optionalString(item, "locator");
+            evidence.quote = optionalString(item, "quote");
+            if (const Node *confidence = item.member("confidence")) {
+                expectType(*confidence, Node::Type::Number, "\"confidence\"");
+                evidence.confidence = std::strtod(confidence->text.c_str(), nullptr);
+            }
+            evidence.extra = extras(item, {"source", "line", "locator", "quote", "confidence"});
+            list.push_back(std::move(evidence));
+        }
+        return list;
+    }
+
+    std::vector<std::string> readStrings(const Node *node, std::string_view what) const
+    {
+        std::vector<std::string> list;
+        if (!node || node->type == Node::Type::Null) return list;
+        expectType(*node, Node::Type::Array, what);
+        for (const Node &item : node->values) {
+            expectType(item, Node::Type::String, std::string("each of ") + std::string(what));
+            list.push_back(item.text);
+        }
+        return list;
+    }
+
+    void readEntity(const Node &item)
+    {
+        expectType(item, Node::Type::Object, "an entity");
+        Entity entity;
+        entity.id = requiredString(item, "id", "an entity");
+        entity.kind = optionalString(item, "kind");
+        entity.name = optionalString(item, "name");
+        if (const Node *names = item.member("names"); names && names->type != Node::Type::Null) {
+            expectType(*names, Node::Type::Object, "\"names\"");
+            for (std::size_t i = 0; i < names->keys.size(); ++i) {
+                expectType(names->values[i], Node::Type::String, "each name in \"names\"");
+                entity.names.insert_or_assign(names->keys[i], names->values[i].text);
+            }
+        }
+        entity.aliases = readStrings(item.member("aliases"), "\"aliases\"");
+        entity.attributes = readAttributes(item.member("attributes"));
+        entity.evidence = readEvidence(item.member("evidence"));
+        entity.extra = extras(item, {"id", "kind", "name", "names", "aliases", "attributes", "evidence"});
+        if (m_store.findById(entity.id) != kNoEntity)
+            fail(item.memberOffset("id"), "duplicate entity id '" + entity.id + "'");
+        m_store.addEntity(std::move(entity));
+    }
+
+    void readRelation(const Node &item)
+    {
+        expectType(item, Node::Type::Object, "a relation");
+        PendingRelation pending;
+        Relation &relation = pending.relation;
+        relation.kind = requiredString(item, "kind", "a relation");
+        relation.from = requiredString(item, "from", "a relation");
+        relation.to = requiredString(item, "to", "a relation");
+        relation.attributes = readAttributes(item.member("attributes"));
+        relation.evidence = readEvidence(item.member("evidence"));
+        relation.extra = extras(item, {"kind", "from", "to", "attributes", "evidence"});
+        pending.fromOffset = item.memberOffset("from");
+        pending.toOffset = item.memberOffset("to");
+        // Once one relation waits for its entities, the rest wait too, so
+        // relations keep their order in the file.
+        if (m_pending.empty() && m_store.findById(relation.from) != kNoEntity &&
+            m_store.findById(relation.to) != kNoEntity)
+            return commitRelation(pending);
+        m_pending.push_back(std::move(pending));
+    }
+
+    void commitRelation(PendingRelation &pending)
+    {
+        if (m_store.findById(pending.relation.from) == kNoEntity)
+            fail(pending.fromOffset, "relation \"from\" names '" + pending.relation.from +
+                                         "', which is not an entity of this file");
+        if (m_store.findById(pending.relation.to) == kNoEntity)
+            fail(pending.toOffset, "relation \"to\" names '" + pending.relation.to +
+                                       "', which is not an entity of this file");
+        m_store.addRelation(std::move(pending.relation));
+    }
+
+    std::string_view m_text;
+    std::string m_name;
+    GraphStore m_store;
+    bool m_sawVersion = false;
+    std::unordered_set<std::string> m_sourceIds;
+    std::vector<PendingRelation> m_pending;
+};
+
+} // namespace
+
+GraphStore readLiaisonJson(std::string_view text, const std::string &displayName)
+{
+    return DocumentReader(text, displayName).read();
+}
+
+GraphStore readLiaisonJsonFile(const std::string &path)
+{
+    std::string text = readWholeFile(path);
+    return readLiaisonJson(text, path == "-" ? std::string("<stdin>") : path);
+}
+
+} // namespace liaison

@@ -1,0 +1,31 @@
+// Streaming reader for Liaison JSON: parses with RapidJSON's iterative SAX
+// reader (no recursion, so deep nesting cannot overflow the stack) and hands
+// over each item of the top-level "sources", "entities" and "relations"
+// arrays as a small Node tree the moment it is complete. Memory stays
+// proportional to one record, not to the document.
+#pragma once
+
+#include "json/json_dom.hpp"
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace liaison::json {
+
+struct StreamCallbacks {
+    // An item of a top-level record array; `section` is "sources", "entities" or "relations".
+    std::function<void(std::string_view section, Node &&item)> record;
+    // Any other top-level member, e.g. "liaison" or an unknown key.
+    std::function<void(const std::string &key, Node &&value, std::size_t keyOffset)> member;
+};
+
+// Parses `text`. Throws JsonSyntaxError (a ParseError) for malformed JSON and
+// rethrows whatever the callbacks throw. `displayName` names the file in errors.
+void streamDocument(std::string_view text, const std::string &displayName,
+                    const StreamCallbacks &callbacks);
+
+// Nesting deeper than this is refused with a located error.
+inline constexpr int kMaxNesting = 256;
+
+} // namespace liaison::json

@@ -1,0 +1,167 @@
+// GraphStore -> Liaison JSON v1. Stable: the same store gives the same bytes.
+#include "liaison/json_io.hpp"
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include <cstdio>
+
+namespace liaison {
+
+namespace {
+
+using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+
+void writeString(Writer &w, std::string_view s)
+{
+    w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+void writeKey(Writer &w, std::string_view s)
+{
+    w.Key(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+void writeRaw(Writer &w, const std::string &raw)
+{
+    w.RawValue(raw.data(), raw.size(), rapidjson::kObjectType);
+}
+
+void writeExtras(Writer &w, const ExtraFields &extra)
+{
+    for (const auto &[key, raw] : extra) {
+        writeKey(w, key);
+        writeRaw(w, raw);
+    }
+}
+
+void writeAttributes(Writer &w, const Attributes &attributes)
+{
+    if (attributes.empty()) return;
+    writeKey(w, "attributes");
+    w.StartObject();
+    for (const auto &[key, value] : attributes) {
+        writeKey(w, key);
+        switch (value.type) {
+        case AttributeValue::Type::String: writeString(w, value.text); break;
+        case AttributeValue::Type::Number:
+            w.RawValue(value.text.data(), value.text.size(), rapidjson::kNumberType);
+            break;
+        case AttributeValue::Type::Bool: w.Bool(value.text == "true"); break;
+        case AttributeValue::Type::Null: w.Null(); break;
+        case AttributeValue::Type::RawJson: writeRaw(w, value.text); break;
+        }
+    }
+    w.EndObject();
+}
+
+void writeEvidence(Writer &w, const std::vector<Evidence> &evidence)
+{
+    if (evidence.empty()) return;
+    writeKey(w, "evidence");
+    w.StartArray();
+    for (const Evidence &e : evidence) {
+        w.StartObject();
+        if (!e.source.empty()) writeKey(w, "source"), writeString(w, e.source);
+        if (e.line > 0) writeKey(w, "line"), w.Int(e.line);
+        if (!e.locator.empty()) writeKey(w, "locator"), writeString(w, e.locator);
+        if (!e.quote.empty()) writeKey(w, "quote"), writeString(w, e.quote);
+        if (e.confidence >= 0) {
+            char number[32];
+            std::snprintf(number, sizeof number, "%.3g", e.confidence);
+            writeKey(w, "confidence");
+            w.RawValue(number, std::char_traits<char>::length(number), rapidjson::kNumberType);
+        }
+        writeExtras(w, e.extra);
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
+void writeOptional(Writer &w, std::string_view key, const std::string &value)
+{
+    if (value.empty()) return;
+    writeKey(w, key);
+    writeString(w, value);
+}
+
+void writeEntity(Writer &w, const Entity &e)
+{
+    w.StartObject();
+    writeOptional(w, "id", e.id);
+    writeOptional(w, "kind", e.kind);
+    writeOptional(w, "name", e.name);
+    if (!e.names.empty()) {
+        writeKey(w, "names");
+        w.StartObject();
+        for (const auto &[language, name] : e.names) writeKey(w, language), writeString(w, name);
+        w.EndObject();
+    }
+    if (!e.aliases.empty()) {
+        writeKey(w, "aliases");
+        w.StartArray();
+        for (const std::string &alias : e.aliases) writeString(w, alias);
+        w.EndArray();
+    }
+    writeAttributes(w, e.attributes);
+    writeEvidence(w, e.evidence);
+    writeExtras(w, e.extra);
+    w.EndObject();
+}
+
+void writeRelation(Writer &w, const Relation &r)
+{
+    w.StartObject();
+    writeOptional(w, "kind", r.kind);
+    writeOptional(w, "from", r.from);
+    writeOptional(w, "to", r.to);
+    writeAttributes(w, r.attributes);
+    writeEvidence(w, r.evidence);
+    writeExtras(w, r.extra);
+    w.EndObject();
+}
+
+} // namespace
+
+std::string writeLiaisonJson(const GraphStore &store)
+{
+    rapidjson::StringBuffer buffer;
+    Writer w(buffer);
+    w.SetIndent(' ', 2);
+    w.StartObject();
+    writeKey(w, "liaison");
+    w.Int(1);
+    writeKey(w, "sources");
+    w.StartArray();
+    for (const Source &s : store.sources()) {
+        w.StartObject();
+        writeOptional(w, "id", s.id);
+        writeOptional(w, "title", s.title);
+        writeOptional(w, "date", s.date);
+        writeOptional(w, "language", s.language);
+        writeOptional(w, "path", s.path);
+        writeExtras(w, s.extra);
+        w.EndObject();
+    }
+    w.EndArray();
+    writeKey(w, "entities");
+    w.StartArray();
+    for (const Entity &e : store.entities()) writeEntity(w, e);
+    w.EndArray();
+    writeKey(w, "relations");
+    w.StartArray();
+    for (const Relation &r : store.relations()) writeRelation(w, r);
+    w.EndArray();
+    writeExtras(w, store.documentExtras());
+    w.EndObject();
+    std::string text(buffer.GetString(), buffer.GetSize());
+    text.push_back('\n');
+    return text;
+}
+
+void saveLiaisonJsonFile(const GraphStore &store, const std::string &path)
+{
+    writeFileAtomically(path, writeLiaisonJson(store));
+}
+
+} // namespace liaison

@@ -1,0 +1,244 @@
+#include "liaison/graph_store.hpp"
+
+#include "liaison/normalize.hpp"
+#include "store/graph_topology.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <unordered_map>
+
+namespace liaison {
+
+struct GraphStore::Indexes {
+    std::unordered_map<std::string, EntityIndex> byId;
+    std::unordered_map<std::string, EntityIndex> mergedIds; // id merged away -> survivor
+    // normalised name or alias -> entities (a small vector: most keys have one)
+    std::unordered_map<std::string, std::vector<EntityIndex>> byName;
+    std::unordered_map<std::string, std::vector<EntityIndex>> byKind;
+};
+
+GraphStore::GraphStore()
+    : m_topology(std::make_unique<GraphTopology>()), m_index(std::make_unique<Indexes>())
+{
+}
+GraphStore::~GraphStore() = default;
+GraphStore::GraphStore(GraphStore &&) noexcept = default;
+GraphStore &GraphStore::operator=(GraphStore &&) noexcept = default;
+
+GraphStore::GraphStore(const GraphStore &other)
+    : m_entities(other.m_entities), m_relations(other.m_relations),
+      m_endpoints(other.m_endpoints), m_sources(other.m_sources),
+      m_documentExtras(other.m_documentExtras),
+      m_topology(std::make_unique<GraphTopology>()),
+      m_index(std::make_unique<Indexes>(*other.m_index))
+{
+    // Rebuilt from the endpoints rather than copied: cheaper to reason
+    // about, and Boost 1.74's adjacency_list copy trips GCC 12 warnings.
+    BoostGraph &g = m_topology->graph;
+    for (std::size_t i = 0; i < m_entities.size(); ++i) boost::add_vertex(g);
+    for (RelationIndex r = 0; r < m_endpoints.size(); ++r)
+        boost::add_edge(m_endpoints[r].first, m_endpoints[r].second, r, g);
+}
+
+GraphStore &GraphStore::operator=(const GraphStore &other)
+{
+    if (this != &other) *this = GraphStore(other);
+    return *this;
+}
+
+void GraphStore::reserve(std::size_t entities, std::size_t relations)
+{
+    m_entities.reserve(entities);
+    m_relations.reserve(relations);
+    m_endpoints.reserve(relations);
+    m_index->byId.reserve(entities);
+    m_index->byName.reserve(entities * 2);
+}
+
+void GraphStore::addSource(Source source)
+{
+    for (Source &existing : m_sources) {
+        if (existing.id == source.id) {
+            existing = std::move(source);
+            return;
+        }
+    }
+    m_sources.push_back(std::move(source));
+}
+
+const Source *GraphStore::source(std::string_view id) const
+{
+    for (const Source &s : m_sources)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
+static std::string kindFromId(const std::string &id)
+{
+    std::size_t colon = id.find(':');
+    return colon == std::string::npos ? std::string() : id.substr(0, colon);
+}
+
+// Persons lose their honorifics for matching; other names are only folded,
+// so that 委員會 or "Bank of X" are never cut.
+static std::string nameKey(const std::string &kind, std::string_view name)
+{
+    return knownKind(kind) == KnownKind::Person ? normalizeName(name).key : foldText(name);
+}
+
+void GraphStore::indexNames(EntityIndex i)
+{
+    const Entity &e = m_entities[i];
+    auto add = [&](std::string_view text) {
+        if (text.empty()) return;
+        std::string key = nameKey(e.kind, text);
+        if (key.empty()) return;
+        std::vector<EntityIndex> &slot = m_index->byName[key];
+        if (std::find(slot.begin(), slot.end(), i) == slot.end()) slot.push_back(i);
+    };
+    add(e.name);
+    add(e.id); // ids are searchable too: "person chuang ming fen"
+    for (const auto &[language, name] : e.names) add(name);
+    for (const std::string &alias : e.aliases) add(alias);
+}
+
+EntityIndex GraphStore::addEntity(Entity entity)
+{
+    if (entity.id.empty()) throw std::invalid_argument("entity without an id");
+    if (m_index->byId.contains(entity.id) || m_index->mergedIds.contains(entity.id))
+        throw std::invalid_argument("duplicate entity id '" + entity.id + "'");
+    if (entity.kind.empty()) entity.kind = kindFromId(entity.id);
+    if (entity.name.empty()) entity.name = entity.id;
+    auto index = static_cast<EntityIndex>(m_entities.size());
+    m_index->byId.emplace(entity.id, index);
+    m_index->byKind[entity.kind].push_back(index);
+    m_entities.push_back(std::move(entity));
+    boost::add_vertex(m_topology->graph);
+    indexNames(index);
+    return index;
+}
+
+RelationIndex GraphStore::addRelation(Relation relation)
+{
+    EntityIndex from = findById(relation.from);
+    EntityIndex to = findById(relation.to);
+    if (from == kNoEntity)
+        throw std::invalid_argument("relation source '" + relation.from + "' is not an entity");
+    if (to == kNoEntity)
+        throw std::invalid_argument("relation target '" + relation.to + "' is not an entity");
+    // A relation to a merged-away id points at the survivor.
+    relation.from = m_entities[from].id;
+    relation.to = m_entities[to].id;
+    auto index = static_cast<RelationIndex>(m_relations.size());
+    m_relations.push_back(std::move(relation));
+    m_endpoints.emplace_back(from, to);
+    boost::add_edge(from, to, index, m_topology->graph);
+    return index;
+}
+
+template <typename T> static void appendUnique(std::vector<T> &into, const T &value)
+{
+    if (std::find(into.begin(), into.end(), value) == into.end()) into.push_back(value);
+}
+
+std::vector<std::string> GraphStore::mergeInto(EntityIndex target, const Entity &incoming)
+{
+    Entity &survivor = m_entities.at(target);
+    std::vector<std::string> conflicts;
+    if (incoming.name != survivor.name) appendUnique(survivor.aliases, incoming.name);
+    for (const auto &[language, name] : incoming.names) {
+        auto [it, inserted] = survivor.names.emplace(language, name);
+        if (!inserted && it->second != name) {
+            appendUnique(survivor.aliases, name);
+            conflicts.push_back(survivor.id + ": name[" + language + "] '" + it->second +
+                                "' kept, '" + name + "' added as alias");
+        }
+    }
+    for (const std::string &alias : incoming.aliases)
+        if (alias != survivor.name) appendUnique(survivor.aliases, alias);
+    for (const auto &[key, value] : incoming.attributes) {
+        auto [it, inserted] = survivor.attributes.emplace(key, value);
+        if (!inserted && !(it->second == value))
+            conflicts.push_back(survivor.id + ": attribute '" + key + "' kept '" + it->second.text +
+                                "', incoming '" + value.text + "' dropped");
+    }
+    for (const Evidence &evidence : incoming.evidence) appendUnique(survivor.evidence, evidence);
+    if (!incoming.id.empty() && incoming.id != survivor.id &&
+        !m_index->byId.contains(incoming.id))
+        m_index->mergedIds.emplace(incoming.id, target);
+    indexNames(target);
+    return conflicts;
+}
+
+EntityIndex GraphStore::findById(std::string_view id) const
+{
+    std::string key(id);
+    if (auto it = m_index->byId.find(key); it != m_index->byId.end()) return it->second;
+    if (auto it = m_index->mergedIds.find(key); it != m_index->mergedIds.end()) return it->second;
+    return kNoEntity;
+}
+
+std::vector<EntityIndex> GraphStore::findByName(std::string_view text) const
+{
+    std::vector<EntityIndex> found;
+    // Try both keys: the honorific-free one finds persons, the folded one the rest.
+    for (const std::string &key : {normalizeName(text).key, foldText(text)}) {
+        auto it = m_index->byName.find(key);
+        if (it == m_index->byName.end()) continue;
+        for (EntityIndex i : it->second) {
+            // A person key only matches persons; a folded key matches anything.
+            if (key != foldText(text) && knownKind(m_entities[i].kind) != KnownKind::Person) continue;
+            found.push_back(i);
+        }
+    }
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    return found;
+}
+
+std::vector<EntityIndex> GraphStore::search(std::string_view text) const
+{
+    std::string needle = foldText(text);
+    std::vector<EntityIndex> found;
+    if (needle.empty()) return found;
+    for (const auto &[key, entities] : m_index->byName)
+        if (key.find(needle) != std::string::npos)
+            found.insert(found.end(), entities.begin(), entities.end());
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    return found;
+}
+
+std::vector<EntityIndex> GraphStore::resolve(std::string_view idOrName) const
+{
+    if (EntityIndex byId = findById(idOrName); byId != kNoEntity) return {byId};
+    return findByName(idOrName);
+}
+
+const std::vector<EntityIndex> &GraphStore::entitiesOfKind(std::string_view kind) const
+{
+    static const std::vector<EntityIndex> none;
+    auto it = m_index->byKind.find(std::string(kind));
+    return it == m_index->byKind.end() ? none : it->second;
+}
+
+std::vector<RelationIndex> GraphStore::outRelations(EntityIndex e) const
+{
+    std::vector<RelationIndex> out;
+    for (auto [it, end] = boost::out_edges(e, m_topology->graph); it != end; ++it)
+        out.push_back(m_topology->graph[*it]);
+    return out;
+}
+
+std::vector<RelationIndex> GraphStore::inRelations(EntityIndex e) const
+{
+    std::vector<RelationIndex> in;
+    for (auto [it, end] = boost::in_edges(e, m_topology->graph); it != end; ++it)
+        in.push_back(m_topology->graph[*it]);
+    return in;
+}
+
+std::size_t GraphStore::outDegree(EntityIndex e) const { return boost::out_degree(e, m_topology->graph); }
+std::size_t GraphStore::inDegree(EntityIndex e) const { return boost::in_degree(e, m_topology->graph); }
+
+} // namespace liaison

@@ -1,0 +1,20 @@
+// The Boost graph behind a GraphStore. Private to core: vertex i is
+// EntityIndex i, each edge carries its RelationIndex. Entities are only ever
+// appended, so vecS descriptors stay valid (see STYLE.md on remove_vertex).
+#pragma once
+
+#include "liaison/model.hpp"
+
+#include <boost/graph/adjacency_list.hpp>
+
+namespace liaison {
+
+using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
+                                         boost::no_property, RelationIndex>;
+
+class GraphTopology {
+public:
+    BoostGraph graph;
+};
+
+} // namespace liaison

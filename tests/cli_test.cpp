@@ -1,0 +1,109 @@
+// The `liaison` command line end to end: exit codes, output, errors.
+#include "liaison/json_io.hpp"
+
+#include "test_paths.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace liaison;
+using test::runCommand;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string cli(const std::string &arguments)
+{
+    return "'" + test::cliPath().string() + "' " + arguments;
+}
+
+std::string iac() { return "'" + test::iacDataset().string() + "'"; }
+
+} // namespace
+
+TEST(Cli, InfoCountsKindsAndSources)
+{
+    auto result = runCommand(cli("info " + iac()));
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.out.find("person"), std::string::npos);
+    EXPECT_NE(result.out.find("iac2017-report"), std::string::npos);
+    auto json = runCommand(cli("info --json " + iac()));
+    ASSERT_EQ(json.exitCode, 0);
+    EXPECT_NE(json.out.find("\"entity_kinds\""), std::string::npos);
+}
+
+TEST(Cli, MetNamesPeopleAndSharedEvents)
+{
+    auto result = runCommand(cli("met " + iac() + " 莊明芬"));
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.out.find("Andrei CHUGUNOV"), std::string::npos);
+    EXPECT_NE(result.out.find("event:itmo-egovernance-center-visit-2017"), std::string::npos);
+    EXPECT_NE(result.out.find("2017-09-26"), std::string::npos);
+    auto evidence = runCommand(cli("met --evidence " + iac() + " person:chuang-ming-fen"));
+    EXPECT_NE(evidence.out.find("[iac2017-report:"), std::string::npos) << "quotes with their line";
+}
+
+TEST(Cli, SearchIsWidthAndCaseInsensitive)
+{
+    auto result = runCommand(cli("search " + iac() + " ｃｈｕｇｕｎｏｖ"));
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.out.find("person:andrei-chugunov"), std::string::npos);
+}
+
+TEST(Cli, ShowAndPath)
+{
+    auto show = runCommand(cli("show " + iac() + " '莊副處長明芬'"));
+    ASSERT_EQ(show.exitCode, 0) << show.err;
+    EXPECT_NE(show.out.find("person:chuang-ming-fen"), std::string::npos);
+    EXPECT_NE(show.out.find("-attended->"), std::string::npos);
+    auto path = runCommand(cli("path --json " + iac() + " 廖洲棚 'Silas Olsson'"));
+    ASSERT_EQ(path.exitCode, 0) << path.err;
+    EXPECT_NE(path.out.find("\"connected\": true"), std::string::npos);
+}
+
+TEST(Cli, UserErrorsExitOneWithALocatedMessage)
+{
+    fs::path dir = test::scratchDir("cli-errors");
+    fs::path bad = dir / "bad.json";
+    std::ofstream(bad) << "{\"liaison\": 1,\n  \"entities\": [{\"id\": \"p:a\",}]}";
+    auto result = runCommand(cli("info '" + bad.string() + "'"));
+    EXPECT_EQ(result.exitCode, 1);
+    EXPECT_NE(result.err.find(bad.string() + ":2:"), std::string::npos) << result.err;
+
+    auto unknown = runCommand(cli("met " + iac() + " 'Nobody At All'"));
+    EXPECT_EQ(unknown.exitCode, 1);
+    EXPECT_NE(unknown.err.find("Nobody At All"), std::string::npos);
+
+    auto missing = runCommand(cli("info '" + (dir / "none.json").string() + "'"));
+    EXPECT_EQ(missing.exitCode, 1);
+    EXPECT_NE(missing.err.find("none.json"), std::string::npos);
+
+    EXPECT_EQ(runCommand(cli("info --bogus " + iac())).exitCode, 1);
+    EXPECT_EQ(runCommand(cli("frobnicate")).exitCode, 1);
+    fs::remove_all(dir);
+}
+
+TEST(Cli, AmbiguousNamesListTheCandidates)
+{
+    fs::path dir = test::scratchDir("cli-ambiguous");
+    fs::path file = dir / "g.json";
+    std::ofstream(file) << R"({"liaison": 1, "entities": [
+        {"id": "person:lee-1", "kind": "person", "name": "Lee"},
+        {"id": "person:lee-2", "kind": "person", "name": "Lee"}]})";
+    auto result = runCommand(cli("show '" + file.string() + "' Lee"));
+    EXPECT_EQ(result.exitCode, 1);
+    EXPECT_NE(result.err.find("person:lee-1"), std::string::npos);
+    EXPECT_NE(result.err.find("person:lee-2"), std::string::npos);
+    fs::remove_all(dir);
+}
+
+TEST(Cli, HelpOnEveryCommand)
+{
+    for (const char *command : {"info", "show", "search", "met", "path"}) {
+        auto result = runCommand(cli(std::string(command) + " --help"));
+        EXPECT_EQ(result.exitCode, 0) << command;
+        EXPECT_NE(result.out.find("usage: liaison"), std::string::npos) << command;
+    }
+}
