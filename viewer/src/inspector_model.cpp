@@ -80,8 +80,7 @@ void addMet(std::vector<InspectorLine> &out, const GraphStore &store, EntityInde
 
 std::string evidenceLine(const GraphStore &store, const Evidence &evidence) {
     std::string line = "\xE2\x80\x9C" + evidence.quote + "\xE2\x80\x9D \xE2\x80\x94 ";
-    const Source *source = store.source(evidence.source);
-    line += source && !source->title.empty() ? source->title : evidence.source;
+    line += evidence.source; // the id: titles run to a paragraph; the Sources filter shows them
     if (evidence.line > 0)
         line += ", line " + std::to_string(evidence.line);
     else if (!evidence.locator.empty())

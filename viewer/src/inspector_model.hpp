@@ -27,7 +27,7 @@ std::vector<InspectorLine> buildInspector(const GraphStore &store, EntityIndex e
 // with '#', quotes with '>'.
 std::string inspectorText(const std::vector<InspectorLine> &lines);
 
-// "“quote” — Source title, line 12" (locator when there is no line).
+// "“quote” — source-id, line 12" (the locator when there is no line).
 std::string evidenceLine(const GraphStore &store, const Evidence &evidence);
 
 } // namespace liaison::viewer

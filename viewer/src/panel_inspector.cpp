@@ -10,8 +10,8 @@ namespace liaison::viewer {
 
 namespace {
 
-constexpr ImVec4 kHeading(0.15f, 0.35f, 0.6f, 1);
-constexpr ImVec4 kQuote(0.35f, 0.35f, 0.35f, 1);
+const ImVec4 kHeading(0.15f, 0.35f, 0.6f, 1);
+const ImVec4 kQuote(0.35f, 0.35f, 0.35f, 1);
 
 void refreshLines(AppState &app, EntityIndex e) {
     InspectorState &in = app.inspector;
