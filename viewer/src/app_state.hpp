@@ -73,6 +73,8 @@ struct CanvasScratch {
     std::vector<std::uint32_t> highlight;  // stamp per node slot: hovered neighbourhood
     std::uint32_t highlightStamp = 0;
     int cellsX = 0, cellsY = 0;
+    std::vector<std::uint32_t> labelCells; // stamp per 8x8-pixel cell taken by a label
+    int labelCellsX = 0, labelCellsY = 0;
     Vec2 origin, size;                     // canvas rectangle of the last frame
     std::size_t drawnEdges = 0, foldedNodes = 0, labels = 0;
 };

@@ -13,7 +13,8 @@ namespace {
 
 constexpr float kFoldBelowPx = 2.5f;    // nodes smaller than this become a 2x2 cell
 constexpr float kSimpleBelowPx = 7.f;   // nodes smaller than this are plain squares
-constexpr float kLabelMinPx = 8.f;      // smallest label font size drawn
+constexpr float kLabelMinPx = 11.f;     // smallest label font size drawn
+constexpr float kLabelShowPx = 4.f;     // labels appear once 14pt is this many pixels
 constexpr float kLabelPtSize = 14.f;    // Graphviz sizes nodes for 14pt labels
 constexpr std::size_t kMaxLabels = 1500;
 constexpr std::size_t kManyEdges = 20000; // past this, edges are straight lines
@@ -216,27 +217,40 @@ void drawNode(ImDrawList *dl, const SceneNode &n, const DrawnNode &d, std::uint3
     dl->PathStroke(outline, ImDrawFlags_Closed, outlineWidth);
 }
 
-void drawLabel(AppState &app, ImDrawList *dl, const SceneNode &n, DrawnNode &d, bool emphasised) {
+// Labels are placed at a readable size (Graphviz's 14pt scaled by the zoom,
+// clamped to [kLabelMinPx, 1.25 x UI font]); inside the node when they fit,
+// else below it. Unless emphasised, a label that would overlap one already
+// placed is skipped (occupancy grid of 8x8-pixel cells).
+bool placeLabel(AppState &app, ImDrawList *dl, const SceneNode &n, DrawnNode &d, bool emphasised) {
     const float zoom = static_cast<float>(app.camera.zoom);
-    float size = std::min(kLabelPtSize * zoom, app.fontSize * 1.25f);
-    bool inside = size >= kLabelMinPx;
-    if (!inside) {
-        if (!emphasised)
-            return;
-        size = app.fontSize;
-    }
+    if (!emphasised && kLabelPtSize * zoom < kLabelShowPx)
+        return false;
+    const float size = std::clamp(kLabelPtSize * zoom, kLabelMinPx, app.fontSize * 1.25f);
     const std::string &text = app.scene.store->entity(n.entity).name;
     ImFont *font = ImGui::GetFont();
     ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str(), text.c_str() + text.size());
-    if (inside && ts.x > d.w * 1.02f)
-        inside = false;
-    ImVec2 pos = inside ? ImVec2(d.x - ts.x / 2, d.y - ts.y / 2) : ImVec2(d.x - ts.x / 2, d.y + d.h / 2 + 2);
+    const bool inside = ts.x <= d.w * 0.95f && ts.y <= d.h * 1.05f;
+    ImVec2 pos = inside ? ImVec2(d.x - ts.x / 2, d.y - ts.y / 2) : ImVec2(d.x - ts.x / 2, d.y + d.h / 2 + 1);
+    CanvasScratch &c = app.canvas;
+    const int gx0 = std::max(0, static_cast<int>((pos.x - c.origin.x) / 8));
+    const int gy0 = std::max(0, static_cast<int>((pos.y - c.origin.y) / 8));
+    const int gx1 = std::min(c.labelCellsX - 1, static_cast<int>((pos.x + ts.x - c.origin.x) / 8));
+    const int gy1 = std::min(c.labelCellsY - 1, static_cast<int>((pos.y + ts.y - c.origin.y) / 8));
+    if (!emphasised)
+        for (int gy = gy0; gy <= gy1; ++gy)
+            for (int gx = gx0; gx <= gx1; ++gx)
+                if (c.labelCells[static_cast<std::size_t>(gy) * c.labelCellsX + gx] == c.stamp)
+                    return false;
+    for (int gy = gy0; gy <= gy1; ++gy)
+        for (int gx = gx0; gx <= gx1; ++gx)
+            c.labelCells[static_cast<std::size_t>(gy) * c.labelCellsX + gx] = c.stamp;
     if (!inside)
-        dl->AddRectFilled(ImVec2(pos.x - 2, pos.y), ImVec2(pos.x + ts.x + 2, pos.y + ts.y), 0xD0FFFFFFu, 2);
+        dl->AddRectFilled(ImVec2(pos.x - 2, pos.y), ImVec2(pos.x + ts.x + 2, pos.y + ts.y), 0xC8FFFFFFu, 2);
     dl->AddText(font, size, pos, inside ? n.text : 0xFF202020u, text.c_str(), text.c_str() + text.size());
     d.label = true;
     d.labelX0 = pos.x, d.labelY0 = pos.y, d.labelX1 = pos.x + ts.x, d.labelY1 = pos.y + ts.y;
-    ++app.canvas.labels;
+    ++c.labels;
+    return true;
 }
 
 void drawNodes(AppState &app, const Emphasis &em, ImDrawList *dl, bool hoverActive) {
@@ -258,13 +272,26 @@ void drawNodes(AppState &app, const Emphasis &em, ImDrawList *dl, bool hoverActi
         if (app.doc.edits.pinned.contains(app.scene.store->entity(n.entity).id))
             dl->AddCircleFilled(ImVec2(d.x + d.w / 2, d.y - d.h / 2), 4.f, 0xFF202020u);
     }
-    // Labels last, so no shape covers them.
-    for (DrawnNode &d : app.canvas.drawn) {
-        bool emphasised = d.slot == em.selected || d.slot == em.hovered || em.onPath(d.slot) ||
-                          (hoverActive && highlighted(app, d.slot));
-        if (!emphasised && (app.canvas.labels >= kMaxLabels || d.h < kLabelMinPx))
-            continue;
-        drawLabel(app, dl, app.scene.nodes[d.slot], d, emphasised);
+    // Labels last, so no shape covers them; emphasised ones first, so they
+    // win the space.
+    CanvasScratch &c = app.canvas;
+    c.labelCellsX = static_cast<int>(c.size.x / 8) + 1;
+    c.labelCellsY = static_cast<int>(c.size.y / 8) + 1;
+    c.labelCells.resize(static_cast<std::size_t>(c.labelCellsX) * c.labelCellsY, 0);
+    if (c.stamp == 1)
+        std::fill(c.labelCells.begin(), c.labelCells.end(), 0);
+    auto emphasised = [&](const DrawnNode &d) {
+        return d.slot == em.selected || d.slot == em.hovered || em.onPath(d.slot) ||
+               (hoverActive && highlighted(app, d.slot));
+    };
+    for (DrawnNode &d : c.drawn)
+        if (emphasised(d))
+            placeLabel(app, dl, app.scene.nodes[d.slot], d, true);
+    for (DrawnNode &d : c.drawn) {
+        if (c.labels >= kMaxLabels)
+            break;
+        if (!d.label && !emphasised(d) && d.h >= kFoldBelowPx)
+            placeLabel(app, dl, app.scene.nodes[d.slot], d, false);
     }
 }
 

@@ -78,7 +78,7 @@ void addMet(std::vector<InspectorLine> &out, const GraphStore &store, EntityInde
 
 } // namespace
 
-std::string evidenceLine(const GraphStore &store, const Evidence &evidence) {
+std::string evidenceLine(const GraphStore &, const Evidence &evidence) {
     std::string line = "\xE2\x80\x9C" + evidence.quote + "\xE2\x80\x9D \xE2\x80\x94 ";
     line += evidence.source; // the id: titles run to a paragraph; the Sources filter shows them
     if (evidence.line > 0)
