@@ -26,5 +26,6 @@ Command searchCommand();
 Command metCommand();
 Command pathCommand();
 Command exportCommand();
+Command viewCommand();
 
 } // namespace liaison::cli

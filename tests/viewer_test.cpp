@@ -256,9 +256,6 @@ TEST_F(ViewerTest, AnUnknownEntityIsAUserError) {
 }
 
 TEST_F(ViewerTest, ExportsTheCurrentViewAsSvg) {
-#ifdef LIAISON_VIEWER_LAYOUT_STANDIN
-    GTEST_SKIP() << "core's renderDiagram has not landed (viewer built with its layout stand-in)";
-#endif
     fs::path svg = m_dir / "view.svg";
     auto run = shoot(small(), "--hide-kind topic --export '" + svg.string() + "'");
     ASSERT_EQ(run.exitCode, 0) << run.err;

@@ -86,6 +86,8 @@ void Window::render() {
 
 void Window::swap() { glfwSwapBuffers(m_window); }
 
+void Window::finish() { glFinish(); }
+
 void Window::reloadFonts() {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();

@@ -32,6 +32,8 @@ public:
     // Renders the ImGui frame into the back buffer (does not swap).
     void render();
     void swap();
+    // Blocks until the GPU has finished the frame (benchmarks).
+    void finish();
     // Recreates the font texture after the atlas changed (between frames).
     void reloadFonts();
     void setTitle(const std::string &title);
