@@ -65,6 +65,31 @@ struct DrawnNode {
     float labelX0 = 0, labelY0 = 0, labelX1 = 0, labelY1 = 0;
 };
 
+// A per-frame set of 64-bit keys (open addressing, never erased; reset per
+// frame), used to draw each pair of screen cells joined by edges once.
+struct EdgeFold {
+    std::vector<std::uint64_t> slots; // 0 = empty; keys are never 0
+    void reset(std::size_t expected) {
+        std::size_t size = 1024;
+        while (size < expected * 2)
+            size *= 2;
+        slots.assign(size, 0);
+    }
+    // True when `key` was not yet present.
+    bool insert(std::uint64_t key) {
+        key |= 1ull << 63; // never 0
+        std::size_t mask = slots.size() - 1;
+        for (std::size_t i = (key * 0x9E3779B97F4A7C15ull) >> 20 & mask;; i = (i + 1) & mask) {
+            if (slots[i] == key)
+                return false;
+            if (slots[i] == 0) {
+                slots[i] = key;
+                return true;
+            }
+        }
+    }
+};
+
 // Per-frame scratch of the canvas, reused to avoid allocations.
 struct CanvasScratch {
     std::vector<DrawnNode> drawn;
@@ -76,6 +101,7 @@ struct CanvasScratch {
     std::vector<std::uint32_t> labelCells; // stamp per 8x8-pixel cell taken by a label
     int labelCellsX = 0, labelCellsY = 0;
     Vec2 origin, size;                     // canvas rectangle of the last frame
+    EdgeFold edgeFold;
     std::size_t drawnEdges = 0, foldedNodes = 0, labels = 0;
 };
 

@@ -13,11 +13,14 @@ namespace {
 
 constexpr float kFoldBelowPx = 2.5f;    // nodes smaller than this become a 2x2 cell
 constexpr float kSimpleBelowPx = 7.f;   // nodes smaller than this are plain squares
+constexpr float kOutlineFromPx = 14.f;  // plain nodes smaller than this have no outline
+constexpr std::size_t kManyNodes = 5000; // past this, fills are not anti-aliased
 constexpr float kLabelMinPx = 11.f;     // smallest label font size drawn
 constexpr float kLabelShowPx = 4.f;     // labels appear once 14pt is this many pixels
 constexpr float kLabelPtSize = 14.f;    // Graphviz sizes nodes for 14pt labels
 constexpr std::size_t kMaxLabels = 1500;
-constexpr std::size_t kManyEdges = 20000; // past this, edges are straight lines
+constexpr std::size_t kManyEdges = 20000; // past this, edges are straight lines, folded by cell
+constexpr float kEdgeFoldPx = 3.f;        // edges shorter than this vanish into their nodes' cells
 constexpr std::uint32_t kEdgeColour = 0x90707070u;
 constexpr std::uint32_t kEdgeStrong = 0xFF303030u;
 constexpr std::uint32_t kPathColour = 0xFF2020D0u;   // red
@@ -158,13 +161,28 @@ void drawEdges(AppState &app, const Frame &f, const Emphasis &em, ImDrawList *dl
         Vec2 a = f.toScreen(e.minX, e.minY), b = f.toScreen(e.maxX, e.maxY);
         if (b.x < f.origin.x || a.x > x1 || b.y < f.origin.y || a.y > y1)
             continue;
-        if (std::max(b.x - a.x, b.y - a.y) < 1.f)
-            continue; // folded into its endpoints' pixel
+        if (std::max(b.x - a.x, b.y - a.y) < kEdgeFoldPx)
+            continue; // folded into its endpoints' cells
         visible.push_back(i);
     }
     const bool many = visible.size() > kManyEdges;
+    // With many edges, those joining the same two 4x4-pixel cells are drawn once.
+    EdgeFold &fold = app.canvas.edgeFold;
+    if (many)
+        fold.reset(visible.size());
     for (std::uint32_t i : visible) {
         const SceneEdge &e = app.scene.edges[i];
+        if (many) {
+            Vec2 p = f.toScreen(e.spline.front().x, e.spline.front().y);
+            Vec2 q = f.toScreen(e.spline.back().x, e.spline.back().y);
+            auto cell = [&](Vec2 v) {
+                return (static_cast<std::uint64_t>(std::clamp(v.x - f.origin.x + 4096.f, 0.f, 65535.f)) / 4) << 16 |
+                       (static_cast<std::uint64_t>(std::clamp(v.y - f.origin.y + 4096.f, 0.f, 65535.f)) / 4);
+            };
+            std::uint64_t a = cell(p), b = cell(q);
+            if (a == b || !fold.insert(std::min(a, b) << 32 | std::max(a, b)))
+                continue;
+        }
         bool onPath = em.onPathEdge(e.relation);
         bool strong = hoverActive && (e.from == em.hovered || e.to == em.hovered);
         std::uint32_t colour = onPath ? kPathColour : strong ? kEdgeStrong : kEdgeColour;
@@ -213,6 +231,8 @@ void drawNode(ImDrawList *dl, const SceneNode &n, const DrawnNode &d, std::uint3
     }
     shapePath(dl, n, d);
     dl->PathFillConvex(fill);
+    if (std::max(d.w, d.h) < kOutlineFromPx && outlineWidth <= 1.f)
+        return;
     shapePath(dl, n, d);
     dl->PathStroke(outline, ImDrawFlags_Closed, outlineWidth);
 }
@@ -255,6 +275,9 @@ bool placeLabel(AppState &app, ImDrawList *dl, const SceneNode &n, DrawnNode &d,
 
 void drawNodes(AppState &app, const Emphasis &em, ImDrawList *dl, bool hoverActive) {
     app.canvas.labels = 0;
+    const ImDrawListFlags flags = dl->Flags;
+    if (app.canvas.drawn.size() > kManyNodes)
+        dl->Flags &= ~ImDrawListFlags_AntiAliasedFill; // fringes cost more than they show at this density
     for (DrawnNode &d : app.canvas.drawn) {
         const SceneNode &n = app.scene.nodes[d.slot];
         bool hi = hoverActive && highlighted(app, d.slot);
@@ -272,6 +295,7 @@ void drawNodes(AppState &app, const Emphasis &em, ImDrawList *dl, bool hoverActi
         if (app.doc.edits.pinned.contains(app.scene.store->entity(n.entity).id))
             dl->AddCircleFilled(ImVec2(d.x + d.w / 2, d.y - d.h / 2), 4.f, 0xFF202020u);
     }
+    dl->Flags = flags;
     // Labels last, so no shape covers them; emphasised ones first, so they
     // win the space.
     CanvasScratch &c = app.canvas;

@@ -112,9 +112,11 @@ std::vector<InspectorLine> buildInspector(const GraphStore &store, EntityIndex e
         add(out, Kind::Heading, 0, "Evidence");
         addEvidence(out, store, e.evidence, 0);
     }
-    addRelations(out, store, entity);
+    // Whom a person met comes before the raw relations: it is what the
+    // analyst opens the inspector for.
     if (knownKind(e.kind) == KnownKind::Person)
         addMet(out, store, entity, filter);
+    addRelations(out, store, entity);
     return out;
 }
 

@@ -17,9 +17,9 @@ struct InspectorLine {
     EntityIndex link = kNoEntity; // for Link: the entity it selects
 };
 
-// Names per language, aliases, attributes, the entity's own evidence,
-// relations grouped by kind (each with its evidence quotes, source and line),
-// and for a person everyone they met with the shared events.
+// Names per language, aliases, attributes, the entity's own evidence, for a
+// person everyone they met with the shared events, and the relations grouped
+// by kind (each with its evidence quotes, source and line).
 std::vector<InspectorLine> buildInspector(const GraphStore &store, EntityIndex entity,
                                           const ViewFilter &filter);
 
