@@ -7,6 +7,8 @@
 #ifdef LIAISON_VIEWER_PATH
 
 #include "camera.hpp"
+#include "layout_job.hpp"
+#include "scene.hpp"
 #include "command_stack.hpp"
 #include "inspector_model.hpp"
 #include "store_edits.hpp"
@@ -15,6 +17,8 @@
 #include "liaison/json_io.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 
 using namespace liaison;
 using namespace liaison::viewer;
@@ -178,6 +182,54 @@ TEST(ViewerLogic, InspectorListsMetPersonsWithSharedEventAndEvidence) {
     });
     ASSERT_NE(link, lines.end());
     EXPECT_EQ(link->link, store->findById("person:chuang-ming-fen"));
+}
+
+TEST(ViewerLogic, ALayoutRequestNeverBlocksAndOnlyTheNewestResultArrives) {
+    auto store = smallStore();
+    View view = wholeGraph(*store);
+    LayoutJobs jobs;
+    LayoutOptions options;
+    options.engine = LayoutEngine::Dot;
+    options.timeLimit = std::chrono::seconds(30);
+    auto t0 = std::chrono::steady_clock::now();
+    jobs.request(store, view, options);
+    options.engine = LayoutEngine::Circo; // the user switches engines at once
+    jobs.request(store, view, options);
+    auto requestTime = std::chrono::steady_clock::now() - t0;
+    EXPECT_LT(requestTime, std::chrono::milliseconds(100)) << "requesting a layout must not wait for Graphviz";
+    EXPECT_TRUE(jobs.running());
+
+    std::optional<LayoutOutcome> outcome;
+    for (int i = 0; i < 6000 && !outcome; ++i) {
+        outcome = jobs.poll();
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ASSERT_TRUE(outcome.has_value());
+    ASSERT_TRUE(outcome->snapshot.has_value()) << outcome->error;
+    EXPECT_EQ(outcome->snapshot->result.engine, LayoutEngine::Circo);
+    EXPECT_EQ(outcome->snapshot->result.nodes.size(), view.entities.size());
+    EXPECT_FALSE(jobs.poll().has_value()) << "the cancelled dot layout must not be delivered";
+}
+
+TEST(ViewerLogic, SceneFollowsAFilterBeforeTheRelayout) {
+    auto store = smallStore();
+    View all = wholeGraph(*store);
+    LayoutResult result;
+    for (EntityIndex e : all.entities)
+        result.nodes.push_back({e, {static_cast<double>(e) * 100, 0}, 54, 36});
+    for (RelationIndex r : all.relations)
+        result.edges.push_back({r, {}, false, {}});
+    Scene scene = buildScene(LayoutSnapshot{store, all, result});
+    ASSERT_EQ(scene.nodes.size(), 6u);
+    ASSERT_EQ(scene.edges.size(), 5u);
+    FilterState filters;
+    filters.hiddenKinds.insert("topic");
+    updateVisibility(scene, *store, computeView(*store, {}, filters));
+    std::uint32_t topic = scene.slotOf(store->findById("topic:open-data"));
+    ASSERT_NE(topic, Scene::kNoSlot);
+    EXPECT_FALSE(scene.nodes[topic].visible);
+    for (const SceneEdge &e : scene.edges)
+        EXPECT_EQ(e.visible, e.from != topic && e.to != topic);
 }
 
 #else

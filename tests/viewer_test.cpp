@@ -265,6 +265,16 @@ TEST_F(ViewerTest, ExportsTheCurrentViewAsSvg) {
     EXPECT_EQ(text.find("開放資料"), std::string::npos) << "the filtered-out topic was exported";
 }
 
+TEST_F(ViewerTest, LiaisonViewStartsTheViewer) {
+    std::string command = "xvfb-run -a '" + liaison::test::cliPath().string() + "' view '" + small().string() +
+                          "' --size 800x600 --screenshot '" + png().string() + "'";
+    auto run = runCommand(command);
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    Image image = loadPng(png());
+    EXPECT_EQ(image.width, 800);
+    EXPECT_EQ(image.height, 600);
+}
+
 #else
 
 TEST(ViewerTest, SkippedWithoutTheViewer) { GTEST_SKIP() << "built without liaison-viewer"; }
