@@ -26,6 +26,8 @@ Command searchCommand();
 Command metCommand();
 Command pathCommand();
 Command exportCommand();
+Command importCommand();  // cmd_import.cpp
+Command pluginsCommand(); // cmd_plugins.cpp
 Command viewCommand();
 
 } // namespace liaison::cli

@@ -265,6 +265,26 @@ TEST_F(ViewerTest, ExportsTheCurrentViewAsSvg) {
     EXPECT_EQ(text.find("開放資料"), std::string::npos) << "the filtered-out topic was exported";
 }
 
+TEST_F(ViewerTest, ImportsAFileThroughTheLoaderPluginsIntoTheOpenGraph) {
+    fs::path dot = liaison::test::sourceDir() / "plugins/dot/samples/valid/clusters.gv";
+    auto run = shoot(small(), "--import '" + dot.string() + "'");
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    std::vector<Node> nodes = loadPositions(positions());
+    EXPECT_GT(nodes.size(), 6u);
+    EXPECT_NE(findNode(nodes, "person:chuang-ming-fen"), nullptr) << "the open graph is kept";
+    bool iac = false;
+    for (const Node &n : nodes)
+        iac |= n.name == "IAC 2017" && n.kind == "event";
+    EXPECT_TRUE(iac);
+}
+
+TEST_F(ViewerTest, AFailedImportNamesThePositionAndShowsNothingHalfDone) {
+    fs::path bad = liaison::test::sourceDir() / "plugins/csv/samples/invalid/unterminated_quote.csv";
+    auto run = shoot(small(), "--import '" + bad.string() + "'");
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_NE(run.err.find("unterminated_quote.csv:"), std::string::npos) << run.err;
+}
+
 TEST_F(ViewerTest, LiaisonViewStartsTheViewer) {
     std::string command = "xvfb-run -a '" + liaison::test::cliPath().string() + "' view '" + small().string() +
                           "' --size 800x600 --screenshot '" + png().string() + "'";

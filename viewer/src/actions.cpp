@@ -3,7 +3,9 @@
 #include "store_edits.hpp"
 
 #include "liaison/errors.hpp"
+#include "liaison/import_batch.hpp"
 #include "liaison/json_io.hpp"
+#include "liaison/plugin_host.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -73,6 +75,31 @@ void adoptDocument(AppState &app, std::shared_ptr<GraphStore> store, std::string
                  " entities, " + std::to_string(app.doc.store->relationCount()) + " relations";
 }
 
+void importFile(AppState &app, const std::string &path) {
+    std::shared_ptr<const GraphStore> base = app.doc.store;
+    auto work = [base, path]() {
+        PluginHost host;
+        host.discoverModules();
+        ImportBatch batch = host.loadFile(path);
+        AppState::Imported out;
+        out.intoOpenDocument = base != nullptr;
+        out.store = base ? std::make_shared<GraphStore>(*base) : std::make_shared<GraphStore>();
+        ImportReport report = commitBatch(*out.store, batch); // throws ImportError; the copy is dropped
+        out.summary = "Imported " + path + ": " + std::to_string(report.entitiesAdded) + " new entities, " +
+                      std::to_string(report.entitiesMerged) + " merged, " + std::to_string(report.relationsAdded) +
+                      " relations";
+        if (!report.ambiguous.empty())
+            out.summary += ", " + std::to_string(report.ambiguous.size()) + " ambiguous names (not merged)";
+        return out;
+    };
+    if (!app.importing.start(work)) {
+        reportError(app, "An import is already running (" + app.importingPath + ")");
+        return;
+    }
+    app.importingPath = path;
+    app.status = "Importing " + path + " ...";
+}
+
 bool saveDocument(AppState &app, const std::string &path) {
     if (!app.doc.store)
         return false;
@@ -113,6 +140,22 @@ void pollBackground(AppState &app) {
             adoptDocument(app, std::move(*loaded->value), app.loadingPath);
         else
             reportError(app, loaded->error);
+    }
+    if (auto imported = app.importing.poll()) {
+        if (!imported->value) {
+            reportError(app, "Import failed:\n" + imported->error);
+        } else if (imported->value->intoOpenDocument) {
+            changeStore(app, "import " + app.importingPath, std::move(imported->value->store));
+            app.status = imported->value->summary;
+        } else {
+            adoptDocument(app, std::move(imported->value->store), std::string());
+            app.status = imported->value->summary;
+        }
+    }
+    if (!app.queuedImports.empty() && !app.loading.running() && !app.importing.running()) {
+        std::string next = app.queuedImports.front();
+        app.queuedImports.pop_front();
+        importFile(app, next);
     }
     if (auto exported = app.exporting.poll()) {
         if (exported->value)

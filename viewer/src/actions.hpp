@@ -14,6 +14,12 @@ namespace liaison::viewer {
 void openDocument(AppState &app, const std::string &path);
 // Makes `store` the open document (clears undo history, filters and selection).
 void adoptDocument(AppState &app, std::shared_ptr<GraphStore> store, std::string path);
+// Starts importing any file through the loader plugins (core's PluginHost:
+// built-ins plus modules on the plugin path) in the background. The batch is
+// committed all or nothing into a copy of the open document (an undoable
+// change), or becomes a new document when none is open. Errors (each with
+// file:line:col) go to the error dialog; the open document is unchanged.
+void importFile(AppState &app, const std::string &path);
 // Saves atomically through core; errors go to the error dialog. True on success.
 bool saveDocument(AppState &app, const std::string &path);
 // Starts exporting the current view (core renderDiagram) in the background.

@@ -39,7 +39,7 @@ std::optional<int> stepAutomation(AppState &app, Automation &a, Window &window) 
         std::cerr << "liaison-viewer: " << app.errors.front() << "\n";
         return 1;
     }
-    if (!app.doc.store || app.loading.running())
+    if (!app.doc.store || app.loading.running() || app.importing.running() || !app.queuedImports.empty())
         return std::nullopt;
     if (!a.applied) {
         a.applied = true;
@@ -98,8 +98,8 @@ int runViewer(const ViewerOptions &options) {
     app.timeLimitSeconds = options.timeLimitSeconds;
     app.glyphMode = options.latinGlyphsOnly ? GlyphMode::LatinOnly : GlyphMode::Document;
     const bool batch = automated(options);
-    if (batch && options.file.empty())
-        throw UserError("automation options need a FILE to open");
+    if (batch && options.file.empty() && options.imports.empty())
+        throw UserError("automation options need a FILE to open (or --import FILE)");
 
     WindowOptions wo;
     wo.width = options.width;
@@ -110,6 +110,7 @@ int runViewer(const ViewerOptions &options) {
     std::vector<unsigned short> ranges;
     if (!options.file.empty())
         openDocument(app, options.file);
+    app.queuedImports.assign(options.imports.begin(), options.imports.end());
 
     Automation automation{options};
     const auto started = std::chrono::steady_clock::now();
@@ -117,7 +118,8 @@ int runViewer(const ViewerOptions &options) {
     std::string title;
     while (!app.quit && !window.closeRequested()) {
         refreshFonts(app, window, ranges);
-        bool busy = app.loading.running() || app.exporting.running() || app.layouts.running() || app.layoutPending;
+        bool busy = app.loading.running() || app.importing.running() || app.exporting.running() ||
+                    app.layouts.running() || app.layoutPending || !app.queuedImports.empty();
         window.beginFrame(batch ? 0.005 : busy ? 1.0 / 30 : 0.25);
         buildFrame(app);
         window.render();

@@ -145,6 +145,14 @@ struct AppState {
     BackgroundTask<std::shared_ptr<GraphStore>> loading;
     std::string loadingPath;
     BackgroundTask<std::string> exporting; // result: the path written
+    struct Imported {
+        std::shared_ptr<GraphStore> store; // the open document plus the import
+        std::string summary;
+        bool intoOpenDocument = false;
+    };
+    BackgroundTask<Imported> importing;
+    std::string importingPath;
+    std::deque<std::string> queuedImports; // started one at a time, after any open
     std::string status;                     // one line at the bottom
     std::deque<std::string> errors;         // shown one at a time in a modal
 

@@ -29,7 +29,8 @@ void applyStartupOptions(AppState &app, const ViewerOptions &options) {
 }
 
 bool settled(const AppState &app) {
-    return app.doc.store && !app.loading.running() && !app.fontsStale && !app.viewStale &&
+    return app.doc.store && !app.loading.running() && !app.importing.running() && app.queuedImports.empty() &&
+           !app.fontsStale && !app.viewStale &&
            !app.layoutPending && !app.layouts.running() && app.layoutEverFinished &&
            app.scene.store == app.doc.store;
 }

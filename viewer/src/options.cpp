@@ -27,6 +27,8 @@ std::string usage() {
            "  --select ENTITY         select ENTITY (the inspector shows it)\n"
            "  --search TEXT           type TEXT into the search box\n"
            "  --hide-kind KIND        filter out entities of KIND (repeatable)\n"
+           "  --import FILE           import FILE through the loader plugins (repeatable;\n"
+           "                          without a FILE.json it starts a new document)\n"
            "Automation (renders after the layout has finished, then exits):\n"
            "  --screenshot OUT.png    write the frame as PNG\n"
            "  --size WxH              window size (1400x900)\n"
@@ -76,6 +78,8 @@ ViewerOptions parseOptions(int argc, char **argv) {
             o.dumpPositions = value();
         } else if (arg == "--dump-inspector") {
             o.dumpInspector = value();
+        } else if (arg == "--import") {
+            o.imports.push_back(value());
         } else if (arg == "--export") {
             o.exportPath = value();
         } else if (arg == "--glyphs") {

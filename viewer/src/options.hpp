@@ -20,6 +20,7 @@ struct ViewerOptions {
     std::vector<std::string> hideKinds;
     std::string dumpPositions;         // sidecar JSON: drawn nodes in screen pixels
     std::string dumpInspector;         // sidecar text: the inspector's lines
+    std::vector<std::string> imports;  // --import FILE: through the loader plugins, after FILE opens
     std::string exportPath;            // export the view (format from the extension) before exiting
     bool latinGlyphsOnly = false;      // --glyphs latin: omit the document's characters (tests)
     bool help = false;

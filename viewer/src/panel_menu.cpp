@@ -37,9 +37,10 @@ void drawMainMenu(AppState &app) {
     if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("Open...", "Ctrl+O"))
             openFileDialog(app.fileDialog, FilePurpose::Open, "Open a Liaison JSON file", {".json"}, app.path);
-        // TODO(plugins): import any format through the loader plugin host once
-        // it lands on main; until then only Liaison JSON opens.
-        ImGui::MenuItem("Import... (needs the loader plugins)", nullptr, false, false);
+        if (ImGui::MenuItem("Import..."))
+            openFileDialog(app.fileDialog, FilePurpose::Import,
+                           "Import through the loader plugins (CSV, DOT, GraphML, GEXF, GML, JSON, ...)", {},
+                           app.path);
         if (ImGui::MenuItem("Save", "Ctrl+S", false, open))
             save(app);
         if (ImGui::MenuItem("Save as...", nullptr, false, open))
@@ -112,8 +113,10 @@ void drawDialogs(AppState &app) {
         std::string path = chosen->string();
         switch (app.fileDialog.purpose) {
         case FilePurpose::Open:
-        case FilePurpose::Import:
             openDocument(app, path);
+            break;
+        case FilePurpose::Import:
+            importFile(app, path);
             break;
         case FilePurpose::SaveAs:
             if (!chosen->has_extension())
@@ -149,6 +152,10 @@ void drawDialogs(AppState &app) {
 void drawStatusBar(AppState &app) {
     if (app.loading.running()) {
         ImGui::Text("Opening %s ... %.1f s", app.loadingPath.c_str(), app.loading.elapsedSeconds());
+        return;
+    }
+    if (app.importing.running()) {
+        ImGui::Text("Importing %s ... %.1f s", app.importingPath.c_str(), app.importing.elapsedSeconds());
         return;
     }
     if (app.exporting.running()) {
