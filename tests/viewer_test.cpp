@@ -14,6 +14,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <unistd.h>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -95,11 +96,22 @@ protected:
 
     // Runs the viewer on `file` with a screenshot and both sidecars.
     liaison::test::CommandResult shoot(const fs::path &file, const std::string &extra) {
-        std::string command = "xvfb-run -a -s '-screen 0 1280x1024x24' '" + std::string(LIAISON_VIEWER_PATH) + "' '" +
-                              file.string() + "' --size 1000x700 --screenshot '" + png().string() +
-                              "' --dump-positions '" + positions().string() + "' --dump-inspector '" +
-                              inspector().string() + "' " + extra;
-        return runCommand(command);
+        return underXvfb("'" + std::string(LIAISON_VIEWER_PATH) + "' '" + file.string() +
+                         "' --size 1000x700 --screenshot '" + png().string() + "' --dump-positions '" +
+                         positions().string() + "' --dump-inspector '" + inspector().string() + "' " + extra);
+    }
+    // Runs `command` under its own Xvfb. Display numbers start from one derived
+    // from the pid, and a failed server start is retried, so tests running in
+    // parallel (ctest -j, other checkouts) do not fight over :99.
+    static liaison::test::CommandResult underXvfb(const std::string &command) {
+        liaison::test::CommandResult run;
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            int first = 100 + static_cast<int>((::getpid() * 7 + attempt * 131) % 800);
+            run = runCommand("xvfb-run -a -n " + std::to_string(first) + " -s '-screen 0 1280x1024x24' " + command);
+            if (run.err.find("xvfb-run: error") == std::string::npos)
+                break;
+        }
+        return run;
     }
     fs::path png() const { return m_dir / "frame.png"; }
     fs::path positions() const { return m_dir / "positions.json"; }
@@ -281,14 +293,13 @@ TEST_F(ViewerTest, ImportsAFileThroughTheLoaderPluginsIntoTheOpenGraph) {
 TEST_F(ViewerTest, AFailedImportNamesThePositionAndShowsNothingHalfDone) {
     fs::path bad = liaison::test::sourceDir() / "plugins/csv/samples/invalid/unterminated_quote.csv";
     auto run = shoot(small(), "--import '" + bad.string() + "'");
-    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_EQ(run.exitCode, 1) << run.err;
     EXPECT_NE(run.err.find("unterminated_quote.csv:"), std::string::npos) << run.err;
 }
 
 TEST_F(ViewerTest, LiaisonViewStartsTheViewer) {
-    std::string command = "xvfb-run -a '" + liaison::test::cliPath().string() + "' view '" + small().string() +
-                          "' --size 800x600 --screenshot '" + png().string() + "'";
-    auto run = runCommand(command);
+    auto run = underXvfb("'" + liaison::test::cliPath().string() + "' view '" + small().string() +
+                         "' --size 800x600 --screenshot '" + png().string() + "'");
     ASSERT_EQ(run.exitCode, 0) << run.err;
     Image image = loadPng(png());
     EXPECT_EQ(image.width, 800);

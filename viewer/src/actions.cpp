@@ -170,8 +170,9 @@ void pollBackground(AppState &app) {
         }
         app.scene = buildScene(*outcome->snapshot);
         updateVisibility(app.scene, *app.doc.store, app.view);
-        if (app.fitPending || !app.layoutEverFinished)
-            fitToView(app);
+        // Graphviz layouts are not incremental: every node may have moved, so
+        // the old camera means nothing; frame the new picture.
+        fitToView(app);
         app.layoutEverFinished = true;
         app.status = "Laid out " + std::to_string(app.scene.nodes.size()) + " nodes with " +
                      std::string(layoutEngineName(outcome->snapshot->result.engine));
