@@ -169,6 +169,32 @@ TEST_F(CanvasInput, TypingInSearchListsMatchesAndPickingOneSelectsIt) {
     EXPECT_FALSE(app.inspector.lines.empty());
 }
 
+TEST_F(CanvasInput, AMergeIsSavedAtomicallyAndUndoRestoresBothEntities) {
+    mergeEntityInto(app, "person:chuang-ming-fen", "person:li-wei");
+    EXPECT_EQ(app.doc.store->entityCount(), 5u);
+    EXPECT_TRUE(app.dirty);
+    frame();
+    EXPECT_EQ(app.canvas.drawn.size(), 5u) << "the merged-away node leaves the canvas at once";
+
+    auto dir = liaison::test::scratchDir("viewer-save");
+    std::string path = (dir / "merged.json").string();
+    ASSERT_TRUE(saveDocument(app, path));
+    EXPECT_FALSE(app.dirty);
+    GraphStore saved = readLiaisonJsonFile(path);
+    EXPECT_EQ(saved.entityCount(), 5u);
+    EXPECT_EQ(saved.relationCount(), 5u);
+
+    undo(app);
+    EXPECT_EQ(app.doc.store->entityCount(), 6u);
+    EXPECT_NE(app.doc.store->findById("person:li-wei"), app.doc.store->findById("person:chuang-ming-fen"));
+
+    // A save that cannot happen is an error dialog; the document stays as it is.
+    EXPECT_FALSE(saveDocument(app, (dir / "no-such-dir" / "x.json").string()));
+    ASSERT_EQ(app.errors.size(), 1u);
+    EXPECT_NE(app.errors.front().find("no-such-dir"), std::string::npos) << app.errors.front();
+    EXPECT_EQ(app.doc.store->entityCount(), 6u);
+}
+
 #else
 
 TEST(CanvasInput, SkippedWithoutTheViewer) { GTEST_SKIP() << "built without liaison-viewer"; }

@@ -101,7 +101,14 @@ void updateVisibility(Scene &scene, const GraphStore &store, const View &view) {
         inView[e] = 1;
     const bool sameStore = scene.store.get() == &store;
     for (SceneNode &n : scene.nodes) {
-        EntityIndex e = sameStore ? n.entity : store.findById(scene.store->entity(n.entity).id);
+        EntityIndex e = n.entity;
+        if (!sameStore) {
+            const std::string &id = scene.store->entity(n.entity).id;
+            e = store.findById(id);
+            // A merged-away id resolves to the survivor, which has its own node.
+            if (e != kNoEntity && store.entity(e).id != id)
+                e = kNoEntity;
+        }
         n.visible = e != kNoEntity && inView[e];
     }
     if (!sameStore) {
