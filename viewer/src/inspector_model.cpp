@@ -3,6 +3,7 @@
 #include "liaison/analysis.hpp"
 
 #include <map>
+#include <set>
 
 namespace liaison::viewer {
 
@@ -70,8 +71,12 @@ void addMet(std::vector<InspectorLine> &out, const GraphStore &store, EntityInde
             if (!o.date.empty())
                 where += " (" + o.date + ")";
             add(out, o.event == kNoEntity ? Kind::Text : Kind::Link, 1, where, o.event);
+            // Both persons' relations often cite the same sentence: show it once.
+            std::set<std::string> shown;
             for (RelationIndex r : o.relations)
-                addEvidence(out, store, store.relation(r).evidence, 2);
+                for (const Evidence &e : store.relation(r).evidence)
+                    if (std::string line = evidenceLine(store, e); shown.insert(line).second)
+                        add(out, Kind::Quote, 2, std::move(line));
         }
     }
 }
