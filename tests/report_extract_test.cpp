@@ -54,7 +54,7 @@ TEST(ReportExtract, SamplesMatchTheirExpectedGraphs) {
     for (const auto &entry : fs::directory_iterator(samples() / "valid")) {
         if (entry.path().extension() != ".txt")
             continue;
-        const fs::path expected = fs::path(entry.path()).replace_extension(".expected.json");
+        const fs::path expected = samples().parent_path() / "expected" / (entry.path().stem().string() + ".json");
         ASSERT_TRUE(fs::exists(expected)) << expected;
         const auto x = extractFile(entry.path());
         const auto e = score(x, expected);
