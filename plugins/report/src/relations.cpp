@@ -418,8 +418,35 @@ void Extractor::findRelations(ParagraphState &p) {
                 if (m->kind == MentionKind::Country && !nested)
                     countries.push_back(m);
             }
-            if (org >= 0 && countries.size() >= 3)
-                for (const auto *c : countries)
+            // Only an enumeration of countries (separated by 、 , and 和 及 與 only)
+            // whose items are not the country of a person named right after.
+            std::vector<const Mention *> run, best;
+            auto separatorsOnly = [&](std::size_t b, std::size_t e) {
+                for (std::size_t i = b; i < e; ++i)
+                    if (!isSpace(t[i]) && t[i] != U'、' && t[i] != U',' && t[i] != U'和' && t[i] != U'及' &&
+                        t[i] != U'與' && t[i] != U'与' && t[i] != U'以' && t[i] != U'a' && t[i] != U'n' && t[i] != U'd')
+                        return false;
+                return true;
+            };
+            auto personRightAfter = [&](const Mention *c) {
+                for (const auto *m : ms)
+                    if (m->kind == MentionKind::Person && m->begin >= c->end && m->begin - c->end <= 8)
+                        return true;
+                return false;
+            };
+            for (const auto *c : countries) {
+                if (personRightAfter(c)) {
+                    run.clear();
+                    continue;
+                }
+                if (!run.empty() && !separatorsOnly(run.back()->end, c->begin))
+                    run.clear();
+                run.push_back(c);
+                if (run.size() > best.size())
+                    best = run;
+            }
+            if (org >= 0 && best.size() >= 3)
+                for (const auto *c : best)
                     m_graph.relate("member_of", c->entity, org, lineOf(c->begin), quote(c->begin), 0.65);
         }
 
