@@ -248,7 +248,7 @@ void loadReport(std::string_view path, std::string_view bytes, Host &host)
     for (const auto &d : x.diagnostics)
         host.note({static_cast<std::uint32_t>(d.line), static_cast<std::uint32_t>(d.column), {}}, d.message);
     for (const auto &s : x.sources)
-        if (!host.addSource({s.id, s.title, s.date, s.language, s.path, {}})) return;
+        if (!host.addSource({s.id, s.title, s.date, s.language, s.path, {}, {}})) return;
     for (const auto &e : uniqueEntities(std::move(x.entities))) {
         EntityData d;
         d.id = e.id;
@@ -262,7 +262,7 @@ void loadReport(std::string_view path, std::string_view bytes, Host &host)
         if (!host.addEntity(d)) return;
     }
     for (const auto &r : uniqueRelations(std::move(x.relations))) {
-        RelationData d{r.kind, r.from, r.to, attributes(r.attributes), evidence(r.evidence), {firstLine(r.evidence), 1, {}}};
+        RelationData d{r.kind, r.from, r.to, attributes(r.attributes), evidence(r.evidence), {firstLine(r.evidence), 1, {}}, {}};
         if (!host.addRelation(d)) return;
     }
 }
