@@ -192,6 +192,7 @@ Extraction Extractor::run(const U32 &text) {
     for (auto &p : m_paragraphs) {
         findKnownPersons(p);
         findTopics(p);
+        findProgrammes(p);
     }
     for (auto &p : m_paragraphs)
         findRelations(p);
@@ -203,11 +204,18 @@ Extraction Extractor::run(const U32 &text) {
     src.path = m_options.sourcePath;
     bool han = false;
     bool latin = false;
+    int simplified = 0;
+    int traditional = 0;
+    const U32View simplifiedOnly = U"国会议发时这们为与进经学数据东资讯报动关应对实现论";
+    const U32View traditionalOnly = U"國會議發時這們為與進經學數據東資訊報動關應對實現論";
     for (char32_t c : text) {
         han = han || isHan(c);
         latin = latin || isLatin(c);
+        simplified += simplifiedOnly.find(c) != U32View::npos ? 1 : 0;
+        traditional += traditionalOnly.find(c) != U32View::npos ? 1 : 0;
     }
-    src.language = han ? (latin ? "zh-Hant,en" : "zh-Hant") : "en";
+    const std::string zh = simplified > traditional ? "zh-Hans" : "zh-Hant";
+    src.language = han ? (latin ? zh + ",en" : zh) : "en";
     out.sources.push_back(std::move(src));
     return out;
 }

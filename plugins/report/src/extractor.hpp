@@ -14,7 +14,7 @@
 
 namespace liaison::report {
 
-enum class MentionKind { Person, Organisation, Event, Country, Topic, Date };
+enum class MentionKind { Person, Organisation, Event, Country, Topic, Date, Programme };
 
 struct Mention {
     MentionKind kind = MentionKind::Topic;
@@ -69,6 +69,8 @@ private:
     void findPersons(ParagraphState &p);
     void findKnownPersons(ParagraphState &p);
     void findTopics(ParagraphState &p);
+    void findProgrammes(ParagraphState &p);
+    void addProgramme(ParagraphState &p, std::size_t b, std::size_t e, double confidence);
     void findRelations(ParagraphState &p);
 
     // --- scope of sections (events.cpp)

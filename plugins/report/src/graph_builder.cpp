@@ -214,16 +214,20 @@ void GraphBuilder::inferAttendance(const std::map<int, int> &parentOf) {
         const std::string &kind = r.relation.kind;
         if (kind != "chaired" && kind != "spoke_at" && kind != "attended")
             continue;
+        // Only the outermost event: a speaker on a panel of session 2 attended
+        // the conference; saying it of session 2 too adds nothing but noise.
         int event = r.to;
         for (int depth = 0; depth < 4; ++depth) {
             const auto it = parentOf.find(event);
             if (it == parentOf.end())
                 break;
             event = it->second;
-            const Evidence &ev = r.relation.evidence.front();
-            relate("attended", r.from, event, ev.line, ev.quote, std::min(r.confidence, 0.6),
-                   {{"inferred", "takes part in a part of this event"}});
         }
+        if (event == r.to)
+            continue;
+        const Evidence &ev = r.relation.evidence.front();
+        relate("attended", r.from, event, ev.line, ev.quote, std::min(r.confidence, 0.6),
+               {{"inferred", "takes part in a part of this event"}});
     }
 }
 

@@ -41,8 +41,8 @@ public:
     const Entity &at(int e) const { return m_entities[static_cast<std::size_t>(e)].entity; }
     std::size_t size() const { return m_entities.size(); }
 
-    // Whoever chairs, speaks at or attends a session attended the events it is
-    // part of (`parentOf`: session/panel -> containing event).
+    // Whoever chairs, speaks at or attends a session attended the outermost
+    // event it is part of (`parentOf`: session/panel -> containing event).
     void inferAttendance(const std::map<int, int> &parentOf);
 
     Extraction finish(const Options &options);

@@ -177,6 +177,18 @@ void loadFile(Lexicon &lex, std::string_view name, std::string_view text) {
             else
                 lex.enEventHeads[asciiLower(form)] = t;
         }
+    } else if (name == "programme_heads.tsv") {
+        for (const auto &r : rows(text)) {
+            const U32 form = fromUtf8(field(r, 0));
+            if (form.empty())
+                continue;
+            if (field(r, 2) == "boundary")
+                lex.zhProgrammeBoundaries.add(form, 0);
+            else if (field(r, 1) == "zh")
+                lex.zhProgrammeHeads.add(form, 0);
+            else
+                lex.enProgrammeHeads.insert(form);
+        }
     } else if (name == "topics.tsv") {
         for (const auto &r : rows(text)) {
             Topic t{field(r, 0), field(r, 1), field(r, 2), field(r, 3), {}};

@@ -64,6 +64,9 @@ struct Lexicon {
     std::map<U32, bool> enOrgHeads; // head word (lower case) -> strong
     FormMatcher zhEventHeads; // payload: 0 conference, 1 session, 2 visit
     std::map<U32, int> enEventHeads; // lower case -> type as above
+    FormMatcher zhProgrammeHeads;      // payload unused
+    FormMatcher zhProgrammeBoundaries; // payload unused
+    std::set<U32> enProgrammeHeads;    // capitalised, matched as written
     std::vector<Topic> topics;
     FormMatcher topicForms; // payload: index in topics
     std::set<U32> surnames;

@@ -105,7 +105,9 @@ void Extractor::findEnglishOrganisations(ParagraphState &p) {
                 --first;
                 continue;
             }
-            if (connector(w) && w != U"the" && first >= 2 && capitalised(tokens[first - 2].word) &&
+            // "the Agency and Victoria University": two organisations, not one.
+            const bool twoNames = w == U"and" && first >= 2 && m_lex.enOrgHeads.count(asciiLower(tokens[first - 2].word)) > 0;
+            if (connector(w) && w != U"the" && !twoNames && first >= 2 && capitalised(tokens[first - 2].word) &&
                 !isRole(tokens[first - 2].word) && adjacent(t, tokens[first - 2], tokens[first - 1])) {
                 first -= 2;
                 continue;

@@ -349,6 +349,10 @@ void Extractor::findOrganisations(ParagraphState &p) {
             i = headE - 1;
             continue;
         }
+        // 新加坡國立大學: "國立大學" alone names nothing; the country is part of the name.
+        if (country >= 0 && countryE > countryB &&
+            (stem == U"國立" || stem == U"国立" || stem == U"國家" || stem == U"国家" || stem == U"皇家"))
+            keepCountry = true;
         if (keepCountry)
             s = countryB;
         if (parent >= 0 && j < s)

@@ -118,7 +118,8 @@ void Extractor::findRelations(ParagraphState &p) {
             int looked = 0;
             for (std::size_t q = k; q-- > 0 && looked < 3;) {
                 const Mention &other = *ms[q];
-                if (other.kind == MentionKind::Topic || other.kind == MentionKind::Date)
+                if (other.kind == MentionKind::Topic || other.kind == MentionKind::Date ||
+                    other.kind == MentionKind::Programme)
                     continue;
                 const bool nested = std::any_of(ms.begin(), ms.end(), [&](const Mention *o) {
                     return o != &other && o->kind == MentionKind::Organisation && o->begin <= other.begin &&
@@ -294,7 +295,7 @@ void Extractor::findRelations(ParagraphState &p) {
         // --- topics discussed
         const bool discussTrigger = findTrigger(t, s.begin, s.end, "discussed") != U32::npos;
         for (const auto *m : ms) {
-            if (m->kind != MentionKind::Topic)
+            if (m->kind != MentionKind::Topic && m->kind != MentionKind::Programme)
                 continue;
             if (m->title == "nested") {
                 for (const auto *e : ms)
@@ -306,6 +307,30 @@ void Extractor::findRelations(ParagraphState &p) {
                 m_graph.relate("discussed", sentenceEvent, m->entity, lineOf(m->begin), quote(m->begin), 0.75);
             else if (p.scopeEvent >= 0)
                 m_graph.relate("discussed", p.scopeEvent, m->entity, lineOf(m->begin), quote(m->begin), 0.55);
+        }
+
+        // --- programmes run by an organisation: ORG 的 / 之 / 組織之 / 's PROGRAMME
+        for (std::size_t k = 1; k < ms.size(); ++k) {
+            const Mention &prog = *ms[k];
+            if (prog.kind != MentionKind::Programme)
+                continue;
+            const Mention *org = nullptr;
+            for (std::size_t q = k; q-- > 0;)
+                if (ms[q]->kind != MentionKind::Topic && ms[q]->kind != MentionKind::Date) {
+                    org = ms[q];
+                    break;
+                }
+            if (org == nullptr || org->kind != MentionKind::Organisation || org->end > prog.begin)
+                continue;
+            U32 gap;
+            for (std::size_t i = org->end; i < prog.begin; ++i)
+                if (!isSpace(t[i]))
+                    gap.push_back(t[i]);
+            for (const U32 &g : {U32(U""), U32(U"的"), U32(U"之"), U32(U"組織之"), U32(U"组织之"), U32(U"組織的"), U32(U"'s")})
+                if (gap == g) {
+                    m_graph.relate("organised", org->entity, prog.entity, lineOf(prog.begin), quote(prog.begin), 0.65);
+                    break;
+                }
         }
 
         // --- signed an MoU
@@ -418,8 +443,35 @@ void Extractor::findRelations(ParagraphState &p) {
                 if (m->kind == MentionKind::Country && !nested)
                     countries.push_back(m);
             }
-            if (org >= 0 && countries.size() >= 3)
-                for (const auto *c : countries)
+            // Only an enumeration of countries (separated by 、 , and 和 及 與 only)
+            // whose items are not the country of a person named right after.
+            std::vector<const Mention *> run, best;
+            auto separatorsOnly = [&](std::size_t b, std::size_t e) {
+                for (std::size_t i = b; i < e; ++i)
+                    if (!isSpace(t[i]) && t[i] != U'、' && t[i] != U',' && t[i] != U'和' && t[i] != U'及' &&
+                        t[i] != U'與' && t[i] != U'与' && t[i] != U'以' && t[i] != U'a' && t[i] != U'n' && t[i] != U'd')
+                        return false;
+                return true;
+            };
+            auto personRightAfter = [&](const Mention *c) {
+                for (const auto *m : ms)
+                    if (m->kind == MentionKind::Person && m->begin >= c->end && m->begin - c->end <= 8)
+                        return true;
+                return false;
+            };
+            for (const auto *c : countries) {
+                if (personRightAfter(c)) {
+                    run.clear();
+                    continue;
+                }
+                if (!run.empty() && !separatorsOnly(run.back()->end, c->begin))
+                    run.clear();
+                run.push_back(c);
+                if (run.size() > best.size())
+                    best = run;
+            }
+            if (org >= 0 && best.size() >= 3)
+                for (const auto *c : best)
                     m_graph.relate("member_of", c->entity, org, lineOf(c->begin), quote(c->begin), 0.65);
         }
 
