@@ -32,5 +32,6 @@ Command componentsCommand();
 Command rollupCommand();
 Command importCommand();  // cmd_import.cpp
 Command pluginsCommand(); // cmd_plugins.cpp
+Command viewCommand();
 
 } // namespace liaison::cli
