@@ -1,22 +1,88 @@
-// liaison path FILE A B: a shortest chain of relations between two entities.
+// liaison path FILE A B [--k N]: a shortest chain of relations between two
+// entities, or the N shortest loopless chains (Yen's algorithm).
 #include "command.hpp"
 #include "query.hpp"
 
 #include "liaison/analysis.hpp"
+#include "liaison/errors.hpp"
+#include "liaison/metrics.hpp"
 
+#include <cstdlib>
 #include <iostream>
+#include <optional>
 
 namespace liaison::cli {
 
-static int runPath(const std::vector<std::string> &words)
+namespace {
+
+using Chain = std::vector<PathStep>;
+
+// --k N (N >= 1); nullopt when absent.
+std::optional<std::size_t> kOption(const Args &args)
 {
-    Args args(words, {"--json"}, filterOptions());
+    std::optional<std::string> text = args.option("--k");
+    if (!text) return std::nullopt;
+    char *end = nullptr;
+    unsigned long long n = std::strtoull(text->c_str(), &end, 10);
+    if (text->empty() || *end != '\0' || n == 0 || (*text)[0] == '-')
+        throw UserError("--k expects a whole number of at least 1, not '" + *text + "'");
+    return static_cast<std::size_t>(n);
+}
+
+void writeSteps(JsonOut &out, const GraphStore &store, const Chain &steps)
+{
+    auto &w = out.w();
+    w.StartArray();
+    for (const PathStep &step : steps) {
+        const Relation &relation = store.relation(step.relation);
+        w.StartObject();
+        out.key("from"), out.entity(store, step.from);
+        out.key("to"), out.entity(store, step.to);
+        out.key("relation"), out.string(relation.kind);
+        out.key("forward"), w.Bool(step.forward);
+        out.key("evidence"), out.evidence(relation.evidence);
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
+void printSteps(const GraphStore &store, EntityIndex a, const Chain &steps, const char *indent)
+{
+    std::cout << indent << describe(store, a) << "\n";
+    for (const PathStep &step : steps) {
+        const Relation &relation = store.relation(step.relation);
+        std::cout << indent << "  " << (step.forward ? "-" + relation.kind + "->" : "<-" + relation.kind + "-") << " "
+                  << describe(store, step.to);
+        if (!relation.evidence.empty())
+            std::cout << "    [" << relation.evidence.front().source << ":" << relation.evidence.front().line << "] "
+                      << relation.evidence.front().quote;
+        std::cout << "\n";
+    }
+}
+
+int runPath(const std::vector<std::string> &words)
+{
+    Args args(words, {"--json"}, [] {
+        std::set<std::string> options = filterOptions();
+        options.insert("--k");
+        return options;
+    }());
     GraphStore store = loadGraph(args.positional(0, "FILE"));
     EntityIndex a = resolveEntity(store, args.positional(1, "A"));
     EntityIndex b = resolveEntity(store, args.positional(2, "B"));
     args.expectAtMost(3);
-    std::vector<PathStep> steps = shortestPath(store, a, b, filterFromArgs(args));
-    bool connected = !steps.empty() || a == b;
+    std::optional<std::size_t> k = kOption(args);
+
+    std::vector<Chain> chains;
+    if (a == b) {
+        chains.emplace_back();
+    } else if (k) {
+        View view = applyFilter(store, wholeGraph(store), filterFromArgs(args));
+        chains = kShortestPaths(store, view, a, b, *k);
+    } else if (Chain steps = shortestPath(store, a, b, filterFromArgs(args)); !steps.empty()) {
+        chains.push_back(std::move(steps));
+    }
+    const bool connected = !chains.empty();
 
     if (args.flag("--json")) {
         JsonOut out;
@@ -25,19 +91,19 @@ static int runPath(const std::vector<std::string> &words)
         out.key("from"), out.entity(store, a);
         out.key("to"), out.entity(store, b);
         out.key("connected"), w.Bool(connected);
-        out.key("steps");
-        w.StartArray();
-        for (const PathStep &step : steps) {
-            const Relation &relation = store.relation(step.relation);
-            w.StartObject();
-            out.key("from"), out.entity(store, step.from);
-            out.key("to"), out.entity(store, step.to);
-            out.key("relation"), out.string(relation.kind);
-            out.key("forward"), w.Bool(step.forward);
-            out.key("evidence"), out.evidence(relation.evidence);
-            w.EndObject();
+        if (k) {
+            out.key("paths");
+            w.StartArray();
+            for (const Chain &chain : chains) {
+                w.StartObject();
+                out.key("length"), w.Uint64(chain.size());
+                out.key("steps"), writeSteps(out, store, chain);
+                w.EndObject();
+            }
+            w.EndArray();
+        } else {
+            out.key("steps"), writeSteps(out, store, connected ? chains.front() : Chain{});
         }
-        w.EndArray();
         w.EndObject();
         return connected ? 0 : 1;
     }
@@ -45,25 +111,28 @@ static int runPath(const std::vector<std::string> &words)
         std::cout << describe(store, a) << " and " << describe(store, b) << " are not connected\n";
         return 1;
     }
-    std::cout << describe(store, a) << "\n";
-    for (const PathStep &step : steps) {
-        const Relation &relation = store.relation(step.relation);
-        std::cout << "  " << (step.forward ? "-" + relation.kind + "->" : "<-" + relation.kind + "-") << " "
-                  << describe(store, step.to);
-        if (!relation.evidence.empty())
-            std::cout << "    [" << relation.evidence.front().source << ":" << relation.evidence.front().line << "] "
-                      << relation.evidence.front().quote;
-        std::cout << "\n";
+    if (!k) {
+        printSteps(store, a, chains.front(), "");
+        return 0;
+    }
+    for (std::size_t i = 0; i < chains.size(); ++i) {
+        std::cout << (i ? "\n" : "") << "chain " << i + 1 << " (" << chains[i].size()
+                  << (chains[i].size() == 1 ? " step" : " steps") << ")\n";
+        printSteps(store, a, chains[i], "  ");
     }
     return 0;
 }
 
+} // namespace
+
 Command pathCommand()
 {
-    return {"path", "a shortest chain of relations between two entities",
-            std::string("usage: liaison path FILE A B [filters] [--json]\n\n"
+    return {"path", "shortest chains of relations between two entities",
+            std::string("usage: liaison path FILE A B [--k N] [filters] [--json]\n\n"
                         "Walks relations in either direction; each step names its relation kind and\n"
                         "direction. Exit code 1 when A and B are not connected.\n"
+                        "  --k N    the N shortest loopless chains (Yen), shortest first\n"
+                        "           (JSON: \"paths\": [{\"length\", \"steps\"}] instead of \"steps\")\n"
                         "  --json   machine-readable output\n") + kFilterHelp,
             runPath};
 }

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -61,6 +62,41 @@ TEST(Cli, ShowAndPath)
     auto path = runCommand(cli("path --json " + iac() + " 廖洲棚 'Silas Olsson'"));
     ASSERT_EQ(path.exitCode, 0) << path.err;
     EXPECT_NE(path.out.find("\"connected\": true"), std::string::npos);
+}
+
+// The lengths ("length": N) of the chains of `path --k --json`, in order.
+static std::vector<int> chainLengths(const std::string &json)
+{
+    std::vector<int> lengths;
+    const std::string key = "\"length\": ";
+    for (std::size_t at = json.find(key); at != std::string::npos; at = json.find(key, at + 1))
+        lengths.push_back(std::stoi(json.substr(at + key.size())));
+    return lengths;
+}
+
+TEST(Cli, PathKListsTheShortestChainsShortestFirst)
+{
+    auto one = runCommand(cli("path --json --k 1 " + iac() + " 廖洲棚 'Silas Olsson'"));
+    ASSERT_EQ(one.exitCode, 0) << one.err;
+    std::vector<int> shortest = chainLengths(one.out);
+    ASSERT_EQ(shortest.size(), 1u);
+
+    auto many = runCommand(cli("path --json --k 4 " + iac() + " 廖洲棚 'Silas Olsson'"));
+    ASSERT_EQ(many.exitCode, 0) << many.err;
+    std::vector<int> lengths = chainLengths(many.out);
+    ASSERT_EQ(lengths.size(), 4u) << many.out;
+    EXPECT_EQ(lengths.front(), shortest.front());
+    EXPECT_TRUE(std::is_sorted(lengths.begin(), lengths.end())) << many.out;
+    EXPECT_EQ(many.out.find("\"steps\": []"), std::string::npos) << "every chain has steps";
+
+    auto text = runCommand(cli("path --k 2 " + iac() + " 廖洲棚 'Silas Olsson'"));
+    ASSERT_EQ(text.exitCode, 0) << text.err;
+    EXPECT_NE(text.out.find("chain 1 ("), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("chain 2 ("), std::string::npos) << text.out;
+
+    auto bad = runCommand(cli("path --k 0 " + iac() + " 廖洲棚 'Silas Olsson'"));
+    EXPECT_EQ(bad.exitCode, 1);
+    EXPECT_NE(bad.err.find("--k"), std::string::npos) << bad.err;
 }
 
 TEST(Cli, UserErrorsExitOneWithALocatedMessage)

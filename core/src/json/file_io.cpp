@@ -1,6 +1,7 @@
 // Whole-file reads and atomic writes: temp file beside the target, fsync,
 // rename, fsync of the directory. A crash at any point leaves either the old
 // file or the new one, never a mix.
+#include "json/atomic_write.hpp"
 #include "liaison/json_io.hpp"
 
 #include <cerrno>
@@ -57,10 +58,12 @@ static void writeAll(int fd, std::string_view bytes, const std::string &path)
     }
 }
 
-void writeFileAtomically(const std::string &path, std::string_view bytes)
+void writeFileAtomicallyFrom(const std::string &path, const std::function<void(const ByteSink &)> &produce)
 {
     if (path == "-") {
-        std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        produce([](std::string_view bytes) {
+            std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        });
         std::cout.flush();
         return;
     }
@@ -71,7 +74,7 @@ void writeFileAtomically(const std::string &path, std::string_view bytes)
     int fd = ::mkstemp(temp.data());
     if (fd < 0) throw IoError(osError("create a temporary file beside", path));
     try {
-        writeAll(fd, bytes, temp);
+        produce([fd, &temp](std::string_view bytes) { writeAll(fd, bytes, temp); });
         if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0) throw IoError(osError("sync", temp));
         if (::close(fd) != 0) {
             fd = -1;
@@ -90,6 +93,11 @@ void writeFileAtomically(const std::string &path, std::string_view bytes)
         ::fsync(dirFd);
         ::close(dirFd);
     }
+}
+
+void writeFileAtomically(const std::string &path, std::string_view bytes)
+{
+    writeFileAtomicallyFrom(path, [bytes](const ByteSink &sink) { sink(bytes); });
 }
 
 } // namespace liaison

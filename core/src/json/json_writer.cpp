@@ -1,16 +1,41 @@
 // GraphStore -> Liaison JSON v1. Stable: the same store gives the same bytes.
+#include "json/atomic_write.hpp"
 #include "liaison/json_io.hpp"
 
 #include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
 
+#include <array>
 #include <cstdio>
 
 namespace liaison {
 
 namespace {
 
-using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+// A RapidJSON output stream that hands its bytes to a sink in 64 KiB pieces,
+// so the document goes to a file as it is written.
+class ChunkStream {
+public:
+    using Ch = char;
+    explicit ChunkStream(const ByteSink &sink) : m_sink(sink) {}
+    void Put(char c)
+    {
+        if (m_used == m_buffer.size()) Flush();
+        m_buffer[m_used++] = c;
+    }
+    void Flush()
+    {
+        if (m_used == 0) return;
+        m_sink(std::string_view(m_buffer.data(), m_used));
+        m_used = 0;
+    }
+
+private:
+    const ByteSink &m_sink;
+    std::array<char, 1 << 16> m_buffer{};
+    std::size_t m_used = 0;
+};
+
+using Writer = rapidjson::PrettyWriter<ChunkStream>;
 
 void writeString(Writer &w, std::string_view s)
 {
@@ -121,12 +146,10 @@ void writeRelation(Writer &w, const Relation &r)
     w.EndObject();
 }
 
-} // namespace
-
-std::string writeLiaisonJson(const GraphStore &store)
+void writeDocument(const GraphStore &store, const ByteSink &sink)
 {
-    rapidjson::StringBuffer buffer;
-    Writer w(buffer);
+    ChunkStream stream(sink);
+    Writer w(stream);
     w.SetIndent(' ', 2);
     w.StartObject();
     writeKey(w, "liaison");
@@ -154,14 +177,22 @@ std::string writeLiaisonJson(const GraphStore &store)
     w.EndArray();
     writeExtras(w, store.documentExtras());
     w.EndObject();
-    std::string text(buffer.GetString(), buffer.GetSize());
-    text.push_back('\n');
+    stream.Put('\n');
+    stream.Flush();
+}
+
+} // namespace
+
+std::string writeLiaisonJson(const GraphStore &store)
+{
+    std::string text;
+    writeDocument(store, [&text](std::string_view bytes) { text.append(bytes); });
     return text;
 }
 
 void saveLiaisonJsonFile(const GraphStore &store, const std::string &path)
 {
-    writeFileAtomically(path, writeLiaisonJson(store));
+    writeFileAtomicallyFrom(path, [&store](const ByteSink &sink) { writeDocument(store, sink); });
 }
 
 } // namespace liaison
