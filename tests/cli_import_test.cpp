@@ -52,7 +52,7 @@ TEST(CliPlugins, ListsTheBuiltInLoaders)
 {
     auto r = test::runCommand(cli() + " plugins");
     ASSERT_EQ(r.exitCode, 0);
-    for (const char *name : {"liaison-json 1.0.0", "csv 1.0.0", "dot 1.0.0", "graphml 1.0.0", "gexf 1.0.0", "gml 1.0.0"})
+    for (const char *name : {"liaison-json 1.0.0", "csv 1.0.0", "dot 1.0.0", "graphml 1.0.0", "gexf 1.0.0", "gml 1.0.0", "report 1.0.0"})
         EXPECT_NE(r.out.find(std::string(name) + "  ["), std::string::npos) << name << "\n" << r.out;
     EXPECT_NE(r.out.find("built-in  abi 1"), std::string::npos);
 }

@@ -81,6 +81,33 @@ TEST(ImportBatch, FailedImportLeavesTheStoreByteForByte)
     EXPECT_EQ(writeLiaisonJson(store), before);
 }
 
+TEST(ImportBatch, TheSameIdInTwoFilesOfOneImportIsOneEntity)
+{
+    GraphStore store;
+    ImportBatch batch;
+    Entity first = entity("country:taiwan", "Taiwan");
+    first.evidence.push_back({"report-a", 3, "", "我國", -1, {}});
+    Entity second = entity("country:taiwan", "臺灣");
+    second.evidence.push_back({"report-b", 9, "", "臺灣", -1, {}});
+    batch.addEntity(first, {"a.txt", 3, 1});
+    batch.addEntity(entity("person:p", "P"), {"a.txt", 4, 1});
+    batch.addEntity(second, {"b.txt", 9, 1});
+    batch.addRelation(relation("represents", "person:p", "country:taiwan"), {"b.txt", 9, 1});
+    ImportReport report = commitBatch(store, batch);
+    ASSERT_EQ(store.entityCount(), 2u);
+    const Entity &taiwan = store.entity(store.findById("country:taiwan"));
+    EXPECT_EQ(taiwan.evidence.size(), 2u) << "evidence of both files kept";
+    EXPECT_EQ(report.entitiesMerged, 1u);
+    EXPECT_EQ(store.relationCount(), 1u);
+
+    ImportBatch sameFile;
+    sameFile.addEntity(entity("person:q", "Q"), {"c.csv", 2, 1});
+    sameFile.addEntity(entity("person:q", "Q again"), {"c.csv", 3, 1});
+    GraphStore untouched;
+    EXPECT_THROW(commitBatch(untouched, sameFile), ImportError) << "within one file a repeated id is an error";
+    EXPECT_EQ(untouched.entityCount(), 0u);
+}
+
 TEST(ImportBatch, LoaderErrorFailsTheImport)
 {
     GraphStore store = existingGraph();

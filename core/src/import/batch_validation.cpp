@@ -177,9 +177,15 @@ private:
                 continue;
             }
             if (auto [it, fresh] = m_accepted.emplace(be.entity.id, i); !fresh) {
-                problem(Severity::Error, be.origin, "entity " + be.entity.id,
-                        "duplicate id (first at " + m_batch.entities()[it->second].origin.text() + ")");
-                continue;
+                // Within one file an id names one record; across the files of
+                // one import the same id is the same entity (country:taiwan in
+                // two reports) and is merged at commit, like an existing one.
+                const InputLocation &first = m_batch.entities()[it->second].origin;
+                if (first.file == be.origin.file) {
+                    problem(Severity::Error, be.origin, "entity " + be.entity.id,
+                            "duplicate id (first at " + first.text() + ")");
+                    continue;
+                }
             }
             m_out.entities.push_back(i);
             m_out.entityKinds.push_back(std::move(kind));

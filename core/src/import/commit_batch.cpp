@@ -103,6 +103,11 @@ private:
                                              : "same id (an alias id of " + existingId + ")");
             return;
         }
+        // Added earlier in this batch, from another file of the same import.
+        if (EntityIndex earlier = m_work.findById(be.entity.id); earlier != kNoEntity) {
+            merge(earlier, be, kind, "same id in another file of this import");
+            return;
+        }
         if (be.implicit) {
             add(be, kind);
             return;
