@@ -1,0 +1,46 @@
+// Every input a fuzzer crashed on (fuzz/, issue 7), kept under
+// tests/regressions/<target>/ and named after what it broke, must now end
+// in a clean answer: loaded, or refused with a located ParseError.
+#include "liaison/json_io.hpp"
+
+#include "test_paths.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <vector>
+
+using namespace liaison;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<fs::path> regressionInputs(const std::string &target)
+{
+    std::vector<fs::path> files;
+    fs::path dir = test::sourceDir() / "tests" / "regressions" / target;
+    if (!fs::exists(dir)) return files;
+    for (const auto &entry : fs::directory_iterator(dir))
+        if (entry.is_regular_file()) files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+} // namespace
+
+TEST(FuzzRegressions, LiaisonJsonReaderAnswersEveryCrashingInput)
+{
+    std::vector<fs::path> files = regressionInputs("liaison_json");
+    ASSERT_FALSE(files.empty()) << "tests/regressions/liaison_json is missing";
+    for (const fs::path &file : files) {
+        SCOPED_TRACE(file.filename().string());
+        std::string text = readWholeFile(file.string());
+        try {
+            std::string written = writeLiaisonJson(readLiaisonJson(text, file.filename().string()));
+            EXPECT_EQ(writeLiaisonJson(readLiaisonJson(written, "rewritten.json")), written);
+        } catch (const ParseError &error) {
+            EXPECT_GT(error.line(), 0) << error.what();
+        }
+    }
+}
