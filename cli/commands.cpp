@@ -5,7 +5,7 @@ namespace liaison::cli {
 const std::vector<Command> &allCommands()
 {
     static const std::vector<Command> commands{
-        infoCommand(), showCommand(), searchCommand(), metCommand(), pathCommand(),
+        infoCommand(), showCommand(), searchCommand(), metCommand(), pathCommand(), exportCommand(),
     };
     return commands;
 }

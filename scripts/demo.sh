@@ -12,6 +12,6 @@ fi
 build/cli/liaison export "$dataset" --format svg --layout sfdp -o briefing.svg
 build/cli/liaison info "$dataset"
 echo
-build/cli/liaison met "$dataset" 莊明芬 | head -n 20
+build/cli/liaison met "$dataset" 莊明芬 | sed -n 1,20p
 echo
 echo "briefing written to $(pwd)/briefing.svg"

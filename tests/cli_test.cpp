@@ -101,9 +101,38 @@ TEST(Cli, AmbiguousNamesListTheCandidates)
 
 TEST(Cli, HelpOnEveryCommand)
 {
-    for (const char *command : {"info", "show", "search", "met", "path"}) {
+    for (const char *command : {"info", "show", "search", "met", "path", "export"}) {
         auto result = runCommand(cli(std::string(command) + " --help"));
         EXPECT_EQ(result.exitCode, 0) << command;
         EXPECT_NE(result.out.find("usage: liaison"), std::string::npos) << command;
     }
+}
+
+TEST(Cli, ExportWritesDiagramsAndSubgraphs)
+{
+    fs::path dir = test::scratchDir("cli-export");
+    auto svg = runCommand(cli("export " + iac() + " --format svg --layout sfdp -o '" + (dir / "b.svg").string() + "'"));
+    ASSERT_EQ(svg.exitCode, 0) << svg.err;
+    std::string text = readWholeFile((dir / "b.svg").string());
+    EXPECT_NE(text.find("<svg"), std::string::npos);
+    EXPECT_NE(text.find("莊明芬"), std::string::npos) << "Chinese labels in the SVG";
+
+    auto toStdout = runCommand(cli("export " + iac() + " --format dot --focus 莊明芬 --depth 1 -o -"));
+    ASSERT_EQ(toStdout.exitCode, 0) << toStdout.err;
+    EXPECT_EQ(toStdout.out.rfind("digraph", 0), 0u);
+    EXPECT_NE(toStdout.out.find("person:chuang-ming-fen"), std::string::npos);
+    EXPECT_EQ(toStdout.out.find("person:andrey-semenov"), std::string::npos) << "outside the focus";
+
+    fs::path part = dir / "persons.json";
+    auto json = runCommand(cli("export " + iac() + " --kinds person,event -o '" + part.string() + "'"));
+    ASSERT_EQ(json.exitCode, 0) << json.err;
+    GraphStore subgraph = readLiaisonJsonFile(part.string());
+    EXPECT_GT(subgraph.entityCount(), 40u);
+    for (const Entity &e : subgraph.entities()) EXPECT_TRUE(e.kind == "person" || e.kind == "event") << e.id;
+
+    auto badEngine = runCommand(cli("export " + iac() + " --layout spiral -o '" + (dir / "x.svg").string() + "'"));
+    EXPECT_EQ(badEngine.exitCode, 1);
+    EXPECT_NE(badEngine.err.find("sfdp"), std::string::npos) << "lists the valid engines: " << badEngine.err;
+    EXPECT_FALSE(fs::exists(dir / "x.svg"));
+    fs::remove_all(dir);
 }

@@ -51,8 +51,14 @@ struct LayoutOptions {
     LayoutEngine engine = LayoutEngine::Sfdp;
     std::string title;               // graph label (exports)
     bool legend = true;              // legend of kinds (exports)
-    std::chrono::milliseconds timeLimit{0}; // 0 = none; past it a faster engine is tried
+    // 0 = none. With a limit (or a cancel flag) Graphviz runs in a child
+    // process; past the limit it is killed and sfdp is tried under the same
+    // limit; LayoutError when that runs out too.
+    std::chrono::milliseconds timeLimit{0};
     const std::atomic<bool> *cancel = nullptr; // polled when not null
+    // renderDiagram appends Graphviz warnings and fallback notices here when
+    // not null (layoutView reports them in LayoutResult::messages).
+    std::vector<std::string> *messages = nullptr;
 };
 
 // Lays out the view. Throws LayoutError naming the engine and Graphviz's messages.

@@ -37,4 +37,8 @@ bool passesRelationFilter(const GraphStore &store, RelationIndex relation, const
 // Relations between the given entities (inclusive of both endpoints).
 View induced(const GraphStore &store, std::vector<EntityIndex> entities);
 
+// A new store holding only the view's entities and relations (with the
+// store's sources and document extras), e.g. to save a focused subgraph.
+GraphStore extractView(const GraphStore &store, const View &view);
+
 } // namespace liaison

@@ -92,4 +92,15 @@ View induced(const GraphStore &store, std::vector<EntityIndex> entities)
     return view;
 }
 
+GraphStore extractView(const GraphStore &store, const View &view)
+{
+    GraphStore part;
+    part.reserve(view.entities.size(), view.relations.size());
+    for (const Source &source : store.sources()) part.addSource(source);
+    part.documentExtras() = store.documentExtras();
+    for (EntityIndex e : view.entities) part.addEntity(store.entity(e));
+    for (RelationIndex r : view.relations) part.addRelation(store.relation(r));
+    return part;
+}
+
 } // namespace liaison
