@@ -30,6 +30,7 @@ seeds_of() {
     gexf) echo "$root/plugins/gexf/samples $shared/corpora/gexf:gexf $shared/corpora/social:gexf" ;;
     gml) echo "$root/plugins/gml/samples $shared/corpora/gml:gml $shared/corpora/social:gml" ;;
     report) echo "$root/plugins/report/samples $shared/seeds:txt" ;;
+    liaison_json_plugin) echo "$root/plugins/liaison-json/samples $root/datasets:json $root/tests/regressions/liaison_json" ;;
     *) echo "" ;;
   esac
 }
@@ -81,7 +82,7 @@ run_one() {
   before=$(find "$artifacts" -type f | wc -l)
   echo "== fuzz $target for ${seconds}s (log $logs/$stamp.log)" >&2
   # -jobs=1 runs the fuzzer in a child that logs to fuzz-0.log in the cwd.
-  (cd "$logs" && nice -n 10 "$bin" -jobs=1 -workers=1 -max_total_time="$seconds" -timeout=10 \
+  (cd "$logs" && LSAN_OPTIONS="suppressions=$root/fuzz/lsan.supp:print_suppressions=0" nice -n 10 "$bin" -jobs=1 -workers=1 -max_total_time="$seconds" -timeout=10 \
       -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
       -artifact_prefix="$artifacts/" "${dict[@]}" ${FUZZ_ARGS:-} \
       "$corpus" "$build/fuzz-seeds/$target" >/dev/null 2>&1 || true)

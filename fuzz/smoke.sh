@@ -26,7 +26,9 @@ status=0
 for t in $targets; do
   # Known crashers first: each must now run clean.
   regress=$root/tests/regressions/$t
-  [ -d "$root/plugins/$t/samples/invalid" ] && regress="$regress $root/plugins/$t/samples/invalid"
+  plugin=$t
+  [ "$t" = liaison_json_plugin ] && plugin=liaison-json
+  [ -d "$root/plugins/$plugin/samples/invalid" ] && regress="$regress $root/plugins/$plugin/samples/invalid"
   for dir in $regress; do
     [ -d "$dir" ] || continue
     if ! "$FUZZ_BUILD/fuzz/fuzz_$t" -runs=0 "$dir" >"$FUZZ_BUILD/smoke-$t-regress.log" 2>&1; then
