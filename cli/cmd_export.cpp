@@ -5,6 +5,7 @@
 
 #include "liaison/analysis.hpp"
 #include "liaison/errors.hpp"
+#include "liaison/exchange_export.hpp"
 #include "liaison/json_io.hpp"
 #include "liaison/layout.hpp"
 
@@ -19,7 +20,7 @@ static std::string formatOf(const Args &args, const std::string &output)
     if (auto format = args.option("--format")) return *format;
     std::string extension = std::filesystem::path(output).extension().string();
     if (extension.size() > 1) return extension.substr(1);
-    throw UserError("say which format with --format dot|svg|png|pdf|json");
+    throw UserError("say which format with --format dot|svg|png|pdf|json|graphml|gexf|csv");
 }
 
 static View selectView(const GraphStore &store, const Args &args)
@@ -51,6 +52,11 @@ static int runExport(const std::vector<std::string> &words)
         saveLiaisonJsonFile(extractView(store, view), output);
         return 0;
     }
+    if (format == "graphml" || format == "gexf" || format == "csv") {
+        for (const std::string &file : exportExchangeFormat(store, view, format, output))
+            if (file != "-") std::cerr << "wrote " << file << "\n";
+        return 0;
+    }
     LayoutOptions options;
     options.engine = parseLayoutEngine(args.option("--layout", "sfdp"));
     options.title = args.option("--title").value_or(store.sources().empty() ? std::string() : store.sources()[0].title);
@@ -71,12 +77,16 @@ static int runExport(const std::vector<std::string> &words)
 Command exportCommand()
 {
     return {"export", "a briefing diagram (DOT, SVG, PNG, PDF) or a JSON subgraph",
-            std::string("usage: liaison export FILE [--format dot|svg|png|pdf|json] [--layout ENGINE]\n"
+            std::string("usage: liaison export FILE [--format dot|svg|png|pdf|json|graphml|gexf|csv]\n"
+                        "         [--layout ENGINE]\n"
                         "         [--focus ENTITY --depth N] [filters] [--title T] [--no-legend]\n"
                         "         [--time-limit SECONDS] -o OUT\n\n"
                         "Lays the graph (or the ego network of --focus to --depth hops) out with\n"
                         "Graphviz in-process and renders it with colour and shape by kind, a title and\n"
                         "a legend. The format defaults to OUT's extension; -o - writes to stdout.\n"
+                        "graphml, gexf and csv write the view for Gephi, Cytoscape, yEd or a\n"
+                        "spreadsheet, with kinds, names per language, aliases and evidence as\n"
+                        "attributes (csv: OUT holds the nodes, OUT-stem.edges.csv the edges).\n"
                         "  --layout     dot, neato, fdp, sfdp (default), circo, twopi\n"
                         "  --time-limit seconds before a slow layout is abandoned for sfdp (default 60)\n") +
                 kFilterHelp,

@@ -26,5 +26,7 @@ Command searchCommand();
 Command metCommand();
 Command pathCommand();
 Command exportCommand();
+Command importCommand();  // cmd_import.cpp
+Command pluginsCommand(); // cmd_plugins.cpp
 
 } // namespace liaison::cli

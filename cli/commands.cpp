@@ -5,7 +5,8 @@ namespace liaison::cli {
 const std::vector<Command> &allCommands()
 {
     static const std::vector<Command> commands{
-        infoCommand(), showCommand(), searchCommand(), metCommand(), pathCommand(), exportCommand(),
+        importCommand(), infoCommand(), showCommand(), searchCommand(), metCommand(), pathCommand(),
+        exportCommand(), pluginsCommand(),
     };
     return commands;
 }

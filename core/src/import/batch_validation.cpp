@@ -1,0 +1,273 @@
+// Validation rules of an import (DESIGN §4): encodings, ids, kinds,
+// duplicate ids and dangling endpoints. Pure: reads the store, never writes.
+#include "batch_validation.hpp"
+
+#include <set>
+#include <string_view>
+#include <unordered_map>
+
+namespace liaison::detail {
+namespace {
+
+bool hasControl(std::string_view s)
+{
+    for (unsigned char c : s)
+        if (c < 0x20 || c == 0x7F) return true;
+    return false;
+}
+
+// The first string field of an entity that is not valid UTF-8, or nullptr.
+const char *badUtf8(const Entity &e)
+{
+    if (!isValidUtf8(e.id)) return "id";
+    if (!isValidUtf8(e.kind)) return "kind";
+    if (!isValidUtf8(e.name)) return "name";
+    for (const auto &[lang, name] : e.names)
+        if (!isValidUtf8(lang) || !isValidUtf8(name)) return "names";
+    for (const auto &a : e.aliases)
+        if (!isValidUtf8(a)) return "aliases";
+    for (const auto &[k, v] : e.attributes)
+        if (!isValidUtf8(k) || !isValidUtf8(v.text)) return "attributes";
+    for (const auto &ev : e.evidence)
+        if (!isValidUtf8(ev.source) || !isValidUtf8(ev.quote) || !isValidUtf8(ev.locator)) return "evidence";
+    return nullptr;
+}
+
+const char *badUtf8(const Relation &r)
+{
+    if (!isValidUtf8(r.kind)) return "kind";
+    if (!isValidUtf8(r.from)) return "from";
+    if (!isValidUtf8(r.to)) return "to";
+    for (const auto &[k, v] : r.attributes)
+        if (!isValidUtf8(k) || !isValidUtf8(v.text)) return "attributes";
+    for (const auto &ev : r.evidence)
+        if (!isValidUtf8(ev.source) || !isValidUtf8(ev.quote) || !isValidUtf8(ev.locator)) return "evidence";
+    return nullptr;
+}
+
+const char *badUtf8(const Source &s)
+{
+    for (const std::string *f : {&s.id, &s.title, &s.date, &s.language, &s.path})
+        if (!isValidUtf8(*f)) return "source field";
+    return nullptr;
+}
+
+std::string kindOf(const Entity &e)
+{
+    if (!e.kind.empty()) return e.kind;
+    auto colon = e.id.find(':');
+    return colon == std::string::npos ? std::string() : e.id.substr(0, colon);
+}
+
+std::string describe(const Relation &r, const std::string &kind)
+{
+    return "relation " + kind + " " + r.from + " -> " + r.to;
+}
+
+class Validator {
+public:
+    Validator(const GraphStore &store, const ImportBatch &batch, const ImportOptions &options,
+              ImportReport &report)
+        : m_store(store), m_batch(batch), m_options(options), m_report(report) {}
+
+    ValidatedBatch run()
+    {
+        loaderDiagnostics();
+        sources();
+        explicitEntities();
+        implicitEntities();
+        relations();
+        return std::move(m_out);
+    }
+
+private:
+    void problem(Severity severity, const InputLocation &where, const std::string &record,
+                 const std::string &reason)
+    {
+        m_report.diagnostics.push_back({severity, where, record.empty() ? reason : record + ": " + reason});
+        if (severity != Severity::Error) return;
+        ++m_out.errorCount;
+        if (m_options.lenient) m_report.skipped.push_back({where, record, reason});
+    }
+
+    void loaderDiagnostics()
+    {
+        for (const auto &d : m_batch.diagnostics()) {
+            m_report.diagnostics.push_back(d);
+            if (d.severity != Severity::Error) continue;
+            ++m_out.errorCount;
+            if (m_options.lenient) m_report.skipped.push_back({d.where, "input", d.message});
+        }
+    }
+
+    void sources()
+    {
+        std::unordered_map<std::string, std::size_t> seen;
+        for (std::size_t i = 0; i < m_batch.sources().size(); ++i) {
+            const auto &[s, origin] = m_batch.sources()[i];
+            std::string record = "source " + s.id;
+            if (const char *field = badUtf8(s)) {
+                problem(Severity::Error, origin, record, std::string("invalid UTF-8 in ") + field);
+                continue;
+            }
+            if (s.id.empty() || hasControl(s.id)) {
+                problem(Severity::Error, origin, record, "a source needs a non-empty id without control characters");
+                continue;
+            }
+            if (auto [it, fresh] = seen.emplace(s.id, i); !fresh) {
+                problem(Severity::Error, origin, record,
+                        "duplicate source id (first at " + m_batch.sources()[it->second].origin.text() + ")");
+                continue;
+            }
+            if (const Source *old = m_store.source(s.id)) {
+                if (old->title != s.title || old->date != s.date || old->language != s.language ||
+                    old->path != s.path)
+                    problem(Severity::Warning, origin, record,
+                            "already in the graph with other details; the existing source is kept");
+                continue;
+            }
+            m_sourceIds.insert(s.id);
+            m_out.sources.push_back(i);
+        }
+    }
+
+    bool entityValid(const BatchEntity &be, const std::string &kind)
+    {
+        const Entity &e = be.entity;
+        std::string record = "entity " + e.id;
+        if (const char *field = badUtf8(e)) {
+            problem(Severity::Error, be.origin, record, std::string("invalid UTF-8 in ") + field);
+            return false;
+        }
+        if (e.id.empty()) {
+            problem(Severity::Error, be.origin, "entity", "empty id");
+            return false;
+        }
+        if (hasControl(e.id)) {
+            problem(Severity::Error, be.origin, record, "control character in id");
+            return false;
+        }
+        if (kind.empty()) {
+            problem(Severity::Error, be.origin, record, "no kind (give a kind, or an id of the form kind:slug)");
+            return false;
+        }
+        for (unsigned char c : kind)
+            if (c <= 0x20 || c == 0x7F) {
+                problem(Severity::Error, be.origin, record, "kind \"" + kind + "\" contains a space or control character");
+                return false;
+            }
+        for (const auto &ev : e.evidence) checkEvidenceSource(ev, be.origin, record);
+        return true;
+    }
+
+    void checkEvidenceSource(const Evidence &ev, const InputLocation &origin, const std::string &record)
+    {
+        if (ev.source.empty() || m_sourceIds.count(ev.source) || m_store.source(ev.source)) return;
+        problem(Severity::Warning, origin, record, "evidence names unknown source \"" + ev.source + "\"");
+    }
+
+    void explicitEntities()
+    {
+        for (std::size_t i = 0; i < m_batch.entities().size(); ++i) {
+            const BatchEntity &be = m_batch.entities()[i];
+            if (be.implicit) continue;
+            std::string kind = mappedKind(be.entity);
+            if (!entityValid(be, kind)) {
+                m_refused.insert(be.entity.id);
+                continue;
+            }
+            if (auto [it, fresh] = m_accepted.emplace(be.entity.id, i); !fresh) {
+                problem(Severity::Error, be.origin, "entity " + be.entity.id,
+                        "duplicate id (first at " + m_batch.entities()[it->second].origin.text() + ")");
+                continue;
+            }
+            m_out.entities.push_back(i);
+            m_out.entityKinds.push_back(std::move(kind));
+        }
+    }
+
+    void implicitEntities()
+    {
+        for (std::size_t i = 0; i < m_batch.entities().size(); ++i) {
+            const BatchEntity &be = m_batch.entities()[i];
+            if (!be.implicit) continue;
+            const std::string &id = be.entity.id;
+            if (m_accepted.count(id) || m_refused.count(id) || m_store.findById(id) != kNoEntity) continue;
+            std::string kind = mappedKind(be.entity);
+            if (!entityValid(be, kind)) {
+                m_refused.insert(id);
+                continue;
+            }
+            m_accepted.emplace(id, i);
+            m_out.entities.push_back(i);
+            m_out.entityKinds.push_back(std::move(kind));
+        }
+    }
+
+    std::string mappedKind(const Entity &e) const
+    {
+        std::string kind = kindOf(e);
+        auto it = m_options.kindMap.find(kind);
+        return it == m_options.kindMap.end() ? kind : it->second;
+    }
+
+    bool endpointKnown(const std::string &id) const
+    {
+        return m_accepted.count(id) || m_store.findById(id) != kNoEntity;
+    }
+
+    void relations()
+    {
+        for (std::size_t i = 0; i < m_batch.relations().size(); ++i) {
+            const auto &[r, origin] = m_batch.relations()[i];
+            std::string kind = !r.kind.empty()                  ? r.kind
+                               : !m_options.relationKind.empty() ? m_options.relationKind
+                                                                 : std::string("related_to");
+            std::string record = describe(r, kind);
+            if (const char *field = badUtf8(r)) {
+                problem(Severity::Error, origin, "relation", std::string("invalid UTF-8 in ") + field);
+                continue;
+            }
+            if (hasControl(kind) || kind.find(' ') != std::string::npos) {
+                problem(Severity::Error, origin, record, "relation kind contains a space or control character");
+                continue;
+            }
+            bool ok = true;
+            for (const std::string *end : {&r.from, &r.to}) {
+                if (!ok) break;
+                if (end->empty()) {
+                    problem(Severity::Error, origin, record, "empty endpoint id");
+                    ok = false;
+                } else if (!endpointKnown(*end)) {
+                    problem(Severity::Error, origin, record,
+                            m_refused.count(*end) ? "endpoint \"" + *end + "\" was refused"
+                                                  : "dangling endpoint \"" + *end + "\" (no such entity)");
+                    ok = false;
+                }
+            }
+            if (!ok) continue;
+            for (const auto &ev : r.evidence) checkEvidenceSource(ev, origin, record);
+            m_out.relations.push_back(i);
+            m_out.relationKinds.push_back(std::move(kind));
+        }
+    }
+
+    const GraphStore &m_store;
+    const ImportBatch &m_batch;
+    const ImportOptions &m_options;
+    ImportReport &m_report;
+    ValidatedBatch m_out;
+    std::set<std::string, std::less<>> m_sourceIds;
+    std::unordered_map<std::string, std::size_t> m_accepted; // id -> batch index
+    std::set<std::string, std::less<>> m_refused;
+};
+
+} // namespace
+
+ValidatedBatch validateBatch(const GraphStore &store, const ImportBatch &batch,
+                             const ImportOptions &options, ImportReport &report)
+{
+    return Validator(store, batch, options, report).run();
+}
+
+} // namespace liaison::detail

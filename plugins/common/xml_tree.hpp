@@ -1,0 +1,53 @@
+// A small element tree built with expat for the XML loaders (GraphML, GEXF).
+// Safe by construction: entity declarations (internal or external) are
+// refused, so no entity expansion ("billion laughs") and no external fetch
+// can happen; expat itself never opens a network connection or a file.
+// Element and attribute names lose their namespace prefix ("viz:color" ->
+// "color"); the prefix is kept in `prefix`.
+#pragma once
+
+#include "liaison/plugin.hpp"
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace liaison::loaders {
+
+struct XmlElement {
+    std::string name;   // local name
+    std::string prefix; // namespace prefix as written, may be empty
+    std::vector<std::pair<std::string, std::string>> attributes; // local names
+    std::vector<std::unique_ptr<XmlElement>> children;
+    std::string text; // character data directly inside, concatenated
+    std::uint32_t line = 0, column = 0;
+
+    // The attribute's value, or nullptr.
+    const std::string *attribute(std::string_view key) const
+    {
+        for (const auto &[k, v] : attributes)
+            if (k == key) return &v;
+        return nullptr;
+    }
+    std::string attributeOr(std::string_view key, std::string fallback = {}) const
+    {
+        const std::string *v = attribute(key);
+        return v ? *v : fallback;
+    }
+    plugin::Location where() const { return {line, column, {}}; }
+    // All text inside, children included.
+    std::string allText() const
+    {
+        std::string out = text;
+        for (const auto &c : children) out += c->allText();
+        return out;
+    }
+};
+
+// Parses `bytes`; throws plugin::LoadError at the parser's position for
+// malformed XML or an entity declaration.
+std::unique_ptr<XmlElement> parseXml(std::string_view bytes);
+
+} // namespace liaison::loaders

@@ -1,0 +1,225 @@
+// DOT loader through Graphviz's cgraph (agmemread). cgraph is used as a
+// parser only: every string is copied out before agclose.
+//   node            -> entity: id = node name, kind = its `kind` attribute
+//                      or "node", name = its label (unless "\N"), other
+//                      non-empty attributes -> attributes;
+//   edge            -> relation: kind = its `kind` attribute (else the
+//                      host's default), other attributes -> attributes;
+//                      in an undirected graph, attribute directed=false;
+//   cluster         -> entity of kind "group" (id "group:<subgraph name>",
+//                      name = its label), each node directly in it gets a
+//                      `member_of` relation to it, a nested cluster a
+//                      `part_of` relation to its parent;
+//   other subgraphs -> nothing of their own (their attributes already apply
+//                      to their nodes and edges).
+// Only the first graph of a file is read. charset=latin1 is converted.
+#include "../common/loader_text.hpp"
+
+#include <graphviz/cgraph.h>
+
+#include <cstring>
+#include <set>
+#include <string>
+
+namespace {
+
+using namespace liaison::plugin;
+using namespace liaison::loaders;
+
+// cgraph reports errors through a process-wide callback; the host calls
+// loaders one at a time, so one buffer is enough.
+std::string &errorText()
+{
+    static std::string text;
+    return text;
+}
+
+int collectError(char *message)
+{
+    errorText() += message;
+    return 0;
+}
+
+// The "line N" that cgraph puts in syntax errors, or 0.
+std::uint32_t errorLine(const std::string &message)
+{
+    auto at = message.find("line ");
+    if (at == std::string::npos) return 0;
+    return static_cast<std::uint32_t>(std::strtoul(message.c_str() + at + 5, nullptr, 10));
+}
+
+std::string oneLine(std::string text)
+{
+    for (char &c : text)
+        if (c == '\n' || c == '\r') c = ' ';
+    std::string_view t = trim(text);
+    if (t.substr(0, 7) == "Error: ") t.remove_prefix(7);
+    if (t.substr(0, 8) == "Warning: ") t.remove_prefix(9);
+    return std::string(t);
+}
+
+struct GraphGuard {
+    Agraph_t *g = nullptr;
+    ~GraphGuard()
+    {
+        if (g) agclose(g);
+    }
+};
+
+class Converter {
+public:
+    Converter(Agraph_t *g, Host &host) : m_g(g), m_host(host)
+    {
+        const char *charset = agget(g, const_cast<char *>("charset"));
+        std::string cs = lower(charset ? charset : "");
+        m_latin1 = cs == "latin1" || cs == "latin-1" || cs == "iso-8859-1" || cs == "l1" || cs == "iso_8859-1";
+    }
+
+    void run()
+    {
+        for (Agnode_t *n = agfstnode(m_g); n; n = agnxtnode(m_g, n)) node(n);
+        for (Agnode_t *n = agfstnode(m_g); n; n = agnxtnode(m_g, n))
+            for (Agedge_t *e = agfstout(m_g, n); e; e = agnxtout(m_g, e)) edge(e);
+        clusters(m_g, std::string());
+    }
+
+private:
+    std::string text(const char *s) const
+    {
+        if (!s) return {};
+        if (!m_latin1) return s;
+        std::string out;
+        for (const unsigned char *p = reinterpret_cast<const unsigned char *>(s); *p; ++p) {
+            if (*p < 0x80) {
+                out += static_cast<char>(*p);
+            } else {
+                out += static_cast<char>(0xC0 | (*p >> 6));
+                out += static_cast<char>(0x80 | (*p & 0x3F));
+            }
+        }
+        return out;
+    }
+
+    template <class Object>
+    std::vector<Attribute> attributes(Object *obj, int kind, std::string &kindOut, std::string *labelOut)
+    {
+        std::vector<Attribute> out;
+        for (Agsym_t *sym = agnxtattr(m_g, kind, nullptr); sym; sym = agnxtattr(m_g, kind, sym)) {
+            std::string value = text(agxget(obj, sym));
+            if (value.empty()) continue;
+            std::string key = text(sym->name);
+            if (key == "kind") {
+                kindOut = value;
+                continue;
+            }
+            if (labelOut && key == "label") {
+                if (value != "\\N") *labelOut = value;
+                continue;
+            }
+            out.push_back(guessedAttribute(key, value));
+        }
+        return out;
+    }
+
+    void node(Agnode_t *n)
+    {
+        EntityData e;
+        e.id = text(agnameof(n));
+        std::string label;
+        e.attributes = attributes(n, AGNODE, e.kind, &label);
+        if (e.kind.empty()) e.kind = "node";
+        e.name = label.empty() ? e.id : label;
+        m_host.addEntity(e);
+    }
+
+    void edge(Agedge_t *e)
+    {
+        RelationData r;
+        r.from = text(agnameof(agtail(e)));
+        r.to = text(agnameof(aghead(e)));
+        r.attributes = attributes(e, AGEDGE, r.kind, nullptr);
+        if (!agisdirected(m_g)) r.attributes.push_back({"directed", "false", LIAISON_VALUE_BOOL});
+        m_host.addRelation(r);
+    }
+
+    void clusters(Agraph_t *parent, const std::string &parentId)
+    {
+        for (Agraph_t *sub = agfstsubg(parent); sub; sub = agnxtsubg(sub)) {
+            std::string name = text(agnameof(sub));
+            if (name.rfind("cluster", 0) != 0) {
+                clusters(sub, parentId); // a plain subgraph may hold clusters
+                continue;
+            }
+            EntityData group;
+            group.id = "group:" + name;
+            group.kind = "group";
+            const char *label = agget(sub, const_cast<char *>("label"));
+            group.name = label && *label ? text(label) : name;
+            // A cluster name used twice in one graph (b7.gv) is one group.
+            if (m_groups.insert(group.id).second) m_host.addEntity(group);
+            if (!parentId.empty()) m_host.addRelation({"part_of", group.id, parentId, {}, {}, {}});
+            for (Agnode_t *n = agfstnode(sub); n; n = agnxtnode(sub, n))
+                if (!inChildCluster(sub, n)) m_host.addRelation({"member_of", text(agnameof(n)), group.id, {}, {}, {}});
+            clusters(sub, group.id);
+        }
+    }
+
+    // True when `n` belongs to a cluster nested in `g` (then it is that
+    // cluster's member, not g's directly).
+    static bool inChildCluster(Agraph_t *g, Agnode_t *n)
+    {
+        for (Agraph_t *sub = agfstsubg(g); sub; sub = agnxtsubg(sub)) {
+            bool cluster = std::strncmp(agnameof(sub), "cluster", 7) == 0;
+            if (agidnode(sub, AGID(n), 0) && (cluster || inChildCluster(sub, n))) return true;
+        }
+        return false;
+    }
+
+    Agraph_t *m_g;
+    Host &m_host;
+    bool m_latin1 = false;
+    std::set<std::string> m_groups;
+};
+
+int sniffDot(std::string_view, std::string_view bytes)
+{
+    std::string head = lower(bytes.substr(0, 1024));
+    for (const char *kw : {"digraph", "graph", "strict"}) {
+        auto at = head.find(kw);
+        if (at != std::string::npos && head.find('{', at) != std::string::npos) return at < 64 ? 60 : 30;
+    }
+    return 0;
+}
+
+void loadDot(std::string_view, std::string_view bytes, Host &host)
+{
+    std::string text(bytes); // agmemread needs a NUL-terminated copy
+    if (std::memchr(text.data(), '\0', text.size()))
+        throw LoadError(locate(bytes, text.find('\0')), "NUL byte in a DOT file");
+    errorText().clear();
+    agusererrf previous = agseterrf(collectError);
+    agreseterrors();
+    GraphGuard graph{agmemread(text.c_str())};
+    agseterrf(previous);
+    std::string messages = errorText();
+    if (!graph.g) {
+        if (messages.empty()) messages = bytes.find_first_not_of(" \t\r\n") == std::string_view::npos
+                                             ? "empty file: no graph"
+                                             : "not a DOT graph";
+        throw LoadError({std::max<std::uint32_t>(errorLine(messages), 1), 0, {}}, oneLine(messages));
+    }
+    if (!messages.empty()) {
+        if (messages.find("rror") != std::string::npos)
+            throw LoadError({errorLine(messages), 0, {}}, oneLine(messages));
+        host.warning({errorLine(messages), 0, {}}, oneLine(messages));
+    }
+    Converter(graph.g, host).run();
+}
+
+const char *const kPatterns[] = {"*.dot", "*.gv", nullptr};
+constexpr liaison_loader kLoader =
+    describe<sniffDot, loadDot>("dot", "1.0.0", "Graphviz DOT (through cgraph)", kPatterns);
+
+} // namespace
+
+LIAISON_LOADER_ENTRY(liaison_builtin_dot) { return &kLoader; }

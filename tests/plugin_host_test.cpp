@@ -1,0 +1,177 @@
+// The plugin boundary: built-ins always there, modules of another ABI
+// refused with nothing registered, misbehaving loaders contained.
+#include "liaison/json_io.hpp"
+#include "liaison/plugin_host.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+namespace liaison {
+namespace {
+
+const std::string kModules = LIAISON_TEST_MODULE_DIR;
+
+std::vector<std::string> names(const PluginHost &host)
+{
+    std::vector<std::string> out;
+    for (const auto &l : host.loaders()) out.push_back(l.name);
+    return out;
+}
+
+TEST(PluginHost, BuiltInLoadersNeedNoPluginFolder)
+{
+    PluginHost host;
+    for (const char *name : {"liaison-json", "csv", "dot", "graphml", "gexf", "gml"}) {
+        const LoaderInfo *l = host.find(name);
+        ASSERT_NE(l, nullptr) << name;
+        EXPECT_TRUE(l->builtin);
+        EXPECT_EQ(l->origin, "built-in");
+        EXPECT_EQ(l->abi, 1u);
+    }
+}
+
+TEST(PluginHost, LoadsAGoodModuleAndUsesIt)
+{
+    PluginHost host;
+    const LoaderInfo &info = host.loadModule(kModules + "/good.so");
+    EXPECT_EQ(info.name, "good-module");
+    EXPECT_EQ(info.version, "2.1.0");
+    EXPECT_EQ(info.origin, kModules + "/good.so");
+    EXPECT_EQ(&host.choose("x.testmod", "anything"), host.find("good-module"));
+    ImportBatch batch = host.load(*host.find("good-module"), "x.testmod", "anything");
+    ASSERT_EQ(batch.entities().size(), 1u);
+    EXPECT_EQ(batch.entities()[0].entity.id, "person:from-module");
+}
+
+TEST(PluginHost, RefusesAnotherAbiVersionAndRegistersNothing)
+{
+    PluginHost host;
+    auto before = names(host);
+    try {
+        host.loadModule(kModules + "/future_abi.so");
+        FAIL() << "module of ABI 2 accepted";
+    } catch (const PluginError &e) {
+        EXPECT_NE(std::string(e.what()).find("future_abi.so: refused: plugin ABI version 2, this Liaison speaks version 1"),
+                  std::string::npos)
+            << e.what();
+    }
+    EXPECT_EQ(names(host), before);
+    EXPECT_EQ(host.find("future-abi"), nullptr);
+}
+
+TEST(PluginHost, RefusesATruncatedDescriptor)
+{
+    PluginHost host;
+    auto before = names(host);
+    try {
+        host.loadModule(kModules + "/small_struct.so");
+        FAIL() << "truncated descriptor accepted";
+    } catch (const PluginError &e) {
+        EXPECT_NE(std::string(e.what()).find("struct_size 8 is smaller"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(names(host), before);
+}
+
+TEST(PluginHost, RefusesAFileThatIsNoLoader)
+{
+    PluginHost host;
+    EXPECT_THROW(host.loadModule(kModules + "/does-not-exist.so"), PluginError);
+}
+
+TEST(PluginHost, AThrowingModuleLeavesTheStoreUntouched)
+{
+    PluginHost host;
+    host.loadModule(kModules + "/throwing.so");
+    GraphStore store = readLiaisonJson(R"({"liaison":1,"entities":[{"id":"person:a","kind":"person","name":"A"}]})", "t.json");
+    const std::string before = writeLiaisonJson(store);
+    ImportBatch batch = host.load(*host.find("throwing"), "x.testmod", "data");
+    ASSERT_TRUE(batch.hasErrors());
+    EXPECT_NE(batch.diagnostics().back().message.find("threw an exception"), std::string::npos);
+    EXPECT_THROW(commitBatch(store, batch), ImportError);
+    EXPECT_EQ(writeLiaisonJson(store), before);
+}
+
+TEST(PluginHost, DiscoversModulesOnThePluginPathAndListsRefusals)
+{
+    ::setenv("LIAISON_PLUGIN_PATH", kModules.c_str(), 1);
+    PluginHost host;
+    host.discoverModules();
+    ::unsetenv("LIAISON_PLUGIN_PATH");
+    EXPECT_NE(host.find("good-module"), nullptr);
+    EXPECT_NE(host.find("throwing"), nullptr);
+    EXPECT_EQ(host.find("future-abi"), nullptr);
+    EXPECT_EQ(host.find("small-struct"), nullptr);
+    std::size_t refused = 0;
+    for (const auto &p : host.problems())
+        if (p.path.find("future_abi.so") != std::string::npos || p.path.find("small_struct.so") != std::string::npos)
+            ++refused;
+    EXPECT_EQ(refused, 2u);
+}
+
+TEST(PluginHost, BuildFolderModulesAreShadowedByBuiltIns)
+{
+    PluginHost host;
+    const LoaderInfo &csv = host.loadModule(std::string(LIAISON_BUILD_PLUGIN_DIR) + "/csv.so");
+    EXPECT_FALSE(csv.active);
+    EXPECT_EQ(csv.shadowedBy, "built-in");
+    EXPECT_TRUE(host.find("csv")->builtin);
+}
+
+// In-process descriptors that misbehave in the ways a C plugin can.
+int sniffNever(const liaison_input *) { return 0; }
+int garbageCode(const liaison_input *, const liaison_host *) { return 42; }
+int silentFailure(const liaison_input *, const liaison_host *) { return LIAISON_LOAD_FAILED; }
+int nullArrays(const liaison_input *, const liaison_host *host)
+{
+    liaison_entity_record r{};
+    r.struct_size = sizeof r;
+    r.id = {"person:x", 8};
+    r.alias_count = 3; // but aliases == NULL
+    EXPECT_EQ(host->add_entity(host, &r), LIAISON_REJECTED);
+    liaison_relation_record small{};
+    small.struct_size = 4;
+    EXPECT_EQ(host->add_relation(host, &small), LIAISON_REJECTED);
+    return LIAISON_LOAD_OK;
+}
+const char *const kNoPatterns[] = {nullptr};
+const liaison_loader kGarbage{1, sizeof(liaison_loader), "garbage", "1", "d", kNoPatterns, sniffNever, garbageCode};
+const liaison_loader kSilent{1, sizeof(liaison_loader), "silent", "1", "d", kNoPatterns, sniffNever, silentFailure};
+const liaison_loader kNulls{1, sizeof(liaison_loader), "nulls", "1", "d", kNoPatterns, sniffNever, nullArrays};
+
+TEST(PluginHost, MisbehavingLoadersBecomeErrorsNeverCommits)
+{
+    PluginHost host;
+    host.registerLoader(&kGarbage, "test");
+    host.registerLoader(&kSilent, "test");
+    host.registerLoader(&kNulls, "test");
+    for (const char *name : {"garbage", "silent", "nulls"}) {
+        GraphStore store;
+        ImportBatch batch = host.load(*host.find(name), "f.x", "");
+        EXPECT_TRUE(batch.hasErrors()) << name;
+        EXPECT_THROW(commitBatch(store, batch), ImportError) << name;
+        EXPECT_EQ(store.entityCount(), 0u);
+    }
+}
+
+TEST(PluginHost, ChoosesByNameThenPatternThenSniff)
+{
+    PluginHost host;
+    EXPECT_EQ(host.choose("a.csv", "x,y\n1,2\n").name, "csv");
+    EXPECT_EQ(host.choose("graph.gv", "digraph { a -> b }").name, "dot");
+    EXPECT_EQ(host.choose("noext", "<?xml version=\"1.0\"?><gexf xmlns=\"http://gexf.net/1.3\">").name, "gexf");
+    EXPECT_EQ(host.choose("a.txt", "digraph{}", "csv").name, "csv");
+    EXPECT_THROW(host.choose("a.csv", "", "no-such-loader"), PluginError);
+    EXPECT_THROW(host.choose("mystery.bin", std::string("\x00\x01\x02", 3)), PluginError);
+}
+
+TEST(GlobMatch, FileNames)
+{
+    EXPECT_TRUE(globMatch("*.csv", "Nodes.CSV"));
+    EXPECT_TRUE(globMatch("*.graphml", "a.b.graphml"));
+    EXPECT_FALSE(globMatch("*.csv", "a.csv.bak"));
+    EXPECT_TRUE(globMatch("graph?.gv", "graph1.gv"));
+}
+
+} // namespace
+} // namespace liaison
