@@ -7,6 +7,7 @@
 #   FUZZ_BUILD   the LIAISON_FUZZ=ON build directory (default build-fuzz; configured
 #                and built here when missing)
 #   FUZZ_ARGS    extra libFuzzer flags (e.g. -seed=1)
+#   FUZZ_MAX_LEN largest input tried, bytes (default 16384)
 # The working corpus grows in $FUZZ_BUILD/fuzz-corpus/TARGET across runs; it is
 # seeded from the target's samples and ../shared/corpora. Crashing inputs land in
 # $FUZZ_BUILD/fuzz-artifacts/TARGET/. Each run appends one line to
@@ -83,7 +84,7 @@ run_one() {
   echo "== fuzz $target for ${seconds}s (log $logs/$stamp.log)" >&2
   # -jobs=1 runs the fuzzer in a child that logs to fuzz-0.log in the cwd.
   (cd "$logs" && LSAN_OPTIONS="suppressions=$root/fuzz/lsan.supp:print_suppressions=0" nice -n 10 "$bin" -jobs=1 -workers=1 -max_total_time="$seconds" -timeout=10 \
-      -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+      -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len=${FUZZ_MAX_LEN:-16384} -print_final_stats=1 \
       -artifact_prefix="$artifacts/" "${dict[@]}" ${FUZZ_ARGS:-} \
       "$corpus" "$build/fuzz-seeds/$target" >/dev/null 2>&1 || true)
   mv "$logs/fuzz-0.log" "$logs/$stamp.log" 2>/dev/null || true

@@ -34,7 +34,7 @@ struct ViewStream {
 // limit is checked by the handler.
 struct StackTooLarge {};
 struct CappedAllocator {
-    static const bool kNeedFree = true;
+    [[maybe_unused]] static const bool kNeedFree = true;
     static constexpr std::size_t kCap = kMaxValueBytes + kMaxValueBytes / 2 + (std::size_t(1) << 20);
     void *Malloc(std::size_t size)
     {
