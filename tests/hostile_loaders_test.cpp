@@ -268,3 +268,23 @@ TEST(HostileLoaders, MessagesNeverCarryTerminalEscapes)
     EXPECT_NE(message.find("\\x1B[2J"), std::string::npos) << message;
     EXPECT_NE(message.find("esc.csv:2"), std::string::npos) << message;
 }
+
+// cgraph kept its lexer buffer after a parse it aborted ("memory exhausted"
+// on a long edge chain), and the next valid file then failed with "syntax
+// error in line 1". Each load must start clean.
+TEST(HostileLoaders, ABadDotFileDoesNotBreakTheNextOne)
+{
+    std::string chain = "digraph g { a0";
+    for (int i = 1; i < 20000; ++i) chain += " -> a" + std::to_string(i);
+    chain += " }\n";
+    const std::string good = "digraph g {\n  a -> b;\n}\n";
+    const std::string bad = "digraph g {\n  a -> b;\n  c -> ;\n}\n";
+    EXPECT_TRUE(load("dot", chain, "chain.gv").hasErrors());
+    ImportBatch after = load("dot", good, "good.gv");
+    EXPECT_FALSE(after.hasErrors()) << firstError(after).text();
+    EXPECT_EQ(after.entities().size(), 2u);
+    // And the line of an error does not drift with what was parsed before.
+    EXPECT_EQ(firstError(load("dot", bad, "bad.gv")).where.line, 3);
+    EXPECT_FALSE(load("dot", good, "good.gv").hasErrors());
+    EXPECT_EQ(firstError(load("dot", bad, "bad.gv")).where.line, 3);
+}
