@@ -26,7 +26,12 @@ Command searchCommand();
 Command metCommand();
 Command pathCommand();
 Command exportCommand();
+Command rankCommand();
+Command communitiesCommand();
+Command componentsCommand();
+Command rollupCommand();
 Command importCommand();  // cmd_import.cpp
 Command pluginsCommand(); // cmd_plugins.cpp
+Command viewCommand();
 
 } // namespace liaison::cli

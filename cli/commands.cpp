@@ -6,7 +6,8 @@ const std::vector<Command> &allCommands()
 {
     static const std::vector<Command> commands{
         importCommand(), infoCommand(), showCommand(), searchCommand(), metCommand(), pathCommand(),
-        exportCommand(), pluginsCommand(),
+        exportCommand(), pluginsCommand(), rankCommand(), communitiesCommand(), componentsCommand(), rollupCommand(),
+        viewCommand(),
     };
     return commands;
 }

@@ -36,7 +36,7 @@ EntityIndex resolveEntity(const GraphStore &store, const std::string &reference)
 
 const std::set<std::string> &filterOptions()
 {
-    static const std::set<std::string> options{"--kinds", "--relation-kinds", "--source", "--from", "--to"};
+    static const std::set<std::string> options{"--kinds", "--relation-kinds", "--source", "--country", "--from", "--to"};
     return options;
 }
 
@@ -45,6 +45,8 @@ const char *const kFilterHelp =
     "  --kinds K1,K2            keep entities of these kinds (person, organisation, event, ...)\n"
     "  --relation-kinds R1,R2   keep relations of these kinds (attended, spoke_at, ...)\n"
     "  --source ID1,ID2         keep facts whose evidence cites these sources\n"
+    "  --country C1,C2          keep these countries (ids, or ISO codes: tw = country:tw) and what is\n"
+    "                           tied to them; entities tied to no country stay\n"
     "  --from DATE, --to DATE   keep events and dated relations in this window (YYYY[-MM[-DD]])\n";
 
 ViewFilter filterFromArgs(const Args &args)
@@ -53,6 +55,8 @@ ViewFilter filterFromArgs(const Args &args)
     for (const std::string &k : splitList(args.option("--kinds", ""))) filter.kinds.insert(k);
     for (const std::string &k : splitList(args.option("--relation-kinds", ""))) filter.relationKinds.insert(k);
     for (const std::string &s : splitList(args.option("--source", ""))) filter.sources.insert(s);
+    for (const std::string &c : splitList(args.option("--country", "")))
+        filter.countries.insert(c.find(':') == std::string::npos ? "country:" + c : c);
     filter.from = args.option("--from");
     filter.to = args.option("--to");
     return filter;

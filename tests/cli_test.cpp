@@ -136,3 +136,18 @@ TEST(Cli, ExportWritesDiagramsAndSubgraphs)
     EXPECT_FALSE(fs::exists(dir / "x.svg"));
     fs::remove_all(dir);
 }
+
+TEST(Cli, ImportOfLiaisonJsonKeepsUnknownMembers)
+{
+    fs::path dir = test::scratchDir("cli-import-extra");
+    fs::path in = dir / "in.json", out = dir / "out.json";
+    std::ofstream(in) << R"({"liaison": 1, "sources": [{"id": "s", "archive": {"box": 7}}],
+        "entities": [{"id": "person:a", "name": "A", "colour": "red"}, {"id": "person:b", "name": "B"}],
+        "relations": [{"kind": "met", "from": "person:a", "to": "person:b", "weight": [1, 2]}]})";
+    auto result = runCommand(cli("import '" + in.string() + "' -o '" + out.string() + "'"));
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    std::string saved = readWholeFile(out.string());
+    for (const char *kept : {"\"archive\"", "\"colour\": \"red\"", "\"weight\""})
+        EXPECT_NE(saved.find(kept), std::string::npos) << kept << " lost through the plugin boundary:\n" << saved;
+    fs::remove_all(dir);
+}

@@ -24,7 +24,7 @@ std::string personId(std::string_view name)
 
 void loadHello(std::string_view path, std::string_view bytes, Host &host)
 {
-    host.addSource({std::string(path), "hello file", "", "en", std::string(path), {}});
+    host.addSource({std::string(path), "hello file", "", "en", std::string(path), {}, {}});
     // An id may be handed over once per import: later mentions only add evidence
     // to the relation (the host refuses duplicate ids).
     std::set<std::string> seen;

@@ -165,9 +165,9 @@ private:
             group.name = label && *label ? text(label) : name;
             // A cluster name used twice in one graph (b7.gv) is one group.
             if (m_groups.insert(group.id).second) m_host.addEntity(group);
-            if (!parentId.empty()) m_host.addRelation({"part_of", group.id, parentId, {}, {}, {}});
+            if (!parentId.empty()) m_host.addRelation({"part_of", group.id, parentId, {}, {}, {}, {}});
             for (Agnode_t *n = agfstnode(sub); n; n = agnxtnode(sub, n))
-                if (!inChildCluster(sub, n)) m_host.addRelation({"member_of", text(agnameof(n)), group.id, {}, {}, {}});
+                if (!inChildCluster(sub, n)) m_host.addRelation({"member_of", text(agnameof(n)), group.id, {}, {}, {}, {}});
             clusters(sub, group.id);
         }
     }

@@ -196,10 +196,10 @@ private:
             if (e.name.empty()) e.name = e.id;
             m_host.addEntity(e);
             std::string pid = n->attributeOr("pid", parent);
-            if (!pid.empty()) m_host.addRelation({"part_of", e.id, pid, {}, {}, e.origin});
+            if (!pid.empty()) m_host.addRelation({"part_of", e.id, pid, {}, {}, e.origin, {}});
             if (const XmlElement *parents = child(*n, "parents"))
                 for (const auto &p : parents->children)
-                    if (p->name == "parent") m_host.addRelation({"part_of", e.id, p->attributeOr("for"), {}, {}, p->where()});
+                    if (p->name == "parent") m_host.addRelation({"part_of", e.id, p->attributeOr("for"), {}, {}, p->where(), {}});
             for (const auto &c : n->children)
                 if (c->name == "nodes") nodes(*c, e.id);
         }

@@ -142,7 +142,7 @@ private:
         if (e.kind.empty()) e.kind = "node";
         if (e.name.empty()) e.name = e.id;
         m_host.addEntity(e);
-        if (!parentNode.empty()) m_host.addRelation({"member_of", e.id, parentNode, {}, {}, e.origin});
+        if (!parentNode.empty()) m_host.addRelation({"member_of", e.id, parentNode, {}, {}, e.origin, {}});
         for (const auto &c : n.children)
             if (c->name == "graph") graph(*c, e.id);
     }

@@ -36,6 +36,13 @@ std::vector<Evidence> evidence(const std::vector<liaison::Evidence> &in)
     return out;
 }
 
+std::vector<Attribute> extras(const liaison::ExtraFields &in)
+{
+    std::vector<Attribute> out;
+    for (const auto &[key, raw] : in) out.push_back({key, raw, LIAISON_VALUE_RAW_JSON});
+    return out;
+}
+
 int sniffJson(std::string_view, std::string_view bytes)
 {
     std::string_view head = bytes.substr(0, 4096);
@@ -55,7 +62,7 @@ void loadJson(std::string_view path, std::string_view bytes, Host &host)
                         e.message());
     }
     for (const auto &s : store.sources())
-        if (!host.addSource({s.id, s.title, s.date, s.language, s.path, {}})) return;
+        if (!host.addSource({s.id, s.title, s.date, s.language, s.path, {}, extras(s.extra)})) return;
     for (const auto &e : store.entities()) {
         EntityData d;
         d.id = e.id;
@@ -65,10 +72,11 @@ void loadJson(std::string_view path, std::string_view bytes, Host &host)
         d.aliases = e.aliases;
         d.attributes = attributes(e.attributes);
         d.evidence = evidence(e.evidence);
+        d.extra = extras(e.extra);
         if (!host.addEntity(d)) return;
     }
     for (const auto &r : store.relations()) {
-        RelationData d{r.kind, r.from, r.to, attributes(r.attributes), evidence(r.evidence), {}};
+        RelationData d{r.kind, r.from, r.to, attributes(r.attributes), evidence(r.evidence), {}, extras(r.extra)};
         if (!host.addRelation(d)) return;
     }
 }

@@ -21,6 +21,10 @@ struct ViewFilter {
     std::set<std::string, std::less<>> kinds;          // entity kinds
     std::set<std::string, std::less<>> relationKinds;  // relation kinds
     std::set<std::string, std::less<>> sources;        // source ids in evidence
+    // Country entity ids: keep these countries, entities related to one of
+    // them (represents, located_in, held_in...), and entities related to no
+    // country at all; drop entities tied only to other countries.
+    std::set<std::string, std::less<>> countries;
     std::optional<std::string> from; // ISO date: drop events ending before it
     std::optional<std::string> to;   // ISO date: drop events starting after it
 };

@@ -5,6 +5,7 @@
 #include "liaison/graph_store.hpp"
 #include "liaison/view.hpp"
 
+#include <unordered_map>
 #include <vector>
 
 namespace liaison {
@@ -22,6 +23,33 @@ private:
     std::vector<EntityIndex> m_parent;
     std::vector<int> m_depth;
 };
+
+// The same forest as EventTree, computed only for the trees a query touches
+// (one tree at a time, memoised), so a per-person query costs the size of
+// the person's event trees rather than the size of the store. Gives exactly
+// EventTree's answers, cycles included. Not thread-safe (memo); one per query.
+class LazyEventTree {
+public:
+    explicit LazyEventTree(const GraphStore &store) : m_store(store) {}
+    EntityIndex parent(EntityIndex e) { return info(e).parent; }
+    EntityIndex commonEvent(EntityIndex a, EntityIndex b);
+    EntityIndex root(EntityIndex e);
+
+private:
+    struct Info {
+        EntityIndex parent = kNoEntity;
+        int depth = 0;
+    };
+    const Info &info(EntityIndex e);
+    void computeTree(EntityIndex e);
+
+    const GraphStore &m_store;
+    std::unordered_map<EntityIndex, Info> m_info;
+};
+
+// The event `e` is directly part_of, ignoring cycles: the target of its first
+// part_of relation to another event. kNoEntity for non-events and roots.
+EntityIndex rawEventParent(const GraphStore &store, EntityIndex e);
 
 // A person's taking part in an event: the event and the relation saying so.
 struct Participation {

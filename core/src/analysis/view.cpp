@@ -42,11 +42,39 @@ static bool inWindow(const std::string *start, const std::string *end, const Vie
     return true;
 }
 
+// Most queries run unfiltered; skip the attribute lookups then.
+static bool unrestricted(const ViewFilter &filter)
+{
+    return filter.kinds.empty() && filter.relationKinds.empty() && filter.sources.empty() && !filter.from &&
+           !filter.to && filter.countries.empty();
+}
+
+static bool inCountries(const GraphStore &store, EntityIndex i, const ViewFilter &filter)
+{
+    if (filter.countries.empty()) return true;
+    const Entity &e = store.entity(i);
+    if (knownKind(e.kind) == KnownKind::Country) return filter.countries.contains(e.id);
+    bool tied = false;
+    auto check = [&](EntityIndex other) {
+        const Entity &o = store.entity(other);
+        if (knownKind(o.kind) != KnownKind::Country) return false;
+        tied = true;
+        return filter.countries.contains(o.id);
+    };
+    for (RelationIndex r : store.outRelations(i))
+        if (check(store.relationTarget(r))) return true;
+    for (RelationIndex r : store.inRelations(i))
+        if (check(store.relationSource(r))) return true;
+    return !tied;
+}
+
 bool passesEntityFilter(const GraphStore &store, EntityIndex i, const ViewFilter &filter)
 {
+    if (unrestricted(filter)) return true;
     const Entity &e = store.entity(i);
     if (!filter.kinds.empty() && !filter.kinds.contains(e.kind)) return false;
     if (!cites(e.evidence, filter)) return false;
+    if (!inCountries(store, i, filter)) return false;
     if (knownKind(e.kind) == KnownKind::Event && !inWindow(e.attribute("start"), e.attribute("end"), filter))
         return false;
     return true;
@@ -54,6 +82,7 @@ bool passesEntityFilter(const GraphStore &store, EntityIndex i, const ViewFilter
 
 bool passesRelationFilter(const GraphStore &store, RelationIndex r, const ViewFilter &filter)
 {
+    if (unrestricted(filter)) return true;
     const Relation &relation = store.relation(r);
     if (!filter.relationKinds.empty() && !filter.relationKinds.contains(relation.kind)) return false;
     if (!cites(relation.evidence, filter)) return false;

@@ -3,9 +3,11 @@
 // linked by an explicit `met` relation.
 #include "analysis/event_tree.hpp"
 #include "liaison/analysis.hpp"
+#include "store/graph_topology.hpp"
 
 #include <algorithm>
 #include <map>
+#include <thread>
 #include <unordered_map>
 
 namespace liaison {
@@ -35,58 +37,94 @@ void addRelationOnce(SharedOccasion &occasion, RelationIndex r)
 
 std::vector<MetLink> whoMet(const GraphStore &store, EntityIndex person, const ViewFilter &filter)
 {
-    EventTree tree(store);
-    // other person -> (shared event -> occasion); kNoEntity keys explicit `met` relations.
-    std::map<EntityIndex, std::map<EntityIndex, SharedOccasion>> links;
+    LazyEventTree tree(store);
+    const BoostGraph &g = store.topology().graph;
+
+    // Everyone who took part anywhere in one event tree, with the event and
+    // the relation: what does not depend on `person` is found once per tree.
+    struct Candidate {
+        EntityIndex other, event;
+        RelationIndex relation;
+    };
+    std::unordered_map<EntityIndex, std::vector<Candidate>> byRoot;
+    auto candidatesUnder = [&](EntityIndex root) -> const std::vector<Candidate> & {
+        auto [slot, fresh] = byRoot.try_emplace(root);
+        if (!fresh) return slot->second;
+        std::vector<Candidate> &found = slot->second;
+        std::vector<EntityIndex> pending{root};
+        while (!pending.empty()) {
+            EntityIndex event = pending.back();
+            pending.pop_back();
+            for (auto [it, end] = boost::in_edges(event, g); it != end; ++it) {
+                auto child = static_cast<EntityIndex>(boost::source(*it, g));
+                if (store.relation(g[*it]).kind == "part_of" && tree.parent(child) == event) pending.push_back(child);
+            }
+            if (!passesEntityFilter(store, event, filter)) continue;
+            auto consider = [&](RelationIndex r, EntityIndex other) {
+                if (!isPerson(store, other) || !isParticipation(store.relation(r).kind)) return;
+                if (!passesRelationFilter(store, r, filter) || !passesEntityFilter(store, other, filter)) return;
+                found.push_back({other, event, r});
+            };
+            for (auto [it, end] = boost::in_edges(event, g); it != end; ++it)
+                consider(g[*it], static_cast<EntityIndex>(boost::source(*it, g)));
+            for (auto [it, end] = boost::out_edges(event, g); it != end; ++it)
+                consider(g[*it], static_cast<EntityIndex>(boost::target(*it, g)));
+        }
+        return found;
+    };
+
+    // other person -> their shared occasions; kNoEntity events are explicit `met` relations.
+    struct Pending {
+        EntityIndex other;
+        std::vector<SharedOccasion> occasions;
+    };
+    std::vector<Pending> pending;
+    std::unordered_map<EntityIndex, std::size_t> slotOf;
+    auto occasion = [&](EntityIndex other, EntityIndex event) -> SharedOccasion & {
+        auto [it, fresh] = slotOf.try_emplace(other, pending.size());
+        if (fresh) pending.push_back({other, {}});
+        std::vector<SharedOccasion> &list = pending[it->second].occasions;
+        for (SharedOccasion &o : list)
+            if (o.event == event) return o;
+        list.push_back({});
+        list.back().event = event;
+        return list.back();
+    };
 
     for (const Participation &mine : participationsOf(store, person, filter)) {
-        // Every participant anywhere in the same event tree is a candidate.
-        EntityIndex root = tree.root(mine.event);
-        std::vector<EntityIndex> pending{root};
-        std::vector<EntityIndex> treeEvents;
-        while (!pending.empty()) {
-            EntityIndex e = pending.back();
-            pending.pop_back();
-            treeEvents.push_back(e);
-            for (RelationIndex r : store.inRelations(e))
-                if (store.relation(r).kind == "part_of" && tree.parent(store.relationSource(r)) == e)
-                    pending.push_back(store.relationSource(r));
-        }
-        for (EntityIndex event : treeEvents) {
-            auto consider = [&](RelationIndex r, EntityIndex other) {
-                if (other == person || !isPerson(store, other)) return;
-                if (!isParticipation(store.relation(r).kind)) return;
-                if (!passesRelationFilter(store, r, filter) || !passesEntityFilter(store, other, filter))
-                    return;
-                EntityIndex shared = tree.commonEvent(mine.event, event);
-                if (shared == kNoEntity || !passesEntityFilter(store, event, filter)) return;
-                SharedOccasion &occasion = links[other][shared];
-                occasion.event = shared;
-                addRelationOnce(occasion, mine.relation);
-                addRelationOnce(occasion, r);
-            };
-            for (RelationIndex r : store.inRelations(event)) consider(r, store.relationSource(r));
-            for (RelationIndex r : store.outRelations(event)) consider(r, store.relationTarget(r));
+        for (const Candidate &c : candidatesUnder(tree.root(mine.event))) {
+            if (c.other == person) continue;
+            EntityIndex shared = tree.commonEvent(mine.event, c.event);
+            if (shared == kNoEntity) continue;
+            SharedOccasion &o = occasion(c.other, shared);
+            addRelationOnce(o, mine.relation);
+            addRelationOnce(o, c.relation);
         }
     }
 
     auto explicitMeeting = [&](RelationIndex r, EntityIndex other) {
         if (store.relation(r).kind != "met" || other == person || !isPerson(store, other)) return;
         if (!passesRelationFilter(store, r, filter) || !passesEntityFilter(store, other, filter)) return;
-        SharedOccasion &occasion = links[other][kNoEntity];
-        occasion.event = kNoEntity;
-        addRelationOnce(occasion, r);
+        addRelationOnce(occasion(other, kNoEntity), r);
     };
-    for (RelationIndex r : store.outRelations(person)) explicitMeeting(r, store.relationTarget(r));
-    for (RelationIndex r : store.inRelations(person)) explicitMeeting(r, store.relationSource(r));
+    for (auto [it, end] = boost::out_edges(person, g); it != end; ++it)
+        explicitMeeting(g[*it], static_cast<EntityIndex>(boost::target(*it, g)));
+    for (auto [it, end] = boost::in_edges(person, g); it != end; ++it)
+        explicitMeeting(g[*it], static_cast<EntityIndex>(boost::source(*it, g)));
 
+    // Same order as a map keyed by person then event would give, before the
+    // final (unstable) sorts, so results do not depend on discovery order.
+    std::sort(pending.begin(), pending.end(), [](const Pending &a, const Pending &b) { return a.other < b.other; });
     std::vector<MetLink> result;
-    for (auto &[other, occasions] : links) {
+    result.reserve(pending.size());
+    for (Pending &p : pending) {
         MetLink link;
-        link.person = other;
-        for (auto &[event, occasion] : occasions) {
-            occasion.date = dateOf(store, event, occasion.relations.front());
-            link.occasions.push_back(std::move(occasion));
+        link.person = p.other;
+        std::sort(p.occasions.begin(), p.occasions.end(),
+                  [](const SharedOccasion &a, const SharedOccasion &b) { return a.event < b.event; });
+        for (SharedOccasion &o : p.occasions) {
+            o.date = dateOf(store, o.event, o.relations.front());
+            link.occasions.push_back(std::move(o));
         }
         std::sort(link.occasions.begin(), link.occasions.end(), [&](const auto &a, const auto &b) {
             if (a.date != b.date) return a.date < b.date;
@@ -102,49 +140,191 @@ std::vector<MetLink> whoMet(const GraphStore &store, EntityIndex person, const V
     return result;
 }
 
-std::vector<MetPair> metProjection(const GraphStore &store, const ViewFilter &filter)
+namespace {
+
+// The participations of the store grouped by the root of their event tree:
+// only persons under the same root can have met at an event. Within a root,
+// one block per person lists the events they took part in.
+struct ParticipationIndex {
+    struct Block {
+        EntityIndex person;
+        std::uint32_t first, last; // range in `events`
+        std::uint32_t group;       // index in `groups`
+    };
+    std::vector<EntityIndex> events;
+    std::vector<Block> blocks;                                  // grouped by root, persons ascending
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> groups; // block range of each root
+    std::vector<std::pair<EntityIndex, std::uint32_t>> byPerson; // (person, block), sorted
+};
+
+ParticipationIndex indexParticipations(const GraphStore &store, const EventTree &tree, const ViewFilter &filter)
 {
-    EventTree tree(store);
-    // Participations grouped by the root of their event tree: only persons
-    // under the same root can have met at an event.
     struct Entry {
-        EntityIndex person, event;
+        EntityIndex root, person, event;
+        auto operator<=>(const Entry &) const = default;
     };
-    std::unordered_map<EntityIndex, std::vector<Entry>> byRoot;
-    std::unordered_map<std::uint64_t, std::vector<EntityIndex>> occasions; // pair -> shared events
-    auto pairKey = [](EntityIndex a, EntityIndex b) {
-        if (a > b) std::swap(a, b);
-        return (std::uint64_t{a} << 32) | b;
-    };
+    std::vector<Entry> entries;
     for (EntityIndex p : store.entitiesOfKind("person")) {
         if (!passesEntityFilter(store, p, filter)) continue;
         for (const Participation &part : participationsOf(store, p, filter))
-            byRoot[tree.root(part.event)].push_back({p, part.event});
-        for (RelationIndex r : store.outRelations(p)) {
-            EntityIndex other = store.relationTarget(r);
+            entries.push_back({tree.root(part.event), p, part.event});
+    }
+    std::sort(entries.begin(), entries.end());
+    entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+
+    ParticipationIndex index;
+    index.events.reserve(entries.size());
+    for (std::size_t i = 0; i < entries.size();) {
+        auto groupStart = static_cast<std::uint32_t>(index.blocks.size());
+        EntityIndex root = entries[i].root;
+        while (i < entries.size() && entries[i].root == root) {
+            EntityIndex person = entries[i].person;
+            auto first = static_cast<std::uint32_t>(index.events.size());
+            for (; i < entries.size() && entries[i].root == root && entries[i].person == person; ++i)
+                index.events.push_back(entries[i].event);
+            index.blocks.push_back({person, first, static_cast<std::uint32_t>(index.events.size()),
+                                    static_cast<std::uint32_t>(index.groups.size())});
+        }
+        index.groups.emplace_back(groupStart, static_cast<std::uint32_t>(index.blocks.size()));
+    }
+    index.byPerson.reserve(index.blocks.size());
+    for (std::uint32_t b = 0; b < index.blocks.size(); ++b) index.byPerson.emplace_back(index.blocks[b].person, b);
+    std::sort(index.byPerson.begin(), index.byPerson.end());
+    return index;
+}
+
+// Explicit `met` relations as (a, b) pairs with a < b, sorted, unique.
+std::vector<std::pair<EntityIndex, EntityIndex>> explicitMeetings(const GraphStore &store, const ViewFilter &filter)
+{
+    std::vector<std::pair<EntityIndex, EntityIndex>> pairs;
+    const BoostGraph &g = store.topology().graph;
+    for (EntityIndex p : store.entitiesOfKind("person")) {
+        if (!passesEntityFilter(store, p, filter)) continue;
+        for (auto [it, end] = boost::out_edges(p, g); it != end; ++it) {
+            auto other = static_cast<EntityIndex>(boost::target(*it, g));
+            RelationIndex r = g[*it];
             if (store.relation(r).kind == "met" && other != p && isPerson(store, other) &&
                 passesRelationFilter(store, r, filter) && passesEntityFilter(store, other, filter))
-                occasions[pairKey(p, other)].push_back(kNoEntity);
+                pairs.emplace_back(std::min(p, other), std::max(p, other));
         }
     }
-    for (auto &[root, entries] : byRoot) {
-        for (std::size_t i = 0; i < entries.size(); ++i)
-            for (std::size_t j = i + 1; j < entries.size(); ++j) {
-                if (entries[i].person == entries[j].person) continue;
-                EntityIndex shared = tree.commonEvent(entries[i].event, entries[j].event);
-                if (shared != kNoEntity) occasions[pairKey(entries[i].person, entries[j].person)].push_back(shared);
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    return pairs;
+}
+
+// The pairs (a, b > a) for persons a in [from, to) of `people`, in order.
+std::vector<MetPair> projectRange(const EventTree &tree, const ParticipationIndex &index,
+                                  const std::vector<std::pair<EntityIndex, EntityIndex>> &meetings,
+                                  const std::vector<EntityIndex> &people, std::size_t from, std::size_t to,
+                                  std::size_t entityCount)
+{
+    std::vector<MetPair> out;
+    std::vector<std::uint32_t> count(entityCount, 0);
+    std::vector<EntityIndex> touched, shared;
+    for (std::size_t k = from; k < to; ++k) {
+        EntityIndex a = people[k];
+        touched.clear();
+        auto bump = [&](EntityIndex b, std::uint32_t n) {
+            if (count[b] == 0) touched.push_back(b);
+            count[b] += n;
+        };
+        auto mine = std::lower_bound(index.byPerson.begin(), index.byPerson.end(), std::make_pair(a, std::uint32_t{0}));
+        for (; mine != index.byPerson.end() && mine->first == a; ++mine) {
+            const ParticipationIndex::Block &own = index.blocks[mine->second];
+            std::uint32_t groupLast = index.groups[own.group].second;
+            // Blocks hold persons in ascending order: the ones after ours are > a.
+            for (std::uint32_t b = mine->second + 1; b < groupLast; ++b) {
+                const ParticipationIndex::Block &theirs = index.blocks[b];
+                shared.clear();
+                for (std::uint32_t i = own.first; i < own.last; ++i)
+                    for (std::uint32_t j = theirs.first; j < theirs.last; ++j) {
+                        EntityIndex s = tree.commonEvent(index.events[i], index.events[j]);
+                        if (s != kNoEntity && std::find(shared.begin(), shared.end(), s) == shared.end())
+                            shared.push_back(s);
+                    }
+                if (!shared.empty()) bump(theirs.person, static_cast<std::uint32_t>(shared.size()));
             }
+        }
+        auto met = std::lower_bound(meetings.begin(), meetings.end(), std::make_pair(a, EntityIndex{0}));
+        for (; met != meetings.end() && met->first == a; ++met) bump(met->second, 1);
+        std::sort(touched.begin(), touched.end());
+        for (EntityIndex b : touched) {
+            out.push_back({a, b, count[b]});
+            count[b] = 0;
+        }
     }
+    return out;
+}
+
+} // namespace
+
+std::vector<MetPair> metProjection(const GraphStore &store, const ViewFilter &filter)
+{
+    EventTree tree(store);
+    ParticipationIndex index = indexParticipations(store, tree, filter);
+    std::vector<std::pair<EntityIndex, EntityIndex>> meetings = explicitMeetings(store, filter);
+
+    // Every person with something to pair, and the work each brings (the
+    // size of the groups they are in), to split the work evenly.
+    std::vector<EntityIndex> people;
+    std::vector<std::size_t> work;
+    for (std::size_t i = 0; i < index.byPerson.size();) {
+        EntityIndex p = index.byPerson[i].first;
+        std::size_t w = 0;
+        for (; i < index.byPerson.size() && index.byPerson[i].first == p; ++i) {
+            const auto &block = index.blocks[index.byPerson[i].second];
+            w += index.groups[block.group].second - index.byPerson[i].second;
+        }
+        people.push_back(p);
+        work.push_back(w + 1);
+    }
+    for (const auto &[a, b] : meetings) people.push_back(a), work.push_back(1);
+    // Persons with only `met` relations join the list; keep it sorted and unique.
+    {
+        std::vector<std::size_t> order(people.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return people[x] < people[y]; });
+        std::vector<EntityIndex> p2;
+        std::vector<std::size_t> w2;
+        for (std::size_t i : order) {
+            if (!p2.empty() && p2.back() == people[i]) {
+                w2.back() += work[i];
+                continue;
+            }
+            p2.push_back(people[i]);
+            w2.push_back(work[i]);
+        }
+        people = std::move(p2);
+        work = std::move(w2);
+    }
+
+    unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+    std::size_t total = 0;
+    for (std::size_t w : work) total += w;
+    if (total < 200'000) threads = 1; // not worth a thread
+    std::vector<std::size_t> cuts(threads + 1, people.size());
+    cuts[0] = 0;
+    std::size_t acc = 0, next = 1;
+    for (std::size_t i = 0; i < people.size() && next < threads; ++i) {
+        acc += work[i];
+        if (acc * threads >= total * next) cuts[next++] = i + 1;
+    }
+
+    std::vector<std::vector<MetPair>> parts(threads);
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t)
+        pool.emplace_back([&, t] {
+            parts[t] = projectRange(tree, index, meetings, people, cuts[t], cuts[t + 1], store.entityCount());
+        });
+    parts[0] = projectRange(tree, index, meetings, people, cuts[0], cuts[1], store.entityCount());
+    for (std::thread &t : pool) t.join();
+    if (threads == 1) return std::move(parts[0]);
+    std::size_t size = 0;
+    for (const auto &part : parts) size += part.size();
     std::vector<MetPair> pairs;
-    pairs.reserve(occasions.size());
-    for (auto &[key, events] : occasions) {
-        std::sort(events.begin(), events.end());
-        std::size_t distinct = static_cast<std::size_t>(std::unique(events.begin(), events.end()) - events.begin());
-        pairs.push_back({static_cast<EntityIndex>(key >> 32), static_cast<EntityIndex>(key & 0xffffffffu), distinct});
-    }
-    std::sort(pairs.begin(), pairs.end(), [](const MetPair &x, const MetPair &y) {
-        return x.a != y.a ? x.a < y.a : x.b < y.b;
-    });
+    pairs.reserve(size);
+    for (const auto &part : parts) pairs.insert(pairs.end(), part.begin(), part.end());
     return pairs;
 }
 

@@ -2,6 +2,9 @@
 // throw into the plugin, and copy everything they are given.
 #include "host_table.hpp"
 
+#include "json/json_dom.hpp"
+
+#include <cstddef>
 #include <new>
 
 namespace liaison::detail {
@@ -90,6 +93,29 @@ std::vector<Evidence> evidence(const liaison_evidence *in, std::size_t count)
     return out;
 }
 
+// Uninterpreted members (an ABI extension: read only when the plugin's
+// struct reaches that far), as raw JSON text for ExtraFields.
+template <class Record>
+ExtraFields extras(const Record &r)
+{
+    ExtraFields out;
+    if (r.struct_size < sizeof(Record)) return out;
+    array(r.extra, r.extra_count, "extra");
+    for (std::size_t i = 0; i < r.extra_count; ++i) {
+        std::string key = copy(r.extra[i].key, "extra key");
+        std::string value = copy(r.extra[i].value, "extra value");
+        switch (r.extra[i].type) {
+        case LIAISON_VALUE_RAW_JSON:
+        case LIAISON_VALUE_NUMBER:
+        case LIAISON_VALUE_BOOL: break;
+        case LIAISON_VALUE_NULL: value = "null"; break;
+        default: value = json::toRawJson(json::Node{json::Node::Type::String, std::move(value), {}, {}, 0}); break;
+        }
+        out.emplace_back(std::move(key), std::move(value));
+    }
+    return out;
+}
+
 // Runs `body`, turning malformed input and allocation failure into a
 // rejected record instead of an exception crossing into the plugin.
 template <class Record, class Body>
@@ -97,7 +123,7 @@ int guarded(const liaison_host *host, const Record *record, const char *kind, Bo
 {
     HostContext &ctx = context(host);
     try {
-        if (!record || record->struct_size < sizeof(Record)) {
+        if (!record || record->struct_size < offsetof(Record, extra)) {
             addError(ctx, InputLocation{ctx.path, 0, 0},
                      "loader " + ctx.loaderName + " passed a malformed " + kind +
                          " record (null or struct_size too small)");
@@ -128,6 +154,7 @@ int addSource(const liaison_host *host, const liaison_source_record *record)
         s.date = copy(r.date, "date");
         s.language = copy(r.language, "language");
         s.path = copy(r.path, "path");
+        s.extra = extras(r);
         ctx.batch.addSource(std::move(s), location(ctx, r.origin));
     });
 }
@@ -146,6 +173,7 @@ int addEntity(const liaison_host *host, const liaison_entity_record *record)
         for (std::size_t i = 0; i < r.alias_count; ++i) e.aliases.push_back(copy(r.aliases[i], "alias"));
         e.attributes = attributes(r.attributes, r.attribute_count);
         e.evidence = evidence(r.evidence, r.evidence_count);
+        e.extra = extras(r);
         ctx.batch.addEntity(std::move(e), location(ctx, r.origin), (r.flags & LIAISON_ENTITY_IMPLICIT) != 0);
     });
 }
@@ -159,6 +187,7 @@ int addRelation(const liaison_host *host, const liaison_relation_record *record)
         rel.to = copy(r.to, "to");
         rel.attributes = attributes(r.attributes, r.attribute_count);
         rel.evidence = evidence(r.evidence, r.evidence_count);
+        rel.extra = extras(r);
         ctx.batch.addRelation(std::move(rel), location(ctx, r.origin));
     });
 }

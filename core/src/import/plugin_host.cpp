@@ -8,6 +8,8 @@
 #include <cstring>
 #include <mutex>
 
+#include "layout/graphviz_api.hpp"
+
 namespace liaison {
 
 bool globMatch(std::string_view pattern, std::string_view name)
@@ -143,6 +145,9 @@ ImportBatch PluginHost::load(const LoaderInfo &loader, const std::string &path, 
     ImportBatch batch;
     {
         std::lock_guard lock(pluginCallMutex());
+        // Loaders may use cgraph (the DOT loader does), which shares global
+        // state with layouts: no layout runs while a loader does.
+        graphviz::Lock graphvizLock;
         batch = detail::runLoader(*loader.descriptor, loader.name, path, bytes, options, cancelled);
     }
     if (cancelled) throw UserError(path + ": import cancelled");

@@ -67,12 +67,14 @@ NormalizedName normalizeName(std::string_view name)
     for (const std::string &title : knownTitles()) {
         if (isAsciiWord(title)) {
             // Latin honorifics are whole words: "dr x" or "x dr".
-            std::string padded = " " + key + " ";
-            std::string needle = " " + title + " ";
+            // Built by append: GCC 12 warns falsely (-Wrestrict) on " " + s + " ".
+            std::string padded(1, ' '), needle(1, ' ');
+            padded.append(key).push_back(' ');
+            needle.append(title).push_back(' ');
             std::size_t at = padded.find(needle);
             if (at == std::string::npos) continue;
             result.titles.push_back(title);
-            padded.replace(at, needle.size(), " ");
+            padded.erase(at + 1, needle.size() - 1); // " title " becomes " "
             key = padded.substr(1, padded.size() > 2 ? padded.size() - 2 : 0);
             continue;
         }

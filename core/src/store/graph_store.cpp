@@ -9,12 +9,22 @@
 
 namespace liaison {
 
+namespace {
+// Lets the id maps be searched with a string_view, without building a string.
+struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+using IdMap = std::unordered_map<std::string, EntityIndex, TextHash, std::equal_to<>>;
+} // namespace
+
 struct GraphStore::Indexes {
-    std::unordered_map<std::string, EntityIndex> byId;
-    std::unordered_map<std::string, EntityIndex> mergedIds; // id merged away -> survivor
+    IdMap byId;
+    IdMap mergedIds; // id merged away -> survivor
     // normalised name or alias -> entities (a small vector: most keys have one)
     std::unordered_map<std::string, std::vector<EntityIndex>> byName;
     std::unordered_map<std::string, std::vector<EntityIndex>> byKind;
+    bool merging = false; // indexNames is re-indexing an existing entity
 };
 
 GraphStore::GraphStore()
@@ -94,7 +104,10 @@ void GraphStore::indexNames(EntityIndex i)
         std::string key = nameKey(e.kind, text);
         if (key.empty()) return;
         std::vector<EntityIndex> &slot = m_index->byName[key];
-        if (std::find(slot.begin(), slot.end(), i) == slot.end()) slot.push_back(i);
+        // A new entity is in no slot yet, except at the back for its own
+        // repeated names; only merges need the full search.
+        if (!slot.empty() && slot.back() == i) return;
+        if (!m_index->merging || std::find(slot.begin(), slot.end(), i) == slot.end()) slot.push_back(i);
     };
     add(e.name);
     add(e.id); // ids are searchable too: "person chuang ming fen"
@@ -166,15 +179,17 @@ std::vector<std::string> GraphStore::mergeInto(EntityIndex target, const Entity 
     if (!incoming.id.empty() && incoming.id != survivor.id &&
         !m_index->byId.contains(incoming.id))
         m_index->mergedIds.emplace(incoming.id, target);
+    m_index->merging = true;
     indexNames(target);
+    m_index->merging = false;
     return conflicts;
 }
 
 EntityIndex GraphStore::findById(std::string_view id) const
 {
-    std::string key(id);
-    if (auto it = m_index->byId.find(key); it != m_index->byId.end()) return it->second;
-    if (auto it = m_index->mergedIds.find(key); it != m_index->mergedIds.end()) return it->second;
+    if (auto it = m_index->byId.find(id); it != m_index->byId.end()) return it->second;
+    if (m_index->mergedIds.empty()) return kNoEntity;
+    if (auto it = m_index->mergedIds.find(id); it != m_index->mergedIds.end()) return it->second;
     return kNoEntity;
 }
 

@@ -95,6 +95,12 @@ typedef struct liaison_source_record {
     liaison_string language; /* BCP 47 */
     liaison_string path;
     liaison_location origin; /* where the record was read, for messages */
+    /* Extension (within ABI 1; present when struct_size reaches past it):
+     * members of the record that the input format has and Liaison does not
+     * interpret, kept verbatim so a load -> save round trip loses nothing.
+     * Typed like attributes (RAW_JSON for objects and arrays). A host reads
+     * them only when struct_size covers them; older plugins simply end before. */
+    const liaison_attribute *extra; size_t extra_count;
 } liaison_source_record;
 
 /* Entity flags. */
@@ -117,6 +123,12 @@ typedef struct liaison_entity_record {
     const liaison_attribute *attributes; size_t attribute_count;
     const liaison_evidence *evidence; size_t evidence_count;
     liaison_location origin; /* where the record was read: named in every report about it */
+    /* Extension (within ABI 1; present when struct_size reaches past it):
+     * members of the record that the input format has and Liaison does not
+     * interpret, kept verbatim so a load -> save round trip loses nothing.
+     * Typed like attributes (RAW_JSON for objects and arrays). A host reads
+     * them only when struct_size covers them; older plugins simply end before. */
+    const liaison_attribute *extra; size_t extra_count;
 } liaison_entity_record;
 
 /* A relation between two entity ids of the batch or of the existing graph. */
@@ -129,6 +141,12 @@ typedef struct liaison_relation_record {
     const liaison_attribute *attributes; size_t attribute_count;
     const liaison_evidence *evidence; size_t evidence_count;
     liaison_location origin;
+    /* Extension (within ABI 1; present when struct_size reaches past it):
+     * members of the record that the input format has and Liaison does not
+     * interpret, kept verbatim so a load -> save round trip loses nothing.
+     * Typed like attributes (RAW_JSON for objects and arrays). A host reads
+     * them only when struct_size covers them; older plugins simply end before. */
+    const liaison_attribute *extra; size_t extra_count;
 } liaison_relation_record;
 
 typedef enum liaison_severity {

@@ -67,6 +67,7 @@ struct Evidence {
 struct SourceData {
     std::string id, title, date, language, path;
     Location origin;
+    std::vector<Attribute> extra; // uninterpreted members, kept on save
 };
 
 struct EntityData {
@@ -76,7 +77,8 @@ struct EntityData {
     std::vector<Attribute> attributes;
     std::vector<Evidence> evidence;
     Location origin;
-    bool implicit = false; // LIAISON_ENTITY_IMPLICIT
+    bool implicit = false;        // LIAISON_ENTITY_IMPLICIT
+    std::vector<Attribute> extra; // uninterpreted members, kept on save
 };
 
 struct RelationData {
@@ -84,6 +86,7 @@ struct RelationData {
     std::vector<Attribute> attributes;
     std::vector<Evidence> evidence;
     Location origin;
+    std::vector<Attribute> extra; // uninterpreted members, kept on save
 };
 
 // Throw from a load function to fail the load with a located message.
@@ -113,6 +116,8 @@ public:
         r.id = str(s.id); r.title = str(s.title); r.date = str(s.date);
         r.language = str(s.language); r.path = str(s.path);
         r.origin = location(s.origin);
+        std::vector<liaison_attribute> extra = attributeViews(s.extra);
+        r.extra = extra.data(); r.extra_count = extra.size();
         return m_host->add_source(m_host, &r) != LIAISON_STOP;
     }
 
@@ -135,6 +140,8 @@ public:
         r.attributes = attributes.data(); r.attribute_count = attributes.size();
         r.evidence = evidence.data(); r.evidence_count = evidence.size();
         r.origin = location(e.origin);
+        std::vector<liaison_attribute> extra = attributeViews(e.extra);
+        r.extra = extra.data(); r.extra_count = extra.size();
         return m_host->add_entity(m_host, &r) != LIAISON_STOP;
     }
 
@@ -148,6 +155,8 @@ public:
         r.attributes = attributes.data(); r.attribute_count = attributes.size();
         r.evidence = evidence.data(); r.evidence_count = evidence.size();
         r.origin = location(rel.origin);
+        std::vector<liaison_attribute> extra = attributeViews(rel.extra);
+        r.extra = extra.data(); r.extra_count = extra.size();
         return m_host->add_relation(m_host, &r) != LIAISON_STOP;
     }
 

@@ -1,0 +1,51 @@
+#include "metric_options.hpp"
+#include "query.hpp"
+
+#include "liaison/errors.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace liaison::cli {
+
+const std::set<std::string> &metricOptions()
+{
+    static const std::set<std::string> options = [] {
+        std::set<std::string> o = filterOptions();
+        o.insert({"--top", "--only"});
+        return o;
+    }();
+    return options;
+}
+
+const char *const kMetricHelp =
+    "graph:\n"
+    "  --met                    run on who-met-whom (persons, weighted by shared occasions)\n"
+    "                           instead of the graph of entities and relations\n"
+    "  --only K1,K2             print only entities of these kinds (computed on all)\n"
+    "  --top N                  print the first N (0: all)\n";
+
+LinkGraph metricGraph(const GraphStore &store, const Args &args)
+{
+    ViewFilter filter = filterFromArgs(args);
+    if (args.flag("--met")) return metGraph(store, metProjection(store, filter));
+    return linkGraph(store, applyFilter(store, wholeGraph(store), filter));
+}
+
+std::size_t topOption(const Args &args, std::size_t fallback)
+{
+    std::optional<std::string> text = args.option("--top");
+    if (!text) return fallback;
+    char *end = nullptr;
+    unsigned long long n = std::strtoull(text->c_str(), &end, 10);
+    if (text->empty() || *end != '\0') throw UserError("--top expects a whole number, not '" + *text + "'");
+    return static_cast<std::size_t>(n);
+}
+
+bool shownKind(const Args &args, const std::string &kind)
+{
+    std::vector<std::string> only = splitList(args.option("--only", ""));
+    return only.empty() || std::find(only.begin(), only.end(), kind) != only.end();
+}
+
+} // namespace liaison::cli

@@ -1,0 +1,26 @@
+// Options shared by the metric commands (rank, communities, components):
+// the graph they run on and how much they print.
+#pragma once
+
+#include "args.hpp"
+
+#include "liaison/metrics.hpp"
+
+#include <set>
+#include <string>
+
+namespace liaison::cli {
+
+// Options every metric command takes, on top of the filters.
+const std::set<std::string> &metricOptions();
+extern const char *const kMetricHelp;
+
+// The filtered view's link graph, or with --met the who-met-whom projection
+// of the filtered store (persons weighted by shared occasions).
+LinkGraph metricGraph(const GraphStore &store, const Args &args);
+// --top N (0 = all), default `fallback`.
+std::size_t topOption(const Args &args, std::size_t fallback);
+// --only K1,K2: kinds to print (empty = all).
+bool shownKind(const Args &args, const std::string &kind);
+
+} // namespace liaison::cli

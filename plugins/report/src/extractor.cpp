@@ -1,0 +1,222 @@
+#include "extractor.hpp"
+
+#include "liaison/errors.hpp"
+
+#include <algorithm>
+
+namespace liaison::report {
+
+Extractor::Extractor(const Lexicon &lexicon, const Options &options, std::string sourceId)
+    : m_lex(lexicon), m_options(options), m_source(sourceId), m_graph(std::move(sourceId)) {
+    m_countryEntities.assign(m_lex.countries.size(), -1);
+    if (options.homeCountry.empty())
+        return;
+    m_home = m_lex.countryByCode(options.homeCountry);
+    if (m_home < 0) {
+        const U32 name = fromUtf8(options.homeCountry);
+        const auto m = m_lex.countryForms.matchAt(name, 0);
+        if (m.length == name.size())
+            m_home = m.payload;
+    }
+    if (m_home < 0)
+        throw UserError("report loader: unknown home_country '" + options.homeCountry + "'");
+}
+
+int Extractor::lineAt(const ParagraphState &p, std::size_t pos) const {
+    const auto &lines = p.paragraph.line;
+    if (lines.empty())
+        return 0;
+    return lines[std::min(pos, lines.size() - 1)];
+}
+
+const Sentence *Extractor::sentenceAt(const ParagraphState &p, std::size_t pos) const {
+    for (const auto &s : p.sentences)
+        if (pos >= s.begin && pos < s.end)
+            return &s;
+    return p.sentences.empty() ? nullptr : &p.sentences.back();
+}
+
+std::string Extractor::quoteAt(const ParagraphState &p, std::size_t pos) const {
+    const Sentence *s = sentenceAt(p, pos);
+    if (s == nullptr)
+        return {};
+    constexpr std::size_t kMax = 160;
+    std::size_t b = s->begin;
+    std::size_t e = s->end;
+    if (e - b > kMax) {
+        b = pos > kMax / 2 ? std::max(b, pos - kMax / 2) : b;
+        e = std::min(e, b + kMax);
+    }
+    return toUtf8(trim(U32View(p.paragraph.original).substr(b, e - b)));
+}
+
+bool Extractor::overlaps(const ParagraphState &p, std::size_t b, std::size_t e) const {
+    for (const auto &m : p.mentions)
+        if (m.kind != MentionKind::Date && b < m.end && m.begin < e)
+            return true;
+    return false;
+}
+
+bool Extractor::insideConsumed(const ParagraphState &p, std::size_t pos) const {
+    for (const auto &[b, e] : p.consumed)
+        if (pos >= b && pos < e)
+            return true;
+    return false;
+}
+
+const Mention *Extractor::mentionAt(const ParagraphState &p, std::size_t b, std::size_t e, MentionKind kind) const {
+    for (const auto &m : p.mentions)
+        if (m.kind == kind && m.begin >= b && m.end <= e)
+            return &m;
+    return nullptr;
+}
+
+void Extractor::addMention(ParagraphState &p, Mention m, double confidence) {
+    if (m.entity >= 0)
+        m_graph.evidence(m.entity, lineAt(p, m.begin), quoteAt(p, m.begin), confidence);
+    if (m.kind == MentionKind::Organisation && m.entity >= 0)
+        m_orgOrder.push_back(m.entity);
+    const auto at = std::upper_bound(p.mentions.begin(), p.mentions.end(), m,
+                                     [](const Mention &a, const Mention &b) { return a.begin < b.begin; });
+    p.mentions.insert(at, std::move(m));
+}
+
+int Extractor::countryEntity(int index) {
+    if (index < 0)
+        return -1;
+    auto &slot = m_countryEntities[static_cast<std::size_t>(index)];
+    if (slot >= 0)
+        return slot;
+    const Country &c = m_lex.countries[static_cast<std::size_t>(index)];
+    slot = m_graph.entity("country", c.en, "en");
+    m_graph.name(slot, "zh-Hant", c.zhHant);
+    m_graph.name(slot, "zh-Hans", c.zhHans);
+    m_graph.attribute(slot, "iso", c.code);
+    for (const auto &v : c.variants)
+        m_graph.alias(slot, v);
+    return slot;
+}
+
+std::string Extractor::u8(const ParagraphState &p, std::size_t b, std::size_t e) const {
+    return toUtf8(trim(U32View(p.paragraph.original).substr(b, e - b)));
+}
+
+bool Extractor::triggerAt(const U32 &text, std::size_t pos, const std::string &relation, std::size_t *length) const {
+    const auto it = m_lex.triggers.find(relation);
+    if (it == m_lex.triggers.end())
+        return false;
+    for (const auto &form : it->second) {
+        if (pos + form.size() > text.size())
+            continue;
+        bool ok = true;
+        for (std::size_t i = 0; i < form.size() && ok; ++i) {
+            char32_t a = text[pos + i];
+            char32_t b = form[i];
+            if (a >= U'A' && a <= U'Z')
+                a += 32;
+            if (b >= U'A' && b <= U'Z')
+                b += 32;
+            ok = a == b;
+        }
+        if (!ok)
+            continue;
+        if (isLatin(form[0]) && ((pos > 0 && isLatin(text[pos - 1])) ||
+                                 (pos + form.size() < text.size() && isLatin(text[pos + form.size()]))))
+            continue;
+        if (length != nullptr)
+            *length = form.size();
+        return true;
+    }
+    return false;
+}
+
+std::size_t Extractor::findTrigger(const U32 &text, std::size_t from, std::size_t to, const std::string &relation) const {
+    for (std::size_t i = from; i < to && i < text.size(); ++i)
+        if (triggerAt(text, i, relation))
+            return i;
+    return U32::npos;
+}
+
+std::optional<std::pair<std::size_t, std::size_t>> Extractor::groupAfter(const U32 &text, std::size_t pos) const {
+    while (pos < text.size() && isSpace(text[pos]))
+        ++pos;
+    if (pos >= text.size() || text[pos] != U'(')
+        return std::nullopt;
+    const auto close = text.find(U')', pos);
+    if (close == U32::npos || close - pos > 120)
+        return std::nullopt;
+    return std::make_pair(pos + 1, close);
+}
+
+Extraction Extractor::run(const U32 &text) {
+    std::vector<U32> lines;
+    U32 cur;
+    for (char32_t c : text) {
+        if (c == U'\n') {
+            lines.push_back(cur);
+            cur.clear();
+        } else if (c != U'\r') {
+            cur.push_back(c);
+        }
+    }
+    lines.push_back(cur);
+    for (auto &para : splitParagraphs(lines)) {
+        ParagraphState st;
+        st.paragraph = std::move(para);
+        st.sentences = splitSentences(st.paragraph);
+        m_paragraphs.push_back(std::move(st));
+    }
+    int year = 0;
+    for (auto &p : m_paragraphs) {
+        findDates(p);
+        for (const auto &m : p.mentions)
+            if (m.kind == MentionKind::Date && m.start.size() >= 4 && m.start[0] != '0')
+                year = std::stoi(m.start.substr(0, 4));
+        p.year = year;
+        findOrganisations(p);
+        findEnglishOrganisations(p);
+    }
+    for (auto &p : m_paragraphs) {
+        findKnownNames(p);
+        findCountries(p);
+    }
+    for (auto &p : m_paragraphs) {
+        findEvents(p);
+        if (p.paragraph.heading)
+            updateScope(p);
+        findPanels(p);
+        updateScope(p);
+    }
+    for (auto &p : m_paragraphs)
+        findPersons(p);
+    for (auto &p : m_paragraphs) {
+        findKnownPersons(p);
+        findTopics(p);
+    }
+    for (auto &p : m_paragraphs)
+        findRelations(p);
+    m_graph.inferAttendance(m_eventParent);
+    Extraction out = m_graph.finish(m_options);
+    Source src;
+    src.id = m_source;
+    src.title = m_options.sourceTitle.empty() ? m_source : m_options.sourceTitle;
+    src.path = m_options.sourcePath;
+    bool han = false;
+    bool latin = false;
+    for (char32_t c : text) {
+        han = han || isHan(c);
+        latin = latin || isLatin(c);
+    }
+    src.language = han ? (latin ? "zh-Hant,en" : "zh-Hant") : "en";
+    out.sources.push_back(std::move(src));
+    return out;
+}
+
+Extraction extractReport(std::string_view text, const std::string &sourceId, const Options &options) {
+    const U32 decoded = decodeUtf8(text, sourceId);
+    const Lexicon lexicon = loadLexicon(options.dataDirs);
+    Extractor extractor(lexicon, options, sourceId);
+    return extractor.run(decoded);
+}
+
+} // namespace liaison::report

@@ -1,0 +1,478 @@
+// Relations drawn from sentence patterns (never from bare co-occurrence):
+// affiliation (ORG + title + PERSON, X 代表 PERSON, PERSON (Title, ORG)),
+// participation (由 P 擔任主持人, 請 P1、P2 等擔任講者, 出席人員: ..., chaired by,
+// speakers), discussed, signed_mou_with, elected_to/member_of, held_in,
+// hosted, and event dates. Every relation keeps its sentence as the quote.
+#include "extractor.hpp"
+
+#include <algorithm>
+
+namespace liaison::report {
+
+namespace {
+
+std::size_t skipSpaces(const U32 &t, std::size_t i) {
+    while (i < t.size() && isSpace(t[i]))
+        ++i;
+    return i;
+}
+
+bool contains(U32View text, U32View word) { return text.find(word) != U32View::npos; }
+
+std::string fillYear(const std::string &date, int year) {
+    if (date.rfind("0000", 0) == 0 && year > 0)
+        return std::to_string(year) + date.substr(4);
+    return date;
+}
+
+} // namespace
+
+void Extractor::findRelations(ParagraphState &p) {
+    const U32 &t = p.paragraph.text;
+    // Clause number of every character: commas and semicolons outside parentheses.
+    std::vector<int> clause(t.size() + 1, 0);
+    {
+        int depth = 0;
+        int c = 0;
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            if (t[i] == U'(')
+                ++depth;
+            else if (t[i] == U')' && depth > 0)
+                --depth;
+            else if (depth == 0 && (t[i] == U',' || t[i] == U';' || t[i] == U'。' || t[i] == U':'))
+                ++c;
+            clause[i] = c;
+        }
+        clause[t.size()] = c + 1;
+    }
+    auto isInGroup = [&](const Mention &m) {
+        int depth = 0;
+        for (std::size_t i = 0; i < m.begin; ++i) {
+            if (t[i] == U'(')
+                ++depth;
+            else if (t[i] == U')' && depth > 0)
+                --depth;
+        }
+        return depth > 0;
+    };
+    const std::string labelText = toUtf8(t.substr(0, std::min<std::size_t>(t.size(), 12)));
+    const bool attendeeList = t.find(U':') != U32::npos && t.find(U':') < 10 &&
+                              (contains(U32View(t).substr(0, t.find(U':')), U"出席") ||
+                               contains(U32View(t).substr(0, t.find(U':')), U"與會") ||
+                               contains(asciiLower(U32View(t).substr(0, t.find(U':'))), U"attend") ||
+                               contains(asciiLower(U32View(t).substr(0, t.find(U':'))), U"participant"));
+    const bool timeLabel = t.find(U':') != U32::npos && t.find(U':') < 8 &&
+                           (contains(U32View(t).substr(0, t.find(U':')), U"時間") ||
+                            contains(U32View(t).substr(0, t.find(U':')), U"日期") ||
+                            contains(asciiLower(U32View(t).substr(0, t.find(U':'))), U"date"));
+
+    for (const auto &s : p.sentences) {
+        std::vector<const Mention *> ms;
+        for (const auto &m : p.mentions)
+            if (m.begin >= s.begin && m.begin < s.end)
+                ms.push_back(&m);
+        const int line = lineAt(p, s.begin);
+        auto quote = [&](std::size_t pos) { return quoteAt(p, pos); };
+        auto lineOf = [&](std::size_t pos) { return lineAt(p, pos); };
+        (void)line;
+        // Explicit event of the sentence (a conference or session named in it).
+        int sentenceEvent = -1;
+        for (const auto *m : ms)
+            if (m->kind == MentionKind::Event && sentenceEvent < 0)
+                sentenceEvent = m->entity;
+        const int targetEvent = sentenceEvent >= 0 ? sentenceEvent : p.scopeEvent;
+
+        // --- dates of events
+        for (const auto *m : ms) {
+            if (m->kind != MentionKind::Event)
+                continue;
+            for (const auto *d : ms) {
+                if (d->kind != MentionKind::Date || clause[d->begin] != clause[m->begin])
+                    continue;
+                const std::size_t gap = d->begin > m->end ? d->begin - m->end : m->begin - std::min(m->begin, d->end);
+                if (gap > 30)
+                    continue;
+                m_graph.attribute(m->entity, "start", fillYear(d->start, p.year));
+                if (!d->finish.empty())
+                    m_graph.attribute(m->entity, "end", fillYear(d->finish, p.year));
+                break;
+            }
+        }
+        if (timeLabel && p.scopeEvent >= 0) {
+            for (const auto *d : ms) {
+                if (d->kind != MentionKind::Date)
+                    continue;
+                m_graph.attribute(p.scopeEvent, "start", fillYear(d->start, p.year));
+                if (!d->finish.empty())
+                    m_graph.attribute(p.scopeEvent, "end", fillYear(d->finish, p.year));
+                break;
+            }
+        }
+
+        // --- affiliation of persons
+        for (std::size_t k = 0; k < ms.size(); ++k) {
+            const Mention &person = *ms[k];
+            if (person.kind != MentionKind::Person)
+                continue;
+            std::size_t cursor = person.begin;
+            int looked = 0;
+            for (std::size_t q = k; q-- > 0 && looked < 3;) {
+                const Mention &other = *ms[q];
+                if (other.kind == MentionKind::Topic || other.kind == MentionKind::Date)
+                    continue;
+                const bool nested = std::any_of(ms.begin(), ms.end(), [&](const Mention *o) {
+                    return o != &other && o->kind == MentionKind::Organisation && o->begin <= other.begin &&
+                           other.end <= o->end && (o->end - o->begin) > (other.end - other.begin);
+                });
+                if (nested)
+                    continue;
+                if (other.kind == MentionKind::Person || other.kind == MentionKind::Event || other.end > cursor)
+                    break;
+                if (clause[other.end > 0 ? other.end - 1 : 0] != clause[person.begin])
+                    break;
+                ++looked;
+                U32 gap;
+                for (std::size_t i = other.end; i < cursor; ++i)
+                    if (!isSpace(t[i]))
+                        gap.push_back(t[i]);
+                cursor = other.begin;
+                if (contains(gap, U"、") || contains(gap, U"與") || contains(gap, U"和") || contains(gap, U"及"))
+                    break;
+                const bool represents = contains(gap, U"代表");
+                // What is left of the gap once titles and 的 are removed.
+                U32 rest;
+                for (std::size_t i = 0; i < gap.size();) {
+                    const auto tm = m_lex.zhTitles.matchAt(gap, i);
+                    if (tm.length > 0) {
+                        i += tm.length;
+                        continue;
+                    }
+                    const auto em = m_lex.enTitles.matchAt(gap, i);
+                    if (em.length > 0) {
+                        i += em.length;
+                        continue;
+                    }
+                    if (gap[i] != U'的' && gap[i] != U'兼' && gap[i] != U'首' && gap[i] != U'席')
+                        rest.push_back(gap[i]);
+                    ++i;
+                }
+                std::string title;
+                if (const auto tm = m_lex.zhTitles.findAll(gap); !tm.empty())
+                    title = toUtf8(gap.substr(tm.front().first, tm.front().second.length));
+                std::map<std::string, std::string> attrs;
+                if (!title.empty())
+                    attrs["title"] = title;
+                if (represents) {
+                    m_graph.relate("represents", person.entity, other.entity, lineOf(person.begin), quote(person.begin), 0.8);
+                    continue;
+                }
+                const bool titleFirst = !gap.empty() && m_lex.zhTitles.matchAt(gap, 0).length > 0;
+                if (other.kind == MentionKind::Organisation && (rest.empty() || titleFirst)) {
+                    m_graph.relate("works_for", person.entity, other.entity, lineOf(person.begin), quote(person.begin),
+                                   rest.empty() ? 0.75 : 0.6, attrs);
+                    const auto parent = m_parentOf.find(other.entity);
+                    if (parent != m_parentOf.end() && rest.empty())
+                        m_graph.relate("works_for", person.entity, parent->second, lineOf(person.begin),
+                                       quote(person.begin), 0.6);
+                    continue;
+                }
+                if (other.kind == MentionKind::Country && rest.empty())
+                    m_graph.relate("represents", person.entity, other.entity, lineOf(person.begin), quote(person.begin), 0.6);
+            }
+            // 我國由 P 代表
+            const std::size_t after = skipSpaces(t, person.end);
+            if (t.compare(after, 2, U"代表") == 0 && k > 0) {
+                for (std::size_t q = k; q-- > 0;) {
+                    const Mention &other = *ms[q];
+                    if (other.kind == MentionKind::Organisation || other.kind == MentionKind::Country) {
+                        if (person.begin - other.end <= 3)
+                            m_graph.relate("represents", person.entity, other.entity, lineOf(person.begin),
+                                           quote(person.begin), 0.75);
+                        break;
+                    }
+                }
+            }
+            // P (Title, ORG, Country)
+            if (const auto group = groupAfter(t, person.end)) {
+                for (const auto *m : ms) {
+                    if (m->begin < group->first || m->end > group->second)
+                        continue;
+                    if (m->kind == MentionKind::Organisation)
+                        m_graph.relate("works_for", person.entity, m->entity, lineOf(person.begin), quote(person.begin), 0.75);
+                    else if (m->kind == MentionKind::Country)
+                        m_graph.relate("represents", person.entity, m->entity, lineOf(person.begin), quote(person.begin), 0.7);
+                }
+            }
+            // English: P, Director of ORG / P of ORG / P from Country / P (ORG) / P ORG (an acronym right after)
+            if (k + 1 < ms.size()) {
+                const Mention &next = *ms[k + 1];
+                if (next.kind == MentionKind::Organisation || next.kind == MentionKind::Country) {
+                    const U32 gap = asciiLower(trim(U32View(t).substr(person.end, next.begin - person.end)));
+                    U32 g = gap;
+                    if (!g.empty() && g[0] == U',')
+                        g = trim(U32View(g).substr(1));
+                    auto endsWith = [&](const U32 &w) {
+                        return g.size() >= w.size() && g.compare(g.size() - w.size(), w.size(), w) == 0 &&
+                               (g.size() == w.size() || g[g.size() - w.size() - 1] == U' ');
+                    };
+                    int words = 0;
+                    for (char32_t c : g)
+                        words += c == U' ' ? 1 : 0;
+                    const bool link = gap.empty() || ((endsWith(U"of") || endsWith(U"of the") || endsWith(U"at") ||
+                                                       endsWith(U"at the") || endsWith(U"from") || endsWith(U"from the")) &&
+                                                      words <= 6);
+                    if (link && next.kind == MentionKind::Organisation)
+                        m_graph.relate("works_for", person.entity, next.entity, lineOf(person.begin), quote(person.begin),
+                                       gap.empty() ? 0.5 : 0.7);
+                    else if (link && next.kind == MentionKind::Country && !gap.empty())
+                        m_graph.relate("represents", person.entity, next.entity, lineOf(person.begin), quote(person.begin), 0.6);
+                }
+            }
+        }
+
+        // --- participation in events
+        if (targetEvent >= 0) {
+            std::vector<const Mention *> persons;
+            for (const auto *m : ms)
+                if (m->kind == MentionKind::Person && !isInGroup(*m))
+                    persons.push_back(m);
+            if (attendeeList) {
+                for (const auto *m : persons)
+                    m_graph.relate("attended", m->entity, p.scopeEvent >= 0 ? p.scopeEvent : targetEvent,
+                                   lineOf(m->begin), quote(m->begin), 0.85);
+            } else {
+                std::size_t i = 0;
+                while (i < persons.size()) {
+                    const int c = clause[persons[i]->begin];
+                    std::size_t j = i;
+                    while (j < persons.size() && clause[persons[j]->begin] == c)
+                        ++j;
+                    // The first trigger after the last person of the clause (or in the clause
+                    // that follows, when it starts with the action: "請 A、B 等，分享...").
+                    std::size_t from = persons[j - 1]->end;
+                    std::size_t to = from;
+                    while (to < s.end && clause[to] <= c + 2) {
+                        bool personAhead = false;
+                        for (const auto *m : persons)
+                            if (m->begin == to)
+                                personAhead = true;
+                        if (personAhead)
+                            break;
+                        ++to;
+                    }
+                    std::string kind;
+                    std::size_t best = U32::npos;
+                    for (const char *rel : {"chaired", "spoke_at", "attended"}) {
+                        const std::size_t at = findTrigger(t, from, to, rel);
+                        if (at < best) {
+                            best = at;
+                            kind = rel;
+                        }
+                    }
+                    // English: "chaired by P", "Speakers: P1, P2"
+                    if (kind.empty()) {
+                        const std::size_t b0 = persons[i]->begin > s.begin + 20 ? persons[i]->begin - 20 : s.begin;
+                        for (const char *rel : {"chaired", "spoke_at", "attended"}) {
+                            const std::size_t at = findTrigger(t, b0, persons[i]->begin, rel);
+                            if (at != U32::npos && isLatin(t[at])) {
+                                kind = rel;
+                                break;
+                            }
+                        }
+                    }
+                    if (!kind.empty()) {
+                        const double conf = kind == "chaired" ? 0.8 : kind == "spoke_at" ? 0.75 : 0.7;
+                        for (std::size_t k = i; k < j; ++k)
+                            m_graph.relate(kind, persons[k]->entity, targetEvent, lineOf(persons[k]->begin),
+                                           quote(persons[k]->begin), conf);
+                    }
+                    i = j;
+                }
+            }
+        }
+
+        // --- topics discussed
+        const bool discussTrigger = findTrigger(t, s.begin, s.end, "discussed") != U32::npos;
+        for (const auto *m : ms) {
+            if (m->kind != MentionKind::Topic)
+                continue;
+            if (m->title == "nested") {
+                for (const auto *e : ms)
+                    if (e->kind == MentionKind::Event && m->begin >= e->begin && m->end <= e->end)
+                        m_graph.relate("discussed", e->entity, m->entity, lineOf(m->begin), quote(m->begin), 0.8);
+                continue;
+            }
+            if (sentenceEvent >= 0 && discussTrigger)
+                m_graph.relate("discussed", sentenceEvent, m->entity, lineOf(m->begin), quote(m->begin), 0.75);
+            else if (p.scopeEvent >= 0)
+                m_graph.relate("discussed", p.scopeEvent, m->entity, lineOf(m->begin), quote(m->begin), 0.55);
+        }
+
+        // --- signed an MoU
+        if (findTrigger(t, s.begin, s.end, "signed") != U32::npos &&
+            findTrigger(t, s.begin, s.end, "signed_mou_with") != U32::npos) {
+            int partner = -1;
+            std::size_t partnerPos = 0;
+            for (const auto *m : ms) {
+                if (m->kind != MentionKind::Organisation)
+                    continue;
+                std::size_t k = m->begin;
+                while (k > s.begin && isSpace(t[k - 1]))
+                    --k;
+                for (const U32 &w : {U32(U"與"), U32(U"与"), U32(U"和"), U32(U"with"), U32(U"and")}) {
+                    // The partner follows 與/with, possibly after a country (我國).
+                    for (std::size_t back = 0; back <= 4 && k >= w.size() + back; ++back) {
+                        if (t.compare(k - back - w.size(), w.size(), w) == 0 && partner < 0) {
+                            partner = m->entity;
+                            partnerPos = m->begin;
+                        }
+                    }
+                }
+            }
+            int subject = -1;
+            for (std::size_t k = 0; k < ms.size() && partner >= 0; ++k) {
+                const Mention &m = *ms[k];
+                if (m.kind != MentionKind::Organisation || m.entity == partner || m.begin >= partnerPos)
+                    continue;
+                subject = m.entity;
+                if (k + 1 < ms.size() && ms[k + 1]->kind == MentionKind::Organisation) {
+                    const auto parent = m_parentOf.find(ms[k + 1]->entity);
+                    if (parent != m_parentOf.end() && parent->second == subject)
+                        subject = ms[k + 1]->entity;
+                }
+                break;
+            }
+            if (subject >= 0 && partner >= 0)
+                m_graph.relate("signed_mou_with", subject, partner, lineOf(partnerPos), quote(partnerPos), 0.75);
+        }
+
+        // --- elected / appointed / members
+        {
+            std::vector<std::pair<std::size_t, std::string>> triggers;
+            for (std::size_t i = s.begin; i < s.end; ++i) {
+                std::size_t len = 0;
+                if (triggerAt(t, i, "elected_to", &len))
+                    triggers.emplace_back(i, "elected_to");
+                else if (triggerAt(t, i, "member_of", &len))
+                    triggers.emplace_back(i, "member_of");
+            }
+            if (!triggers.empty()) {
+                int fallback = -1;
+                for (const auto *m : ms)
+                    if (m->kind == MentionKind::Organisation && fallback < 0)
+                        fallback = m->entity;
+                if (fallback < 0 && p.scopeConference >= 0 && m_organiserOf.count(p.scopeConference))
+                    fallback = m_organiserOf[p.scopeConference];
+                for (std::size_t k = 0; k < ms.size(); ++k) {
+                    const Mention &person = *ms[k];
+                    if (person.kind != MentionKind::Person)
+                        continue;
+                    std::string kind;
+                    for (const auto &[pos, rel] : triggers)
+                        if (pos < person.begin)
+                            kind = rel;
+                    // English passive: "P was elected President of ORG".
+                    for (const auto &[pos, rel] : triggers)
+                        if (kind.empty() && pos > person.end && pos - person.end < 12 && isLatin(t[pos]))
+                            kind = rel;
+                    if (kind.empty())
+                        continue;
+                    int target = -1;
+                    for (std::size_t q = k + 1; q < ms.size(); ++q) {
+                        if (ms[q]->kind == MentionKind::Person)
+                            break;
+                        if (ms[q]->kind == MentionKind::Organisation && ms[q]->begin - person.end < 25) {
+                            target = ms[q]->entity;
+                            break;
+                        }
+                    }
+                    if (target < 0)
+                        target = fallback;
+                    std::map<std::string, std::string> attrs;
+                    const std::size_t wei = t.find(U'為', person.end);
+                    if (wei != U32::npos && wei < s.end && clause[wei] == clause[person.end]) {
+                        std::size_t stop = wei;
+                        while (stop < s.end && clause[stop] == clause[wei] && t[stop] != U'、')
+                            ++stop;
+                        const auto titles = m_lex.zhTitles.findAll(U32View(t).substr(wei, stop - wei));
+                        if (!titles.empty())
+                            attrs["role"] = toUtf8(t.substr(wei + titles.back().first, titles.back().second.length));
+                    }
+                    if (target >= 0)
+                        m_graph.relate(kind, person.entity, target, lineOf(person.begin), quote(person.begin), 0.7, attrs);
+                }
+            }
+        }
+
+        // --- countries that are members of an organisation
+        if (findTrigger(t, s.begin, s.end, "member_of") != U32::npos) {
+            int org = -1;
+            std::vector<const Mention *> countries;
+            for (const auto *m : ms) {
+                if (m->kind == MentionKind::Organisation && org < 0)
+                    org = m->entity;
+                bool nested = false;
+                for (const auto *o : ms)
+                    if (o->kind == MentionKind::Organisation && m->begin >= o->begin && m->end <= o->end)
+                        nested = true;
+                if (m->kind == MentionKind::Country && !nested)
+                    countries.push_back(m);
+            }
+            if (org >= 0 && countries.size() >= 3)
+                for (const auto *c : countries)
+                    m_graph.relate("member_of", c->entity, org, lineOf(c->begin), quote(c->begin), 0.65);
+        }
+
+        // --- held in / hosted
+        for (std::size_t i = s.begin; i < s.end; ++i) {
+            std::size_t len = 0;
+            if (triggerAt(t, i, "held_in", &len)) {
+                const bool english = isLatin(t[i]);
+                const Mention *country = nullptr;
+                const Mention *event = nullptr;
+                const Mention *date = nullptr;
+                for (const auto *m : ms) {
+                    if (clause[m->begin] != clause[i])
+                        continue;
+                    if (m->kind == MentionKind::Country && !english && m->end <= i && i - m->end <= 3) {
+                        std::size_t k = m->begin;
+                        while (k > 0 && isSpace(t[k - 1]))
+                            --k;
+                        if (k > 0 && (t[k - 1] == U'於' || t[k - 1] == U'在' || t[k - 1] == U'于'))
+                            country = m;
+                    }
+                    if (m->kind == MentionKind::Country && english && m->begin >= i + len && m->begin - (i + len) <= 4)
+                        country = m;
+                    if (m->kind == MentionKind::Event && (event == nullptr || m->begin < i))
+                        event = m;
+                    if (m->kind == MentionKind::Date && date == nullptr)
+                        date = m;
+                }
+                const int ev = event != nullptr ? event->entity : targetEvent;
+                if (country != nullptr && ev >= 0) {
+                    m_graph.relate("held_in", ev, country->entity, lineOf(i), quote(i), event != nullptr ? 0.8 : 0.6);
+                    if (date != nullptr && event != nullptr) {
+                        m_graph.attribute(ev, "start", fillYear(date->start, p.year));
+                        if (!date->finish.empty())
+                            m_graph.attribute(ev, "end", fillYear(date->finish, p.year));
+                    }
+                }
+                i += len - 1;
+                continue;
+            }
+            if (triggerAt(t, i, "hosted", &len)) {
+                for (const auto *m : ms) {
+                    if (m->begin < i + len || m->begin > i + len + 4)
+                        continue;
+                    if ((m->kind == MentionKind::Country || m->kind == MentionKind::Organisation) && targetEvent >= 0)
+                        m_graph.relate("hosted", m->entity, targetEvent, lineOf(i), quote(i), 0.65);
+                    break;
+                }
+                i += len - 1;
+            }
+        }
+    }
+    (void)labelText;
+}
+
+} // namespace liaison::report

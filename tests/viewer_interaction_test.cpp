@@ -1,0 +1,202 @@
+// The canvas and panels driven like a user would, headless: an ImGui context
+// without a platform or renderer backend, fed mouse and keyboard input, runs
+// the viewer's real frame code (buildFrame) and we check what AppState became.
+#include "test_paths.hpp"
+
+#include <gtest/gtest.h>
+
+#ifdef LIAISON_VIEWER_PATH
+
+#include "actions.hpp"
+#include "app.hpp"
+
+#include "liaison/json_io.hpp"
+
+#include <imgui.h>
+
+using namespace liaison;
+using namespace liaison::viewer;
+
+namespace {
+
+class CanvasInput : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ImGui::CreateContext();
+        ImGuiIO &io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1000, 700);
+        io.DeltaTime = 1.f / 60;
+        unsigned char *pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h); // build the atlas; no texture needed
+        io.KeyMap[ImGuiKey_Z] = 'Z';                  // as the GLFW backend maps them
+        io.KeyMap[ImGuiKey_Delete] = 261;
+
+        auto store = std::make_shared<GraphStore>(
+            readLiaisonJsonFile((liaison::test::sourceDir() / "tests/fixtures/viewer/small.json").string()));
+        app.autoLayout = false;
+        adoptDocument(app, store, "small.json");
+        updateView(app);
+        // A fixed layout: a row of nodes 150 points apart.
+        LayoutResult result;
+        for (EntityIndex e : app.view.entities)
+            result.nodes.push_back({e, {static_cast<double>(e) * 150, 0}, 60, 36});
+        for (RelationIndex r : app.view.relations)
+            result.edges.push_back({r, {}, false, {}});
+        app.scene = buildScene(LayoutSnapshot{app.doc.store, app.view, result});
+        app.layoutEverFinished = true;
+        app.fitPending = true;
+        frame();
+        frame();
+    }
+    void TearDown() override { ImGui::DestroyContext(); }
+
+    void frame() {
+        ImGui::NewFrame();
+        buildFrame(app);
+        ImGui::Render();
+        ImGuiIO &io = ImGui::GetIO();
+        io.MouseWheel = 0;
+    }
+    // Screen centre of an entity's node as drawn in the last frame.
+    ImVec2 nodeOnScreen(const std::string &id) {
+        EntityIndex e = app.scene.store->findById(id);
+        for (const DrawnNode &d : app.canvas.drawn)
+            if (app.scene.nodes[d.slot].entity == e)
+                return {d.x, d.y};
+        ADD_FAILURE() << id << " not drawn";
+        return {};
+    }
+    void moveTo(ImVec2 p) {
+        ImGui::GetIO().MousePos = p;
+        frame();
+    }
+    void click(ImVec2 p) {
+        moveTo(p);
+        ImGui::GetIO().MouseDown[0] = true;
+        frame();
+        ImGui::GetIO().MouseDown[0] = false;
+        frame();
+    }
+
+    AppState app;
+};
+
+} // namespace
+
+TEST_F(CanvasInput, ClickingANodeSelectsItAndClickingBackgroundClears) {
+    ASSERT_EQ(app.canvas.drawn.size(), 6u);
+    click(nodeOnScreen("person:li-wei"));
+    EXPECT_EQ(app.selectedId, "person:li-wei");
+    ImVec2 canvasCorner(app.canvas.origin.x + 5, app.canvas.origin.y + app.canvas.size.y - 5);
+    click(canvasCorner);
+    EXPECT_TRUE(app.selectedId.empty());
+}
+
+TEST_F(CanvasInput, HoveringANodeHighlightsItsNeighbours) {
+    moveTo(nodeOnScreen("event:iac2017"));
+    frame();
+    EXPECT_EQ(app.hovered, app.doc.store->findById("event:iac2017"));
+    auto slot = [&](const char *id) { return app.scene.slotOf(app.doc.store->findById(id)); };
+    auto lit = [&](const char *id) { return app.canvas.highlight[slot(id)] == app.canvas.highlightStamp; };
+    EXPECT_TRUE(lit("person:li-wei"));
+    EXPECT_TRUE(lit("country:russia"));
+    EXPECT_FALSE(lit("topic:open-data"));
+}
+
+TEST_F(CanvasInput, TheWheelZoomsAroundTheCursor) {
+    ImVec2 p = nodeOnScreen("organisation:ndc");
+    moveTo(p);
+    double before = app.camera.zoom;
+    ImGui::GetIO().MouseWheel = 2;
+    frame();
+    frame();
+    EXPECT_NEAR(app.camera.zoom, before * 1.44, before * 1e-6);
+    ImVec2 after = nodeOnScreen("organisation:ndc");
+    EXPECT_NEAR(after.x, p.x, 0.5);
+    EXPECT_NEAR(after.y, p.y, 0.5);
+}
+
+TEST_F(CanvasInput, DraggingTheBackgroundPans) {
+    ImVec2 node = nodeOnScreen("topic:open-data");
+    ImVec2 start(app.canvas.origin.x + app.canvas.size.x - 10, app.canvas.origin.y + 10);
+    moveTo(start);
+    ImGui::GetIO().MouseDown[0] = true;
+    frame();
+    for (int i = 1; i <= 10; ++i)
+        moveTo(ImVec2(start.x - i * 8.f, start.y + i * 4.f));
+    ImGui::GetIO().MouseDown[0] = false;
+    frame();
+    ImVec2 moved = nodeOnScreen("topic:open-data");
+    EXPECT_NEAR(moved.x - node.x, -80, 9); // ImGui's drag threshold eats a few pixels
+    EXPECT_NEAR(moved.y - node.y, 40, 9);
+    EXPECT_TRUE(app.selectedId.empty()) << "a drag is not a click";
+}
+
+TEST_F(CanvasInput, DeleteHidesTheSelectionAndCtrlZBringsItBack) {
+    click(nodeOnScreen("topic:open-data"));
+    ASSERT_EQ(app.selectedId, "topic:open-data");
+    ImGuiIO &io = ImGui::GetIO();
+    io.KeysDown[261] = true;
+    frame();
+    io.KeysDown[261] = false;
+    frame();
+    EXPECT_TRUE(app.doc.edits.hidden.contains("topic:open-data"));
+    EXPECT_EQ(app.canvas.drawn.size(), 5u) << "the canvas follows before any relayout";
+
+    io.KeyCtrl = true;
+    io.KeysDown['Z'] = true;
+    frame();
+    io.KeysDown['Z'] = false;
+    io.KeyCtrl = false;
+    frame();
+    EXPECT_FALSE(app.doc.edits.hidden.contains("topic:open-data"));
+    EXPECT_EQ(app.canvas.drawn.size(), 6u);
+}
+
+TEST_F(CanvasInput, TypingInSearchListsMatchesAndPickingOneSelectsIt) {
+    app.search.text = "chuang";
+    frame();
+    ASSERT_EQ(app.search.results.size(), 1u);
+    EXPECT_EQ(app.doc.store->entity(app.search.results[0]).id, "person:chuang-ming-fen");
+    select(app, app.search.results[0]);
+    centreOn(app, app.search.results[0]);
+    frame();
+    ImVec2 p = nodeOnScreen("person:chuang-ming-fen");
+    EXPECT_NEAR(p.x, app.canvas.origin.x + app.canvas.size.x / 2, 1);
+    EXPECT_NEAR(p.y, app.canvas.origin.y + app.canvas.size.y / 2, 1);
+    EXPECT_FALSE(app.inspector.lines.empty());
+}
+
+TEST_F(CanvasInput, AMergeIsSavedAtomicallyAndUndoRestoresBothEntities) {
+    mergeEntityInto(app, "person:chuang-ming-fen", "person:li-wei");
+    EXPECT_EQ(app.doc.store->entityCount(), 5u);
+    EXPECT_TRUE(app.dirty);
+    frame();
+    EXPECT_EQ(app.canvas.drawn.size(), 5u) << "the merged-away node leaves the canvas at once";
+
+    auto dir = liaison::test::scratchDir("viewer-save");
+    std::string path = (dir / "merged.json").string();
+    ASSERT_TRUE(saveDocument(app, path));
+    EXPECT_FALSE(app.dirty);
+    GraphStore saved = readLiaisonJsonFile(path);
+    EXPECT_EQ(saved.entityCount(), 5u);
+    EXPECT_EQ(saved.relationCount(), 5u);
+
+    undo(app);
+    EXPECT_EQ(app.doc.store->entityCount(), 6u);
+    EXPECT_NE(app.doc.store->findById("person:li-wei"), app.doc.store->findById("person:chuang-ming-fen"));
+
+    // A save that cannot happen is an error dialog; the document stays as it is.
+    EXPECT_FALSE(saveDocument(app, (dir / "no-such-dir" / "x.json").string()));
+    ASSERT_EQ(app.errors.size(), 1u);
+    EXPECT_NE(app.errors.front().find("no-such-dir"), std::string::npos) << app.errors.front();
+    EXPECT_EQ(app.doc.store->entityCount(), 6u);
+}
+
+#else
+
+TEST(CanvasInput, SkippedWithoutTheViewer) { GTEST_SKIP() << "built without liaison-viewer"; }
+
+#endif

@@ -1,0 +1,239 @@
+// The viewer's logic without a window: undo/redo over document states, the
+// view the canvas shows, merges and the camera.
+#include "test_paths.hpp"
+
+#include <gtest/gtest.h>
+
+#ifdef LIAISON_VIEWER_PATH
+
+#include "camera.hpp"
+#include "layout_job.hpp"
+#include "scene.hpp"
+#include "command_stack.hpp"
+#include "inspector_model.hpp"
+#include "store_edits.hpp"
+#include "view_model.hpp"
+
+#include "liaison/json_io.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
+using namespace liaison;
+using namespace liaison::viewer;
+
+namespace {
+
+std::shared_ptr<const GraphStore> smallStore() {
+    return std::make_shared<const GraphStore>(
+        readLiaisonJsonFile((liaison::test::sourceDir() / "tests/fixtures/viewer/small.json").string()));
+}
+
+std::vector<std::string> ids(const GraphStore &store, const View &view) {
+    std::vector<std::string> out;
+    for (EntityIndex e : view.entities)
+        out.push_back(store.entity(e).id);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+bool shows(const GraphStore &store, const View &view, const std::string &id) {
+    auto all = ids(store, view);
+    return std::find(all.begin(), all.end(), id) != all.end();
+}
+
+} // namespace
+
+TEST(ViewerLogic, UndoAndRedoRestoreHideFocusAndPin) {
+    DocState doc{smallStore(), {}};
+    CommandStack history;
+    ViewEdits hide = doc.edits;
+    hide.hidden.insert("topic:open-data");
+    history.apply(doc, "hide", DocState{doc.store, hide});
+    ViewEdits focus = doc.edits;
+    focus.focus = Focus{"event:iac2017", 1};
+    history.apply(doc, "focus", DocState{doc.store, focus});
+    EXPECT_EQ(history.undoLabel(), "focus");
+
+    ASSERT_TRUE(history.undo(doc));
+    EXPECT_FALSE(doc.edits.focus.has_value());
+    EXPECT_TRUE(doc.edits.hidden.contains("topic:open-data"));
+    ASSERT_TRUE(history.undo(doc));
+    EXPECT_TRUE(doc.edits.hidden.empty());
+    EXPECT_FALSE(history.undo(doc));
+    ASSERT_TRUE(history.redo(doc));
+    ASSERT_TRUE(history.redo(doc));
+    EXPECT_EQ(doc.edits.focus, (Focus{"event:iac2017", 1}));
+    EXPECT_FALSE(history.redo(doc));
+
+    // A new change after an undo drops the redo list.
+    history.undo(doc);
+    ViewEdits pin = doc.edits;
+    pin.pinned.insert("country:russia");
+    history.apply(doc, "pin", DocState{doc.store, pin});
+    EXPECT_FALSE(history.canRedo());
+}
+
+TEST(ViewerLogic, TheViewFollowsHiddenFocusExpandedPinnedAndFilters) {
+    auto store = smallStore();
+    FilterState filters;
+    ViewEdits edits;
+    View all = computeView(*store, edits, filters);
+    EXPECT_EQ(all.entities.size(), 6u);
+    EXPECT_EQ(all.relations.size(), 5u);
+
+    edits.hidden.insert("topic:open-data");
+    EXPECT_FALSE(shows(*store, computeView(*store, edits, filters), "topic:open-data"));
+
+    edits = {};
+    edits.focus = Focus{"organisation:ndc", 1};
+    View ego = computeView(*store, edits, filters);
+    EXPECT_EQ(ids(*store, ego), (std::vector<std::string>{"organisation:ndc", "person:chuang-ming-fen"}));
+    edits.expanded.insert("person:chuang-ming-fen");
+    EXPECT_TRUE(shows(*store, computeView(*store, edits, filters), "topic:open-data"));
+    edits.expanded.clear();
+    edits.pinned.insert("country:russia");
+    EXPECT_TRUE(shows(*store, computeView(*store, edits, filters), "country:russia"));
+
+    edits = {};
+    filters.hiddenKinds.insert("person");
+    View noPeople = computeView(*store, edits, filters);
+    EXPECT_FALSE(shows(*store, noPeople, "person:li-wei"));
+    EXPECT_TRUE(shows(*store, noPeople, "event:iac2017"));
+
+    filters = {};
+    filters.hiddenRelationKinds.insert("works_for");
+    View noWork = computeView(*store, edits, filters);
+    for (RelationIndex r : noWork.relations)
+        EXPECT_NE(store->relation(r).kind, "works_for");
+}
+
+TEST(ViewerLogic, ACountryFilterKeepsWhatLiesWithinTwoRelationsOfIt) {
+    auto store = smallStore();
+    FilterState filters;
+    filters.countries.insert("country:russia");
+    View view = computeView(*store, {}, filters);
+    // Russia <- held_in - IAC 2017 <- attended/spoke_at - both persons.
+    EXPECT_TRUE(shows(*store, view, "country:russia"));
+    EXPECT_TRUE(shows(*store, view, "event:iac2017"));
+    EXPECT_TRUE(shows(*store, view, "person:li-wei"));
+    EXPECT_FALSE(shows(*store, view, "organisation:ndc"));
+}
+
+TEST(ViewerLogic, MergingTwoEntitiesRepointsTheirRelationsAndCanBeUndone) {
+    auto store = smallStore();
+    EntityIndex keep = store->findById("person:chuang-ming-fen");
+    EntityIndex gone = store->findById("person:li-wei");
+    MergeOutcome merged = mergeEntities(*store, keep, gone);
+    EXPECT_EQ(merged.store.entityCount(), store->entityCount() - 1);
+    EXPECT_EQ(merged.store.relationCount(), store->relationCount());
+    EntityIndex kept = merged.store.findById("person:chuang-ming-fen");
+    ASSERT_NE(kept, kNoEntity);
+    EXPECT_EQ(merged.store.findById("person:li-wei"), kept); // the old id resolves to the survivor
+    bool spoke = false;
+    for (RelationIndex r : merged.store.outRelations(kept))
+        spoke |= merged.store.relation(r).kind == "spoke_at";
+    EXPECT_TRUE(spoke);
+    EXPECT_NE(store->findById("person:li-wei"), store->findById("person:chuang-ming-fen"))
+        << "the original store is untouched (it stays on the undo stack)";
+    EXPECT_THROW(mergeEntities(*store, keep, keep), UserError);
+}
+
+TEST(ViewerLogic, EditingAnEntityKeepsItsIdAndRelations) {
+    auto store = smallStore();
+    EntityIndex e = store->findById("topic:open-data");
+    Entity edited = store->entity(e);
+    edited.name = "Open government data";
+    GraphStore next = editEntity(*store, e, edited);
+    EXPECT_EQ(next.entity(next.findById("topic:open-data")).name, "Open government data");
+    EXPECT_EQ(next.relationCount(), store->relationCount());
+    edited.id = "topic:other";
+    EXPECT_THROW(editEntity(*store, e, edited), UserError);
+}
+
+TEST(ViewerLogic, ZoomKeepsThePointUnderTheCursorFixed) {
+    Camera camera;
+    camera.centreX = 100, camera.centreY = -50, camera.zoom = 0.5;
+    Vec2 origin{300, 20}, size{800, 600}, cursor{420, 610};
+    double wx = 0, wy = 0, ax = 0, ay = 0;
+    camera.toWorld(cursor, origin, size, wx, wy);
+    zoomAround(camera, cursor, 3.0, origin, size);
+    EXPECT_DOUBLE_EQ(camera.zoom, 1.5);
+    camera.toWorld(cursor, origin, size, ax, ay);
+    EXPECT_NEAR(ax, wx, 1e-9);
+    EXPECT_NEAR(ay, wy, 1e-9);
+
+    fitBox(camera, -100, -40, 300, 160, size);
+    Vec2 lo = camera.toScreen(-100, -40, origin, size), hi = camera.toScreen(300, 160, origin, size);
+    EXPECT_GE(lo.x, origin.x);
+    EXPECT_LE(hi.x, origin.x + size.x);
+    EXPECT_GE(lo.y, origin.y);
+    EXPECT_LE(hi.y, origin.y + size.y);
+}
+
+TEST(ViewerLogic, InspectorListsMetPersonsWithSharedEventAndEvidence) {
+    auto store = smallStore();
+    auto lines = buildInspector(*store, store->findById("person:li-wei"), {});
+    std::string text = inspectorText(lines);
+    EXPECT_NE(text.find("## Met (1)\n莊明芬\n  at IAC 2017"), std::string::npos) << text;
+    auto link = std::find_if(lines.begin(), lines.end(), [](const InspectorLine &l) {
+        return l.kind == InspectorLine::Kind::Link && l.text == "莊明芬";
+    });
+    ASSERT_NE(link, lines.end());
+    EXPECT_EQ(link->link, store->findById("person:chuang-ming-fen"));
+}
+
+TEST(ViewerLogic, ALayoutRequestNeverBlocksAndOnlyTheNewestResultArrives) {
+    auto store = smallStore();
+    View view = wholeGraph(*store);
+    LayoutJobs jobs;
+    LayoutOptions options;
+    options.engine = LayoutEngine::Dot;
+    options.timeLimit = std::chrono::seconds(30);
+    auto t0 = std::chrono::steady_clock::now();
+    jobs.request(store, view, options);
+    options.engine = LayoutEngine::Circo; // the user switches engines at once
+    jobs.request(store, view, options);
+    auto requestTime = std::chrono::steady_clock::now() - t0;
+    EXPECT_LT(requestTime, std::chrono::milliseconds(100)) << "requesting a layout must not wait for Graphviz";
+    EXPECT_TRUE(jobs.running());
+
+    std::optional<LayoutOutcome> outcome;
+    for (int i = 0; i < 6000 && !outcome; ++i) {
+        outcome = jobs.poll();
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ASSERT_TRUE(outcome.has_value());
+    ASSERT_TRUE(outcome->snapshot.has_value()) << outcome->error;
+    EXPECT_EQ(outcome->snapshot->result.engine, LayoutEngine::Circo);
+    EXPECT_EQ(outcome->snapshot->result.nodes.size(), view.entities.size());
+    EXPECT_FALSE(jobs.poll().has_value()) << "the cancelled dot layout must not be delivered";
+}
+
+TEST(ViewerLogic, SceneFollowsAFilterBeforeTheRelayout) {
+    auto store = smallStore();
+    View all = wholeGraph(*store);
+    LayoutResult result;
+    for (EntityIndex e : all.entities)
+        result.nodes.push_back({e, {static_cast<double>(e) * 100, 0}, 54, 36});
+    for (RelationIndex r : all.relations)
+        result.edges.push_back({r, {}, false, {}});
+    Scene scene = buildScene(LayoutSnapshot{store, all, result});
+    ASSERT_EQ(scene.nodes.size(), 6u);
+    ASSERT_EQ(scene.edges.size(), 5u);
+    FilterState filters;
+    filters.hiddenKinds.insert("topic");
+    updateVisibility(scene, *store, computeView(*store, {}, filters));
+    std::uint32_t topic = scene.slotOf(store->findById("topic:open-data"));
+    ASSERT_NE(topic, Scene::kNoSlot);
+    EXPECT_FALSE(scene.nodes[topic].visible);
+    for (const SceneEdge &e : scene.edges)
+        EXPECT_EQ(e.visible, e.from != topic && e.to != topic);
+}
+
+#else
+
+TEST(ViewerLogic, SkippedWithoutTheViewer) { GTEST_SKIP() << "built without liaison-viewer"; }
+
+#endif

@@ -1,0 +1,66 @@
+// What a user can do, as functions over AppState; the panels, the keyboard
+// shortcuts and the automation options all go through these. UI thread only.
+#pragma once
+
+#include "app_state.hpp"
+
+#include <string>
+
+namespace liaison::viewer {
+
+// --- documents -------------------------------------------------------------
+// Starts reading a Liaison JSON file in the background. The open document is
+// kept until the new one has loaded; a failure is reported as an error dialog.
+void openDocument(AppState &app, const std::string &path);
+// Makes `store` the open document (clears undo history, filters and selection).
+void adoptDocument(AppState &app, std::shared_ptr<GraphStore> store, std::string path);
+// Starts importing any file through the loader plugins (core's PluginHost:
+// built-ins plus modules on the plugin path) in the background. The batch is
+// committed all or nothing into a copy of the open document (an undoable
+// change), or becomes a new document when none is open. Errors (each with
+// file:line:col) go to the error dialog; the open document is unchanged.
+void importFile(AppState &app, const std::string &path);
+// Saves atomically through core; errors go to the error dialog. True on success.
+bool saveDocument(AppState &app, const std::string &path);
+// Starts exporting the current view (core renderDiagram) in the background.
+void exportView(AppState &app, const std::string &path, DiagramFormat format);
+// Picks up finished background work (loads, exports, layouts).
+void pollBackground(AppState &app);
+void reportError(AppState &app, std::string message);
+
+// --- undoable changes ------------------------------------------------------
+void changeEdits(AppState &app, std::string label, ViewEdits edits);
+void changeStore(AppState &app, std::string label, std::shared_ptr<const GraphStore> store);
+void undo(AppState &app);
+void redo(AppState &app);
+
+void hideEntity(AppState &app, const std::string &id);
+void hideNeighbours(AppState &app, const std::string &id);
+void expandNeighbours(AppState &app, const std::string &id);
+void focusOn(AppState &app, const std::string &id, int depth);
+void clearFocus(AppState &app);
+void togglePin(AppState &app, const std::string &id);
+void showAllHidden(AppState &app);
+// Merges `goneId` into `keepId`; attribute conflicts are shown as status.
+void mergeEntityInto(AppState &app, const std::string &keepId, const std::string &goneId);
+void applyEntityEdit(AppState &app, const Entity &edited);
+
+// --- view and layout -------------------------------------------------------
+void markViewStale(AppState &app);
+void markFiltersChanged(AppState &app);
+// Recomputes the view when stale and schedules a layout when it changed.
+void updateView(AppState &app);
+// Starts a layout of the current view now.
+void requestLayout(AppState &app);
+
+// --- selection and camera --------------------------------------------------
+void select(AppState &app, EntityIndex entity);
+// Moves the camera so the entity is at the canvas centre (if it is laid out).
+void centreOn(AppState &app, EntityIndex entity);
+void fitToView(AppState &app);
+
+// The one entity `text` names (id, then exact name or alias). Throws
+// LookupError when none or several match, listing the candidates.
+EntityIndex resolveOne(const GraphStore &store, const std::string &text);
+
+} // namespace liaison::viewer

@@ -1,0 +1,158 @@
+// Documents: open, import, save, export, and picking up background work.
+#include "actions.hpp"
+
+#include "liaison/import_batch.hpp"
+#include "liaison/json_io.hpp"
+#include "liaison/plugin_host.hpp"
+
+#include <filesystem>
+
+namespace liaison::viewer {
+
+EntityIndex selectedEntity(const AppState &app) {
+    if (!app.doc.store || app.selectedId.empty())
+        return kNoEntity;
+    return app.doc.store->findById(app.selectedId);
+}
+
+void reportError(AppState &app, std::string message) { app.errors.push_back(std::move(message)); }
+
+void openDocument(AppState &app, const std::string &path) {
+    std::string p = path;
+    if (!app.loading.start([p]() { return std::make_shared<GraphStore>(readLiaisonJsonFile(p)); })) {
+        reportError(app, "A file is already being opened (" + app.loadingPath + ")");
+        return;
+    }
+    app.loadingPath = path;
+    app.status = "Opening " + path + " ...";
+}
+
+void adoptDocument(AppState &app, std::shared_ptr<GraphStore> store, std::string path) {
+    app.layouts.cancel();
+    app.doc = DocState{std::move(store), {}};
+    app.history.clear();
+    app.path = std::move(path);
+    app.dirty = false;
+    app.kinds = kindsPresent(*app.doc.store);
+    app.relationKinds = relationKindsPresent(*app.doc.store);
+    app.filters = {};
+    ++app.filterGeneration;
+    app.selectedId.clear();
+    app.pathFinder = {};
+    app.search.resultsFor = "\x01"; // recompute results for the new store
+    app.inspector.forStore = nullptr;
+    app.inspector.editing = false;
+    app.scene = {};
+    app.fitPending = true;
+    app.fontsStale = true;
+    app.layoutEverFinished = false;
+    app.viewStale = true;
+    app.status = "Opened " + app.path + ": " + std::to_string(app.doc.store->entityCount()) +
+                 " entities, " + std::to_string(app.doc.store->relationCount()) + " relations";
+}
+
+void importFile(AppState &app, const std::string &path) {
+    std::shared_ptr<const GraphStore> base = app.doc.store;
+    auto work = [base, path]() {
+        PluginHost host;
+        host.discoverModules();
+        ImportBatch batch = host.loadFile(path);
+        AppState::Imported out;
+        out.intoOpenDocument = base != nullptr;
+        out.store = base ? std::make_shared<GraphStore>(*base) : std::make_shared<GraphStore>();
+        ImportReport report = commitBatch(*out.store, batch); // throws ImportError; the copy is dropped
+        out.summary = "Imported " + path + ": " + std::to_string(report.entitiesAdded) + " new entities, " +
+                      std::to_string(report.entitiesMerged) + " merged, " + std::to_string(report.relationsAdded) +
+                      " relations";
+        if (!report.ambiguous.empty())
+            out.summary += ", " + std::to_string(report.ambiguous.size()) + " ambiguous names (not merged)";
+        return out;
+    };
+    if (!app.importing.start(work)) {
+        reportError(app, "An import is already running (" + app.importingPath + ")");
+        return;
+    }
+    app.importingPath = path;
+    app.status = "Importing " + path + " ...";
+}
+
+bool saveDocument(AppState &app, const std::string &path) {
+    if (!app.doc.store)
+        return false;
+    try {
+        saveLiaisonJsonFile(*app.doc.store, path);
+    } catch (const std::exception &e) {
+        reportError(app, std::string("Could not save: ") + e.what());
+        return false;
+    }
+    app.path = path;
+    app.dirty = false;
+    app.status = "Saved " + path;
+    return true;
+}
+
+void exportView(AppState &app, const std::string &path, DiagramFormat format) {
+    if (!app.doc.store)
+        return;
+    LayoutOptions options;
+    options.engine = app.engine;
+    options.title = app.path.empty() ? std::string("Liaison") : std::filesystem::path(app.path).stem().string();
+    options.timeLimit = std::chrono::seconds(app.timeLimitSeconds);
+    auto work = [store = app.doc.store, view = app.view, format, options, path]() {
+        std::string bytes = renderDiagram(*store, view, format, options);
+        writeFileAtomically(path, bytes);
+        return path;
+    };
+    if (!app.exporting.start(work)) {
+        reportError(app, "An export is already running");
+        return;
+    }
+    app.status = "Exporting " + path + " ...";
+}
+
+void pollBackground(AppState &app) {
+    if (auto loaded = app.loading.poll()) {
+        if (loaded->value)
+            adoptDocument(app, std::move(*loaded->value), app.loadingPath);
+        else
+            reportError(app, loaded->error);
+    }
+    if (auto imported = app.importing.poll()) {
+        if (!imported->value) {
+            reportError(app, "Import failed:\n" + imported->error);
+        } else if (imported->value->intoOpenDocument) {
+            changeStore(app, "import " + app.importingPath, std::move(imported->value->store));
+            app.status = imported->value->summary;
+        } else {
+            adoptDocument(app, std::move(imported->value->store), std::string());
+            app.status = imported->value->summary;
+        }
+    }
+    if (!app.queuedImports.empty() && !app.loading.running() && !app.importing.running()) {
+        std::string next = app.queuedImports.front();
+        app.queuedImports.pop_front();
+        importFile(app, next);
+    }
+    if (auto exported = app.exporting.poll()) {
+        if (exported->value)
+            app.status = "Exported " + *exported->value;
+        else
+            reportError(app, "Export failed: " + exported->error);
+    }
+    if (auto outcome = app.layouts.poll()) {
+        if (!outcome->snapshot) {
+            reportError(app, "Layout failed: " + outcome->error);
+            return;
+        }
+        app.scene = buildScene(*outcome->snapshot);
+        updateVisibility(app.scene, *app.doc.store, app.view);
+        // Graphviz layouts are not incremental: every node may have moved, so
+        // the old camera means nothing; frame the new picture.
+        fitToView(app);
+        app.layoutEverFinished = true;
+        app.status = "Laid out " + std::to_string(app.scene.nodes.size()) + " nodes with " +
+                     std::string(layoutEngineName(outcome->snapshot->result.engine));
+    }
+}
+
+} // namespace liaison::viewer

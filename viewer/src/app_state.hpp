@@ -1,0 +1,170 @@
+// The whole state of the viewer application: one plain struct that the
+// panels (free functions in panels.hpp) read and change each frame. Owned by
+// the UI thread; worker threads only see what LayoutJobs / BackgroundTask
+// hand them.
+#pragma once
+
+#include "background_task.hpp"
+#include "camera.hpp"
+#include "command_stack.hpp"
+#include "doc_state.hpp"
+#include "file_dialog.hpp"
+#include "inspector_model.hpp"
+#include "layout_job.hpp"
+#include "scene.hpp"
+#include "view_model.hpp"
+
+#include "liaison/analysis.hpp"
+#include "liaison/layout.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace liaison::viewer {
+
+// Which characters the font atlas holds besides Latin and punctuation.
+enum class GlyphMode { Document, LatinOnly };
+
+struct SearchState {
+    std::string text;
+    std::string resultsFor; // the text `results` were computed for
+    std::vector<EntityIndex> results;
+    bool focusInput = false;
+};
+
+struct PathState {
+    std::string fromText, toText;
+    std::string message;            // "no connection", ambiguity, ...
+    std::shared_ptr<const GraphStore> store; // the store `steps` index into
+    std::vector<PathStep> steps;
+};
+
+struct InspectorState {
+    std::string forId;                         // entity the lines describe
+    const GraphStore *forStore = nullptr;
+    std::uint64_t forFilterGeneration = 0;
+    std::vector<InspectorLine> lines;
+    int focusDepth = 1;
+    std::string mergeText;                     // entity to merge into the selection
+    bool editing = false;
+    Entity draft;                              // the edit in progress
+    std::string newAttributeKey, newAttributeValue;
+    std::string newLanguage, newLanguageName;
+};
+
+// One node as drawn in the last frame (screen pixels), for hit testing and
+// the --dump-positions sidecar.
+struct DrawnNode {
+    std::uint32_t slot = 0;
+    float x = 0, y = 0, w = 0, h = 0;       // centre and size on screen
+    bool label = false;
+    float labelX0 = 0, labelY0 = 0, labelX1 = 0, labelY1 = 0;
+};
+
+// A per-frame set of 64-bit keys (open addressing, never erased; reset per
+// frame), used to draw each pair of screen cells joined by edges once.
+struct EdgeFold {
+    std::vector<std::uint64_t> slots; // 0 = empty; keys are never 0
+    void reset(std::size_t expected) {
+        std::size_t size = 1024;
+        while (size < expected * 2)
+            size *= 2;
+        slots.assign(size, 0);
+    }
+    // True when `key` was not yet present.
+    bool insert(std::uint64_t key) {
+        key |= 1ull << 63; // never 0
+        std::size_t mask = slots.size() - 1;
+        for (std::size_t i = (key * 0x9E3779B97F4A7C15ull) >> 20 & mask;; i = (i + 1) & mask) {
+            if (slots[i] == key)
+                return false;
+            if (slots[i] == 0) {
+                slots[i] = key;
+                return true;
+            }
+        }
+    }
+};
+
+// Per-frame scratch of the canvas, reused to avoid allocations.
+struct CanvasScratch {
+    std::vector<DrawnNode> drawn;
+    std::vector<std::uint32_t> foldCells;  // stamp per 2x2-pixel cell
+    std::uint32_t stamp = 0;
+    std::vector<std::uint32_t> highlight;  // stamp per node slot: hovered neighbourhood
+    std::uint32_t highlightStamp = 0;
+    int cellsX = 0, cellsY = 0;
+    std::vector<std::uint32_t> labelCells; // stamp per 8x8-pixel cell taken by a label
+    int labelCellsX = 0, labelCellsY = 0;
+    Vec2 origin, size;                     // canvas rectangle of the last frame
+    EdgeFold edgeFold;
+    std::size_t drawnEdges = 0, foldedNodes = 0, labels = 0;
+};
+
+struct AppState {
+    // --- document (undoable) ---------------------------------------------
+    DocState doc;
+    CommandStack history;
+    std::string path;      // where the document was opened from / saved to
+    bool dirty = false;    // changed since opened or saved
+    std::vector<std::string> kinds, relationKinds; // present in doc.store
+
+    // --- what is shown -----------------------------------------------------
+    FilterState filters;
+    std::uint64_t filterGeneration = 1;
+    View view;             // computed from doc + filters
+    bool viewStale = true; // recompute `view` next frame
+    Scene scene;
+    Camera camera;
+    bool fitPending = true;
+
+    // --- layout ------------------------------------------------------------
+    LayoutEngine engine = LayoutEngine::Sfdp;
+    int timeLimitSeconds = 20;
+    bool autoLayout = true;
+    bool layoutPending = false; // request one once the view settles
+    std::chrono::steady_clock::time_point layoutDueAt{};
+    LayoutJobs layouts;
+    bool layoutEverFinished = false;
+
+    // --- interaction -------------------------------------------------------
+    std::string selectedId;
+    EntityIndex hovered = kNoEntity; // in scene.store, reset every frame
+    SearchState search;
+    PathState pathFinder;
+    InspectorState inspector;
+    CanvasScratch canvas;
+    std::string contextId; // entity whose context menu is open
+
+    // --- files and dialogs -------------------------------------------------
+    FileDialogState fileDialog;
+    BackgroundTask<std::shared_ptr<GraphStore>> loading;
+    std::string loadingPath;
+    BackgroundTask<std::string> exporting; // result: the path written
+    struct Imported {
+        std::shared_ptr<GraphStore> store; // the open document plus the import
+        std::string summary;
+        bool intoOpenDocument = false;
+    };
+    BackgroundTask<Imported> importing;
+    std::string importingPath;
+    std::deque<std::string> queuedImports; // started one at a time, after any open
+    std::string status;                     // one line at the bottom
+    std::deque<std::string> errors;         // shown one at a time in a modal
+
+    // --- fonts -------------------------------------------------------------
+    GlyphMode glyphMode = GlyphMode::Document;
+    bool fontsStale = true; // rebuild the atlas between frames
+    float fontSize = 16;
+
+    bool quit = false;
+};
+
+// The entity the selection names in the current store, or kNoEntity.
+EntityIndex selectedEntity(const AppState &app);
+
+} // namespace liaison::viewer

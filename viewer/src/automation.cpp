@@ -1,0 +1,90 @@
+#include "automation.hpp"
+
+#include "actions.hpp"
+
+#include "liaison/json_io.hpp"
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include <cstdio>
+
+namespace liaison::viewer {
+
+void applyStartupOptions(AppState &app, const ViewerOptions &options) {
+    const GraphStore &store = *app.doc.store;
+    if (!options.hideKinds.empty()) {
+        for (const std::string &k : options.hideKinds)
+            app.filters.hiddenKinds.insert(k);
+        markFiltersChanged(app);
+    }
+    if (!options.focus.empty()) {
+        EntityIndex e = resolveOne(store, options.focus);
+        focusOn(app, store.entity(e).id, options.depth);
+    }
+    if (!options.select.empty())
+        select(app, resolveOne(store, options.select));
+    if (!options.search.empty())
+        app.search.text = options.search;
+}
+
+bool settled(const AppState &app) {
+    return app.doc.store && !app.loading.running() && !app.importing.running() && app.queuedImports.empty() &&
+           !app.fontsStale && !app.viewStale &&
+           !app.layoutPending && !app.layouts.running() && app.layoutEverFinished &&
+           app.scene.store == app.doc.store;
+}
+
+void dumpPositions(const AppState &app, const std::string &path, int width, int height) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
+    w.StartObject();
+    w.Key("width"), w.Int(width);
+    w.Key("height"), w.Int(height);
+    w.Key("canvas");
+    w.StartArray();
+    for (float v : {app.canvas.origin.x, app.canvas.origin.y, app.canvas.size.x, app.canvas.size.y})
+        w.Double(v);
+    w.EndArray();
+    w.Key("zoom"), w.Double(app.camera.zoom);
+    w.Key("nodes");
+    w.StartArray();
+    for (const DrawnNode &d : app.canvas.drawn) {
+        const SceneNode &n = app.scene.nodes[d.slot];
+        const Entity &e = app.scene.store->entity(n.entity);
+        char fill[8];
+        std::snprintf(fill, sizeof fill, "#%02x%02x%02x", n.fill & 0xFF, (n.fill >> 8) & 0xFF, (n.fill >> 16) & 0xFF);
+        w.StartObject();
+        w.Key("id"), w.String(e.id.c_str());
+        w.Key("kind"), w.String(e.kind.c_str());
+        w.Key("name"), w.String(e.name.c_str());
+        w.Key("fill"), w.String(fill);
+        w.Key("x"), w.Double(d.x);
+        w.Key("y"), w.Double(d.y);
+        w.Key("w"), w.Double(d.w);
+        w.Key("h"), w.Double(d.h);
+        w.Key("label");
+        if (d.label) {
+            w.StartArray();
+            for (float v : {d.labelX0, d.labelY0, d.labelX1, d.labelY1})
+                w.Double(v);
+            w.EndArray();
+        } else {
+            w.Null();
+        }
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    writeFileAtomically(path, std::string_view(buffer.GetString(), buffer.GetSize()));
+}
+
+void dumpInspector(const AppState &app, const std::string &path) {
+    EntityIndex e = selectedEntity(app);
+    std::string text;
+    if (e != kNoEntity)
+        text = inspectorText(buildInspector(*app.doc.store, e, toViewFilter(*app.doc.store, app.filters)));
+    writeFileAtomically(path, text);
+}
+
+} // namespace liaison::viewer

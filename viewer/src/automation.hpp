@@ -1,0 +1,27 @@
+// Scripted use of the viewer: startup options applied once the document has
+// loaded, and the sidecar files tests read next to a screenshot.
+#pragma once
+
+#include "app_state.hpp"
+#include "options.hpp"
+
+#include <string>
+
+namespace liaison::viewer {
+
+// Applies --focus/--depth, --select, --search and --hide-kind to the open
+// document. Throws LookupError when an entity reference matches none or several.
+void applyStartupOptions(AppState &app, const ViewerOptions &options);
+
+// True once nothing is pending: document loaded, fonts built, view computed,
+// layout finished and shown.
+bool settled(const AppState &app);
+
+// Writes the nodes drawn in the last frame (screen pixels, top-left origin):
+// {"width","height","canvas":[x,y,w,h],"zoom","nodes":[{"id","kind","fill",
+//  "x","y","w","h","label":[x0,y0,x1,y1]|null}]}
+void dumpPositions(const AppState &app, const std::string &path, int width, int height);
+// Writes inspectorText() of the selection (empty file when nothing is selected).
+void dumpInspector(const AppState &app, const std::string &path);
+
+} // namespace liaison::viewer

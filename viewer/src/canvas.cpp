@@ -1,0 +1,132 @@
+#include "canvas.hpp"
+
+#include "actions.hpp"
+#include "canvas_passes.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace liaison::viewer {
+
+using namespace passes;
+
+namespace {
+
+void panAndZoom(AppState &app, const Frame &f, bool hovered, bool active) {
+    ImGuiIO &io = ImGui::GetIO();
+    if (active && (ImGui::IsMouseDragging(ImGuiMouseButton_Left) || ImGui::IsMouseDragging(ImGuiMouseButton_Right) ||
+                   ImGui::IsMouseDragging(ImGuiMouseButton_Middle))) {
+        app.camera.centreX -= io.MouseDelta.x / app.camera.zoom;
+        app.camera.centreY -= io.MouseDelta.y / app.camera.zoom;
+    }
+    if (hovered && io.MouseWheel != 0)
+        zoomAround(app.camera, {io.MousePos.x, io.MousePos.y}, std::pow(1.2, io.MouseWheel), f.origin, f.size);
+}
+
+void handleClicks(AppState &app, bool hovered) {
+    ImGuiIO &io = ImGui::GetIO();
+    if (!hovered)
+        return;
+    const float clickSlop = 16.f; // squared pixels a click may move and still be a click
+    std::uint32_t slot = app.hovered == kNoEntity ? Scene::kNoSlot : app.scene.slotOf(app.hovered);
+    EntityIndex inDoc = slot == Scene::kNoSlot ? kNoEntity : app.doc.store->findById(app.scene.store->entity(app.hovered).id);
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && io.MouseDragMaxDistanceSqr[0] < clickSlop)
+        select(app, inDoc);
+    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && inDoc != kNoEntity)
+        expandNeighbours(app, app.doc.store->entity(inDoc).id);
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Right) && io.MouseDragMaxDistanceSqr[1] < clickSlop && inDoc != kNoEntity) {
+        app.contextId = app.doc.store->entity(inDoc).id;
+        ImGui::OpenPopup("##node-menu");
+    }
+}
+
+void drawNodeMenu(AppState &app) {
+    if (!ImGui::BeginPopup("##node-menu"))
+        return;
+    const std::string id = app.contextId;
+    EntityIndex e = app.doc.store ? app.doc.store->findById(id) : kNoEntity;
+    if (e == kNoEntity) {
+        ImGui::EndPopup();
+        return;
+    }
+    ImGui::TextUnformatted(app.doc.store->entity(e).name.c_str());
+    ImGui::Separator();
+    if (ImGui::MenuItem("Select"))
+        select(app, e);
+    if (ImGui::MenuItem("Focus here (depth 1)"))
+        focusOn(app, id, 1);
+    if (ImGui::MenuItem("Focus here (depth 2)"))
+        focusOn(app, id, 2);
+    if (ImGui::MenuItem("Expand neighbours"))
+        expandNeighbours(app, id);
+    if (ImGui::MenuItem("Hide"))
+        hideEntity(app, id);
+    if (ImGui::MenuItem("Hide neighbours"))
+        hideNeighbours(app, id);
+    if (ImGui::MenuItem(app.doc.edits.pinned.contains(id) ? "Unpin" : "Pin"))
+        togglePin(app, id);
+    if (ImGui::MenuItem("Path from here"))
+        app.pathFinder.fromText = id;
+    if (ImGui::MenuItem("Path to here"))
+        app.pathFinder.toText = id;
+    EntityIndex sel = selectedEntity(app);
+    if (sel != kNoEntity && sel != e) {
+        std::string label = "Merge into " + app.doc.store->entity(sel).name;
+        if (ImGui::MenuItem(label.c_str()))
+            mergeEntityInto(app, app.selectedId, id);
+    }
+    ImGui::EndPopup();
+}
+
+} // namespace
+
+void drawCanvas(AppState &app) {
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    ImVec2 size(std::max(avail.x, 50.f), std::max(avail.y, 50.f));
+    ImGui::InvisibleButton("##canvas", size,
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
+                               ImGuiButtonFlags_MouseButtonMiddle);
+    const bool hovered = ImGui::IsItemHovered();
+    const bool active = ImGui::IsItemActive();
+    ImDrawList *dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), kCanvasBackground);
+    app.canvas.origin = {origin.x, origin.y};
+    app.canvas.size = {size.x, size.y};
+    app.hovered = kNoEntity;
+    if (app.scene.empty() || !app.doc.store) {
+        app.canvas.drawn.clear();
+        const char *text = app.doc.store ? "Laying out ..." : "Open a Liaison JSON file (File > Open)";
+        dl->AddText(ImVec2(origin.x + 20, origin.y + 20), 0xFF606060u, text);
+        return;
+    }
+    if (app.fitPending && !app.layouts.running())
+        fitToView(app);
+
+    Frame f{app.canvas.origin, app.canvas.size, &app.camera};
+    panAndZoom(app, f, hovered, active);
+    dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
+    cullNodes(app, f);
+    std::uint32_t hoverSlot = hovered && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)
+                                  ? hitTest(app, ImGui::GetIO().MousePos)
+                                  : Scene::kNoSlot;
+    if (hoverSlot != Scene::kNoSlot)
+        app.hovered = app.scene.nodes[hoverSlot].entity;
+    markNeighbourhood(app, hoverSlot);
+    Emphasis em = buildEmphasis(app);
+    em.hovered = hoverSlot;
+    const bool hoverActive = hoverSlot != Scene::kNoSlot;
+    handleClicks(app, hovered);
+    drawEdges(app, f, em, dl, hoverActive);
+    drawNodes(app, em, dl, hoverActive);
+    dl->PopClipRect();
+    drawNodeMenu(app);
+    if (hoverActive) {
+        const Entity &e = app.scene.store->entity(app.scene.nodes[hoverSlot].entity);
+        ImGui::SetTooltip("%s\n%s", e.name.c_str(), e.id.c_str());
+    }
+}
+
+} // namespace liaison::viewer

@@ -1,0 +1,302 @@
+#include "canvas_passes.hpp"
+
+#include <cfloat>
+#include <cmath>
+
+namespace liaison::viewer::passes {
+
+namespace {
+
+constexpr float kFoldBelowPx = 2.5f;    // nodes smaller than this become a 2x2 cell
+constexpr float kSimpleBelowPx = 7.f;   // nodes smaller than this are plain squares
+constexpr float kOutlineFromPx = 14.f;  // plain nodes smaller than this have no outline
+constexpr std::size_t kManyNodes = 5000; // past this, fills are not anti-aliased
+constexpr float kLabelMinPx = 11.f;     // smallest label font size drawn
+constexpr float kLabelShowPx = 4.f;     // labels appear once 14pt is this many pixels
+constexpr float kLabelPtSize = 14.f;    // Graphviz sizes nodes for 14pt labels
+constexpr std::size_t kMaxLabels = 1500;
+constexpr std::size_t kManyEdges = 20000; // past this, edges are straight lines, folded by cell
+constexpr float kEdgeFoldPx = 3.f;        // edges shorter than this vanish into their nodes' cells
+constexpr std::uint32_t kEdgeColour = 0x90707070u;
+constexpr std::uint32_t kEdgeStrong = 0xFF303030u;
+constexpr std::uint32_t kPathColour = 0xFF2020D0u;   // red
+constexpr std::uint32_t kSelectColour = 0xFF1E90FFu; // orange
+constexpr std::uint32_t kOutline = 0xFF404040u;
+
+ImVec2 iv(Vec2 v) { return {v.x, v.y}; }
+
+
+} // namespace
+
+static std::uint32_t sceneSlotOfId(const Scene &scene, const std::string &id) {
+    if (id.empty() || !scene.store)
+        return Scene::kNoSlot;
+    EntityIndex e = scene.store->findById(id);
+    return e == kNoEntity ? Scene::kNoSlot : scene.slotOf(e);
+}
+
+Emphasis buildEmphasis(const AppState &app) {
+    Emphasis em;
+    em.selected = sceneSlotOfId(app.scene, app.selectedId);
+    if (app.pathFinder.store == app.scene.store) {
+        for (const PathStep &step : app.pathFinder.steps) {
+            em.pathSlots.push_back(app.scene.slotOf(step.from));
+            em.pathSlots.push_back(app.scene.slotOf(step.to));
+            em.pathRelations.push_back(step.relation);
+        }
+    }
+    return em;
+}
+
+// Pass 1 for nodes: screen rectangles of the visible nodes, folding tiny ones.
+void cullNodes(AppState &app, const Frame &f) {
+    CanvasScratch &c = app.canvas;
+    c.drawn.clear();
+    c.foldedNodes = 0;
+    c.cellsX = static_cast<int>(f.size.x / 2) + 1;
+    c.cellsY = static_cast<int>(f.size.y / 2) + 1;
+    c.foldCells.resize(static_cast<std::size_t>(c.cellsX) * c.cellsY, 0);
+    if (++c.stamp == 0) {
+        std::fill(c.foldCells.begin(), c.foldCells.end(), 0);
+        c.stamp = 1;
+    }
+    const float zoom = static_cast<float>(f.camera->zoom);
+    const float x1 = f.origin.x + f.size.x, y1 = f.origin.y + f.size.y;
+    for (std::uint32_t slot = 0; slot < app.scene.nodes.size(); ++slot) {
+        const SceneNode &n = app.scene.nodes[slot];
+        if (!n.visible)
+            continue;
+        Vec2 p = f.toScreen(n.x, n.y);
+        float w = n.w * zoom, h = n.h * zoom;
+        if (p.x + w / 2 < f.origin.x || p.x - w / 2 > x1 || p.y + h / 2 < f.origin.y || p.y - h / 2 > y1)
+            continue;
+        if (std::max(w, h) < kFoldBelowPx) {
+            int cx = std::clamp(static_cast<int>((p.x - f.origin.x) / 2), 0, c.cellsX - 1);
+            int cy = std::clamp(static_cast<int>((p.y - f.origin.y) / 2), 0, c.cellsY - 1);
+            std::uint32_t &cell = c.foldCells[static_cast<std::size_t>(cy) * c.cellsX + cx];
+            if (cell == c.stamp) {
+                ++c.foldedNodes;
+                continue;
+            }
+            cell = c.stamp;
+            w = h = 2;
+        }
+        c.drawn.push_back({slot, p.x, p.y, w, h, false, 0, 0, 0, 0});
+    }
+}
+
+std::uint32_t hitTest(const AppState &app, ImVec2 mouse) {
+    for (auto it = app.canvas.drawn.rbegin(); it != app.canvas.drawn.rend(); ++it) {
+        float hw = std::max(it->w / 2, 3.f), hh = std::max(it->h / 2, 3.f);
+        if (std::fabs(mouse.x - it->x) <= hw && std::fabs(mouse.y - it->y) <= hh)
+            return it->slot;
+    }
+    return Scene::kNoSlot;
+}
+
+void markNeighbourhood(AppState &app, std::uint32_t slot) {
+    CanvasScratch &c = app.canvas;
+    c.highlight.resize(app.scene.nodes.size(), 0);
+    if (++c.highlightStamp == 0) {
+        std::fill(c.highlight.begin(), c.highlight.end(), 0);
+        c.highlightStamp = 1;
+    }
+    if (slot == Scene::kNoSlot)
+        return;
+    c.highlight[slot] = c.highlightStamp;
+    for (std::uint32_t i = app.scene.adjacencyStart[slot]; i < app.scene.adjacencyStart[slot + 1]; ++i) {
+        const SceneEdge &e = app.scene.edges[app.scene.adjacency[i]];
+        if (e.visible)
+            c.highlight[e.from == slot ? e.to : e.from] = c.highlightStamp;
+    }
+}
+
+static bool highlighted(const AppState &app, std::uint32_t slot) {
+    return slot < app.canvas.highlight.size() && app.canvas.highlight[slot] == app.canvas.highlightStamp;
+}
+
+static void drawArrow(ImDrawList *dl, Vec2 from, Vec2 tip, std::uint32_t colour) {
+    float dx = tip.x - from.x, dy = tip.y - from.y;
+    float len = std::sqrt(dx * dx + dy * dy);
+    if (len < 3)
+        return;
+    float nx = -dy * 0.35f, ny = dx * 0.35f; // half-width 0.35 of the head's length
+    dl->AddTriangleFilled(iv(tip), ImVec2(from.x + nx, from.y + ny), ImVec2(from.x - nx, from.y - ny), colour);
+}
+
+// Pass 1 + 2 for edges: cull by bounding box, then draw splines (or straight
+// lines when many or tiny).
+void drawEdges(AppState &app, const Frame &f, const Emphasis &em, ImDrawList *dl, bool hoverActive) {
+    const float zoom = static_cast<float>(f.camera->zoom);
+    const float x1 = f.origin.x + f.size.x, y1 = f.origin.y + f.size.y;
+    std::size_t drawn = 0;
+    // Cull first so the drawing mode can depend on how many survive.
+    std::vector<std::uint32_t> visible;
+    visible.reserve(std::min<std::size_t>(app.scene.edges.size(), 1u << 16));
+    for (std::uint32_t i = 0; i < app.scene.edges.size(); ++i) {
+        const SceneEdge &e = app.scene.edges[i];
+        if (!e.visible || !app.scene.nodes[e.from].visible || !app.scene.nodes[e.to].visible)
+            continue;
+        Vec2 a = f.toScreen(e.minX, e.minY), b = f.toScreen(e.maxX, e.maxY);
+        if (b.x < f.origin.x || a.x > x1 || b.y < f.origin.y || a.y > y1)
+            continue;
+        if (std::max(b.x - a.x, b.y - a.y) < kEdgeFoldPx)
+            continue; // folded into its endpoints' cells
+        visible.push_back(i);
+    }
+    const bool many = visible.size() > kManyEdges;
+    // With many edges, those joining the same two 4x4-pixel cells are drawn once.
+    EdgeFold &fold = app.canvas.edgeFold;
+    if (many)
+        fold.reset(visible.size());
+    for (std::uint32_t i : visible) {
+        const SceneEdge &e = app.scene.edges[i];
+        if (many) {
+            Vec2 p = f.toScreen(e.spline.front().x, e.spline.front().y);
+            Vec2 q = f.toScreen(e.spline.back().x, e.spline.back().y);
+            auto cell = [&](Vec2 v) {
+                return (static_cast<std::uint64_t>(std::clamp(v.x - f.origin.x + 4096.f, 0.f, 65535.f)) / 4) << 16 |
+                       (static_cast<std::uint64_t>(std::clamp(v.y - f.origin.y + 4096.f, 0.f, 65535.f)) / 4);
+            };
+            std::uint64_t a = cell(p), b = cell(q);
+            if (a == b || !fold.insert(std::min(a, b) << 32 | std::max(a, b)))
+                continue;
+        }
+        bool onPath = em.onPathEdge(e.relation);
+        bool strong = hoverActive && (e.from == em.hovered || e.to == em.hovered);
+        std::uint32_t colour = onPath ? kPathColour : strong ? kEdgeStrong : kEdgeColour;
+        if (hoverActive && !strong && !onPath)
+            colour = withAlpha(colour, 0.3f);
+        float thickness = onPath ? 3.f : strong ? 2.f : 1.f;
+        float extent = std::max(e.maxX - e.minX, e.maxY - e.minY) * zoom;
+        if (many || extent < 16.f) {
+            dl->AddLine(iv(f.toScreen(e.spline.front().x, e.spline.front().y)),
+                        iv(f.toScreen(e.spline.back().x, e.spline.back().y)), colour, thickness);
+        } else {
+            for (std::size_t s = 0; s + 3 < e.spline.size(); s += 3) {
+                Vec2 p0 = f.toScreen(e.spline[s].x, e.spline[s].y);
+                Vec2 p3 = f.toScreen(e.spline[s + 3].x, e.spline[s + 3].y);
+                float len = std::fabs(p3.x - p0.x) + std::fabs(p3.y - p0.y);
+                int segments = std::clamp(static_cast<int>(len / 10), 3, 24);
+                dl->AddBezierCubic(iv(p0), iv(f.toScreen(e.spline[s + 1].x, e.spline[s + 1].y)),
+                                   iv(f.toScreen(e.spline[s + 2].x, e.spline[s + 2].y)), iv(p3), colour,
+                                   thickness, segments);
+            }
+        }
+        if (e.arrow && !many)
+            drawArrow(dl, f.toScreen(e.spline.back().x, e.spline.back().y), f.toScreen(e.arrowTip.x, e.arrowTip.y),
+                      colour);
+        ++drawn;
+    }
+    app.canvas.drawnEdges = drawn;
+}
+
+static void shapePath(ImDrawList *dl, const SceneNode &n, const DrawnNode &d) {
+    const UnitShape &shape = *n.shape;
+    if (shape.kind == ShapeKind::Box) {
+        dl->PathRect(ImVec2(d.x - d.w / 2, d.y - d.h / 2), ImVec2(d.x + d.w / 2, d.y + d.h / 2),
+                     std::min(d.w, d.h) * 0.15f);
+        return;
+    }
+    for (Vec2 p : shape.points)
+        dl->PathLineTo(ImVec2(d.x + p.x * d.w, d.y + p.y * d.h));
+}
+
+static void drawNode(ImDrawList *dl, const SceneNode &n, const DrawnNode &d, std::uint32_t fill, std::uint32_t outline,
+              float outlineWidth) {
+    if (std::max(d.w, d.h) < kSimpleBelowPx) {
+        dl->AddRectFilled(ImVec2(d.x - d.w / 2, d.y - d.h / 2), ImVec2(d.x + d.w / 2, d.y + d.h / 2), fill);
+        return;
+    }
+    shapePath(dl, n, d);
+    dl->PathFillConvex(fill);
+    if (std::max(d.w, d.h) < kOutlineFromPx && outlineWidth <= 1.f)
+        return;
+    shapePath(dl, n, d);
+    dl->PathStroke(outline, ImDrawFlags_Closed, outlineWidth);
+}
+
+// Labels are placed at a readable size (Graphviz's 14pt scaled by the zoom,
+// clamped to [kLabelMinPx, 1.25 x UI font]); inside the node when they fit,
+// else below it. Unless emphasised, a label that would overlap one already
+// placed is skipped (occupancy grid of 8x8-pixel cells).
+static bool placeLabel(AppState &app, ImDrawList *dl, const SceneNode &n, DrawnNode &d, bool emphasised) {
+    const float zoom = static_cast<float>(app.camera.zoom);
+    if (!emphasised && kLabelPtSize * zoom < kLabelShowPx)
+        return false;
+    const float size = std::clamp(kLabelPtSize * zoom, kLabelMinPx, app.fontSize * 1.25f);
+    const std::string &text = app.scene.store->entity(n.entity).name;
+    ImFont *font = ImGui::GetFont();
+    ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str(), text.c_str() + text.size());
+    const bool inside = ts.x <= d.w * 0.95f && ts.y <= d.h * 1.05f;
+    ImVec2 pos = inside ? ImVec2(d.x - ts.x / 2, d.y - ts.y / 2) : ImVec2(d.x - ts.x / 2, d.y + d.h / 2 + 1);
+    CanvasScratch &c = app.canvas;
+    const int gx0 = std::max(0, static_cast<int>((pos.x - c.origin.x) / 8));
+    const int gy0 = std::max(0, static_cast<int>((pos.y - c.origin.y) / 8));
+    const int gx1 = std::min(c.labelCellsX - 1, static_cast<int>((pos.x + ts.x - c.origin.x) / 8));
+    const int gy1 = std::min(c.labelCellsY - 1, static_cast<int>((pos.y + ts.y - c.origin.y) / 8));
+    if (!emphasised)
+        for (int gy = gy0; gy <= gy1; ++gy)
+            for (int gx = gx0; gx <= gx1; ++gx)
+                if (c.labelCells[static_cast<std::size_t>(gy) * c.labelCellsX + gx] == c.stamp)
+                    return false;
+    for (int gy = gy0; gy <= gy1; ++gy)
+        for (int gx = gx0; gx <= gx1; ++gx)
+            c.labelCells[static_cast<std::size_t>(gy) * c.labelCellsX + gx] = c.stamp;
+    if (!inside)
+        dl->AddRectFilled(ImVec2(pos.x - 2, pos.y), ImVec2(pos.x + ts.x + 2, pos.y + ts.y), 0xC8FFFFFFu, 2);
+    dl->AddText(font, size, pos, inside ? n.text : 0xFF202020u, text.c_str(), text.c_str() + text.size());
+    d.label = true;
+    d.labelX0 = pos.x, d.labelY0 = pos.y, d.labelX1 = pos.x + ts.x, d.labelY1 = pos.y + ts.y;
+    ++c.labels;
+    return true;
+}
+
+void drawNodes(AppState &app, const Emphasis &em, ImDrawList *dl, bool hoverActive) {
+    app.canvas.labels = 0;
+    const ImDrawListFlags flags = dl->Flags;
+    if (app.canvas.drawn.size() > kManyNodes)
+        dl->Flags &= ~ImDrawListFlags_AntiAliasedFill; // fringes cost more than they show at this density
+    for (DrawnNode &d : app.canvas.drawn) {
+        const SceneNode &n = app.scene.nodes[d.slot];
+        bool hi = hoverActive && highlighted(app, d.slot);
+        bool path = em.onPath(d.slot);
+        std::uint32_t fill = hoverActive && !hi && !path ? withAlpha(n.fill, 0.3f) : n.fill;
+        std::uint32_t outline = path ? kPathColour : hi ? kEdgeStrong : kOutline;
+        float width = path ? 3.f : hi ? 2.f : 1.f;
+        drawNode(dl, n, d, fill, hoverActive && !hi && !path ? withAlpha(outline, 0.3f) : outline, width);
+        if (d.slot == em.selected) {
+            DrawnNode ring = d;
+            ring.w += 6, ring.h += 6;
+            shapePath(dl, n, ring);
+            dl->PathStroke(kSelectColour, ImDrawFlags_Closed, 3.f);
+        }
+        if (app.doc.edits.pinned.contains(app.scene.store->entity(n.entity).id))
+            dl->AddCircleFilled(ImVec2(d.x + d.w / 2, d.y - d.h / 2), 4.f, 0xFF202020u);
+    }
+    dl->Flags = flags;
+    // Labels last, so no shape covers them; emphasised ones first, so they
+    // win the space.
+    CanvasScratch &c = app.canvas;
+    c.labelCellsX = static_cast<int>(c.size.x / 8) + 1;
+    c.labelCellsY = static_cast<int>(c.size.y / 8) + 1;
+    c.labelCells.resize(static_cast<std::size_t>(c.labelCellsX) * c.labelCellsY, 0);
+    if (c.stamp == 1)
+        std::fill(c.labelCells.begin(), c.labelCells.end(), 0);
+    auto emphasised = [&](const DrawnNode &d) {
+        return d.slot == em.selected || d.slot == em.hovered || em.onPath(d.slot) ||
+               (hoverActive && highlighted(app, d.slot));
+    };
+    for (DrawnNode &d : c.drawn)
+        if (emphasised(d))
+            placeLabel(app, dl, app.scene.nodes[d.slot], d, true);
+    for (DrawnNode &d : c.drawn) {
+        if (c.labels >= kMaxLabels)
+            break;
+        if (!d.label && !emphasised(d) && d.h >= kFoldBelowPx)
+            placeLabel(app, dl, app.scene.nodes[d.slot], d, false);
+    }
+}
+
+
+} // namespace liaison::viewer::passes

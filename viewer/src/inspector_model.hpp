@@ -1,0 +1,33 @@
+// The inspector's content for one entity, as plain lines, so the panel and
+// the automation dump (--dump-inspector) show exactly the same thing.
+#pragma once
+
+#include "liaison/view.hpp"
+
+#include <string>
+#include <vector>
+
+namespace liaison::viewer {
+
+struct InspectorLine {
+    enum class Kind { Title, Heading, Subheading, Text, Link, Quote };
+    Kind kind = Kind::Text;
+    int indent = 0;
+    std::string text;
+    EntityIndex link = kNoEntity; // for Link: the entity it selects
+};
+
+// Names per language, aliases, attributes, the entity's own evidence, for a
+// person everyone they met with the shared events, and the relations grouped
+// by kind (each with its evidence quotes, source and line).
+std::vector<InspectorLine> buildInspector(const GraphStore &store, EntityIndex entity,
+                                          const ViewFilter &filter);
+
+// One line per entry, indented by two spaces per level, headings prefixed
+// with '#', quotes with '>'.
+std::string inspectorText(const std::vector<InspectorLine> &lines);
+
+// "“quote” — source-id, line 12" (the locator when there is no line).
+std::string evidenceLine(const GraphStore &store, const Evidence &evidence);
+
+} // namespace liaison::viewer

@@ -1,0 +1,33 @@
+// The viewer's command line.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace liaison::viewer {
+
+struct ViewerOptions {
+    std::string file;                  // Liaison JSON to open, may be empty
+    std::string screenshot;            // render one frame after layout, write PNG, exit
+    int width = 1400, height = 900;    // --size WxH
+    std::string layout;                // engine name
+    int timeLimitSeconds = 20;
+    std::string focus;                 // entity id or name
+    int depth = 1;
+    std::string select;
+    std::string search;
+    std::vector<std::string> hideKinds;
+    std::string dumpPositions;         // sidecar JSON: drawn nodes in screen pixels
+    std::string dumpInspector;         // sidecar text: the inspector's lines
+    std::vector<std::string> imports;  // --import FILE: through the loader plugins, after FILE opens
+    std::string exportPath;            // export the view (format from the extension) before exiting
+    bool latinGlyphsOnly = false;      // --glyphs latin: omit the document's characters (tests)
+    bool help = false;
+};
+
+// Throws UserError naming the bad argument.
+ViewerOptions parseOptions(int argc, char **argv);
+std::string usage();
+
+} // namespace liaison::viewer

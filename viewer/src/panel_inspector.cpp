@@ -1,0 +1,177 @@
+// The inspector: everything known about the selection and where each fact
+// came from. Content comes from buildInspector (shared with --dump-inspector).
+#include "actions.hpp"
+#include "panels.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+namespace liaison::viewer {
+
+namespace {
+
+const ImVec4 kHeading(0.15f, 0.35f, 0.6f, 1);
+const ImVec4 kQuote(0.35f, 0.35f, 0.35f, 1);
+
+void refreshLines(AppState &app, EntityIndex e) {
+    InspectorState &in = app.inspector;
+    if (in.forId == app.selectedId && in.forStore == app.doc.store.get() &&
+        in.forFilterGeneration == app.filterGeneration)
+        return;
+    in.forId = app.selectedId;
+    in.forStore = app.doc.store.get();
+    in.forFilterGeneration = app.filterGeneration;
+    in.lines = buildInspector(*app.doc.store, e, toViewFilter(*app.doc.store, app.filters));
+}
+
+void drawActions(AppState &app, EntityIndex e) {
+    const std::string id = app.doc.store->entity(e).id;
+    if (ImGui::Button("Centre"))
+        centreOn(app, e);
+    ImGui::SameLine();
+    if (ImGui::Button("Expand"))
+        expandNeighbours(app, id);
+    ImGui::SameLine();
+    if (ImGui::Button("Hide"))
+        hideEntity(app, id);
+    ImGui::SameLine();
+    if (ImGui::Button("Hide neighbours"))
+        hideNeighbours(app, id);
+    ImGui::SameLine();
+    if (ImGui::Button(app.doc.edits.pinned.contains(id) ? "Unpin" : "Pin"))
+        togglePin(app, id);
+    if (ImGui::Button("Focus"))
+        focusOn(app, id, app.inspector.focusDepth);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(100);
+    ImGui::SliderInt("depth", &app.inspector.focusDepth, 1, 5);
+    if (app.doc.edits.focus) {
+        ImGui::SameLine();
+        if (ImGui::Button("Clear focus"))
+            clearFocus(app);
+    }
+}
+
+void drawLines(AppState &app) {
+    int n = 0;
+    for (const InspectorLine &line : app.inspector.lines) {
+        ImGui::PushID(n++);
+        float indent = static_cast<float>(line.indent) * 14.f;
+        if (indent > 0)
+            ImGui::Indent(indent);
+        switch (line.kind) {
+        case InspectorLine::Kind::Title:
+            ImGui::SetWindowFontScale(1.3f);
+            ImGui::TextWrapped("%s", line.text.c_str());
+            ImGui::SetWindowFontScale(1.f);
+            break;
+        case InspectorLine::Kind::Heading:
+            ImGui::Spacing();
+            ImGui::Separator();
+            ImGui::TextColored(kHeading, "%s", line.text.c_str());
+            break;
+        case InspectorLine::Kind::Subheading:
+            ImGui::TextColored(kHeading, "  %s", line.text.c_str());
+            break;
+        case InspectorLine::Kind::Text:
+            ImGui::TextWrapped("%s", line.text.c_str());
+            break;
+        case InspectorLine::Kind::Link:
+            if (ImGui::Selectable(line.text.c_str(), false) && line.link != kNoEntity) {
+                select(app, line.link);
+                centreOn(app, line.link);
+            }
+            break;
+        case InspectorLine::Kind::Quote:
+            ImGui::PushStyleColor(ImGuiCol_Text, kQuote);
+            ImGui::TextWrapped("%s", line.text.c_str());
+            ImGui::PopStyleColor();
+            break;
+        }
+        if (indent > 0)
+            ImGui::Unindent(indent);
+        ImGui::PopID();
+    }
+}
+
+void drawMerge(AppState &app, EntityIndex e) {
+    if (!ImGui::CollapsingHeader("Merge another entity into this one"))
+        return;
+    ImGui::SetNextItemWidth(-70);
+    ImGui::InputTextWithHint("##merge", "id or exact name", &app.inspector.mergeText);
+    ImGui::SameLine();
+    if (!ImGui::Button("Merge"))
+        return;
+    try {
+        EntityIndex gone = resolveOne(*app.doc.store, app.inspector.mergeText);
+        std::string keepId = app.doc.store->entity(e).id;
+        mergeEntityInto(app, keepId, app.doc.store->entity(gone).id);
+        app.inspector.mergeText.clear();
+    } catch (const std::exception &ex) {
+        reportError(app, ex.what());
+    }
+}
+
+void drawEdit(AppState &app, EntityIndex e) {
+    InspectorState &in = app.inspector;
+    if (!in.editing) {
+        if (ImGui::Button("Edit")) {
+            in.editing = true;
+            in.draft = app.doc.store->entity(e);
+        }
+        return;
+    }
+    ImGui::Separator();
+    ImGui::InputText("name", &in.draft.name);
+    ImGui::InputText("kind", &in.draft.kind);
+    for (auto &[language, name] : in.draft.names)
+        ImGui::InputText(("name (" + language + ")").c_str(), &name);
+    ImGui::SetNextItemWidth(60);
+    ImGui::InputTextWithHint("##lang", "lang", &in.newLanguage);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-80);
+    ImGui::InputTextWithHint("##langname", "name in that language", &in.newLanguageName);
+    ImGui::SameLine();
+    if (ImGui::Button("Add##name") && !in.newLanguage.empty()) {
+        in.draft.names[in.newLanguage] = in.newLanguageName;
+        in.newLanguage.clear(), in.newLanguageName.clear();
+    }
+    for (auto &[key, value] : in.draft.attributes)
+        if (value.type == AttributeValue::Type::String)
+            ImGui::InputText(key.c_str(), &value.text);
+    ImGui::SetNextItemWidth(100);
+    ImGui::InputTextWithHint("##key", "attribute", &in.newAttributeKey);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-80);
+    ImGui::InputTextWithHint("##value", "value", &in.newAttributeValue);
+    ImGui::SameLine();
+    if (ImGui::Button("Add##attr") && !in.newAttributeKey.empty()) {
+        in.draft.attributes[in.newAttributeKey] = AttributeValue::string(in.newAttributeValue);
+        in.newAttributeKey.clear(), in.newAttributeValue.clear();
+    }
+    if (ImGui::Button("Apply")) {
+        in.editing = false;
+        applyEntityEdit(app, in.draft);
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel"))
+        in.editing = false;
+}
+
+} // namespace
+
+void drawInspectorPanel(AppState &app) {
+    EntityIndex e = selectedEntity(app);
+    if (!app.doc.store || e == kNoEntity) {
+        ImGui::TextDisabled("Click a node, or pick a search result, to inspect it.");
+        return;
+    }
+    refreshLines(app, e);
+    drawActions(app, e);
+    drawLines(app);
+    ImGui::Spacing();
+    drawMerge(app, e);
+    drawEdit(app, e);
+}
+
+} // namespace liaison::viewer

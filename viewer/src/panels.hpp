@@ -1,0 +1,23 @@
+// The viewer's panels: free functions that draw from and change AppState.
+// Each is called once per frame, inside the ImGui window the workspace
+// prepared for it (except the menu bar and the dialogs, which make their own).
+#pragma once
+
+#include "app_state.hpp"
+
+namespace liaison::viewer {
+
+void drawWorkspace(AppState &app);     // places every window below; one call per frame
+
+void drawMainMenu(AppState &app);      // File, Edit, View menus
+void drawSearchPanel(AppState &app);   // names and aliases, results as you type
+void drawFilterPanel(AppState &app);   // kinds, relation kinds, countries, sources, dates
+void drawLayoutPanel(AppState &app);   // engine, time limit, progress, cancel
+void drawPathPanel(AppState &app);     // shortest chain between two entities
+void drawLegendPanel(AppState &app);   // colour and shape of each kind, counts
+void drawInspectorPanel(AppState &app);// the selection: names, attributes, relations, evidence, met
+void drawStatusBar(AppState &app);
+void drawDialogs(AppState &app);       // error modal and the file picker
+void handleShortcuts(AppState &app);   // Ctrl+Z, Ctrl+Shift+Z, Ctrl+O, Ctrl+S, F, Delete, Ctrl+F
+
+} // namespace liaison::viewer

@@ -1,0 +1,126 @@
+#include "scene.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace liaison::viewer {
+
+namespace {
+
+Vec2 world(Point p) { return {static_cast<float>(p.x), static_cast<float>(-p.y)}; }
+
+void growBox(SceneEdge &e, Vec2 p) {
+    e.minX = std::min(e.minX, p.x);
+    e.minY = std::min(e.minY, p.y);
+    e.maxX = std::max(e.maxX, p.x);
+    e.maxY = std::max(e.maxY, p.y);
+}
+
+} // namespace
+
+Scene buildScene(const LayoutSnapshot &snapshot) {
+    Scene scene;
+    scene.store = snapshot.store;
+    scene.messages = snapshot.result.messages;
+    const GraphStore &store = *snapshot.store;
+    scene.slotOfEntity.assign(store.entityCount(), Scene::kNoSlot);
+    scene.nodes.reserve(snapshot.result.nodes.size());
+    bool first = true;
+    for (const NodeLayout &n : snapshot.result.nodes) {
+        const Entity &entity = store.entity(n.entity);
+        KindStyle style = styleOfKind(entity.kind);
+        SceneNode node;
+        node.entity = n.entity;
+        Vec2 c = world(n.centre);
+        node.x = c.x;
+        node.y = c.y;
+        node.w = static_cast<float>(std::max(n.width, 1.0));
+        node.h = static_cast<float>(std::max(n.height, 1.0));
+        node.fill = parseColour(style.fill);
+        node.text = textColourOn(node.fill);
+        node.shape = &unitShape(style.shape);
+        scene.slotOfEntity[n.entity] = static_cast<std::uint32_t>(scene.nodes.size());
+        float x0 = c.x - node.w / 2, x1 = c.x + node.w / 2, y0 = c.y - node.h / 2, y1 = c.y + node.h / 2;
+        if (first) {
+            scene.minX = x0, scene.maxX = x1, scene.minY = y0, scene.maxY = y1;
+            first = false;
+        }
+        scene.minX = std::min(scene.minX, x0);
+        scene.maxX = std::max(scene.maxX, x1);
+        scene.minY = std::min(scene.minY, y0);
+        scene.maxY = std::max(scene.maxY, y1);
+        scene.nodes.push_back(node);
+    }
+
+    scene.edges.reserve(snapshot.result.edges.size());
+    for (const EdgeLayout &l : snapshot.result.edges) {
+        SceneEdge e;
+        e.relation = l.relation;
+        e.from = scene.slotOf(store.relationSource(l.relation));
+        e.to = scene.slotOf(store.relationTarget(l.relation));
+        if (e.from == Scene::kNoSlot || e.to == Scene::kNoSlot)
+            continue;
+        const SceneNode &a = scene.nodes[e.from];
+        const SceneNode &b = scene.nodes[e.to];
+        // A spline is 1 + 3k points; anything else is drawn as a straight line.
+        if (l.spline.size() >= 4 && (l.spline.size() - 1) % 3 == 0)
+            for (Point p : l.spline)
+                e.spline.push_back(world(p));
+        else
+            e.spline = {{a.x, a.y}, {a.x, a.y}, {b.x, b.y}, {b.x, b.y}};
+        e.arrow = l.hasArrowHead;
+        e.arrowTip = world(l.arrowTip);
+        e.minX = e.maxX = e.spline[0].x;
+        e.minY = e.maxY = e.spline[0].y;
+        for (Vec2 p : e.spline)
+            growBox(e, p);
+        if (e.arrow)
+            growBox(e, e.arrowTip);
+        scene.edges.push_back(std::move(e));
+    }
+
+    scene.adjacencyStart.assign(scene.nodes.size() + 1, 0);
+    for (const SceneEdge &e : scene.edges) {
+        ++scene.adjacencyStart[e.from + 1];
+        ++scene.adjacencyStart[e.to + 1];
+    }
+    for (std::size_t i = 1; i < scene.adjacencyStart.size(); ++i)
+        scene.adjacencyStart[i] += scene.adjacencyStart[i - 1];
+    scene.adjacency.assign(scene.adjacencyStart.back(), 0);
+    std::vector<std::uint32_t> fill(scene.adjacencyStart.begin(), scene.adjacencyStart.end() - 1);
+    for (std::uint32_t i = 0; i < scene.edges.size(); ++i) {
+        scene.adjacency[fill[scene.edges[i].from]++] = i;
+        scene.adjacency[fill[scene.edges[i].to]++] = i;
+    }
+    return scene;
+}
+
+void updateVisibility(Scene &scene, const GraphStore &store, const View &view) {
+    std::vector<char> inView(store.entityCount(), 0);
+    for (EntityIndex e : view.entities)
+        inView[e] = 1;
+    const bool sameStore = scene.store.get() == &store;
+    for (SceneNode &n : scene.nodes) {
+        EntityIndex e = n.entity;
+        if (!sameStore) {
+            const std::string &id = scene.store->entity(n.entity).id;
+            e = store.findById(id);
+            // A merged-away id resolves to the survivor, which has its own node.
+            if (e != kNoEntity && store.entity(e).id != id)
+                e = kNoEntity;
+        }
+        n.visible = e != kNoEntity && inView[e];
+    }
+    if (!sameStore) {
+        for (SceneEdge &e : scene.edges)
+            e.visible = scene.nodes[e.from].visible && scene.nodes[e.to].visible;
+        return;
+    }
+    std::vector<char> relInView(store.relationCount(), 0);
+    for (RelationIndex r : view.relations)
+        relInView[r] = 1;
+    for (SceneEdge &e : scene.edges)
+        e.visible = relInView[e.relation] != 0;
+}
+
+} // namespace liaison::viewer

@@ -1,0 +1,60 @@
+// The canvas's drawable data, built once per finished layout: world-space
+// nodes and edges (Graphviz points, y down), per-kind style, and the
+// adjacency used for hover highlighting. Read-only while drawing.
+#pragma once
+
+#include "camera.hpp"
+#include "layout_job.hpp"
+#include "shapes.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace liaison::viewer {
+
+struct SceneNode {
+    EntityIndex entity = kNoEntity; // in Scene::store
+    float x = 0, y = 0;             // centre, world
+    float w = 0, h = 0;             // size, points
+    std::uint32_t fill = 0;
+    std::uint32_t text = 0;
+    const UnitShape *shape = nullptr;
+    bool visible = true;            // false when the current view dropped it
+};
+
+struct SceneEdge {
+    RelationIndex relation = 0;
+    std::uint32_t from = 0, to = 0; // node slots
+    std::vector<Vec2> spline;       // world; cubic Bezier p0 c c p c c p ...
+    bool arrow = false;
+    Vec2 arrowTip;
+    float minX = 0, minY = 0, maxX = 0, maxY = 0; // bounding box, world
+    bool visible = true; // false when the current view dropped the relation
+};
+
+struct Scene {
+    std::shared_ptr<const GraphStore> store; // the store the layout was computed from
+    std::vector<SceneNode> nodes;
+    std::vector<SceneEdge> edges;
+    std::vector<std::uint32_t> adjacencyStart; // CSR: node slot -> incident edge slots
+    std::vector<std::uint32_t> adjacency;
+    std::vector<std::uint32_t> slotOfEntity;   // entity index -> node slot, kNoSlot if absent
+    float minX = 0, minY = 0, maxX = 0, maxY = 0;
+    std::vector<std::string> messages;         // the layout's notices
+
+    static constexpr std::uint32_t kNoSlot = ~std::uint32_t{0};
+    bool empty() const { return nodes.empty(); }
+    std::uint32_t slotOf(EntityIndex e) const {
+        return e < slotOfEntity.size() ? slotOfEntity[e] : kNoSlot;
+    }
+};
+
+Scene buildScene(const LayoutSnapshot &snapshot);
+
+// Marks nodes and edges absent from `view` (a view over `store`, which may be a newer
+// store than the scene's) invisible, so filters act before the relayout ends.
+void updateVisibility(Scene &scene, const GraphStore &store, const View &view);
+
+} // namespace liaison::viewer
