@@ -48,7 +48,8 @@ ensure_built() {
     CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
       -DLIAISON_FUZZ=ON -DLIAISON_BUILD_TESTS=OFF -DLIAISON_BUILD_BENCH=OFF -DLIAISON_BUILD_VIEWER=OFF >/dev/null
   fi
-  nice cmake --build "$build" --target fuzz_all -j2 >/dev/null
+  # One build at a time in this tree (two run.sh started together would race).
+  flock "$build/.fuzz-build.lock" nice cmake --build "$build" --target fuzz_all -j2 >/dev/null
 }
 
 # Copies seed files into $build/fuzz-seeds/TARGET (flat, names made unique).
