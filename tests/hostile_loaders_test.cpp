@@ -127,8 +127,8 @@ TEST(HostileLoaders, ExternalEntitiesAreNeverFetched)
             }
             // Either refused with a location, or loaded without the entity's text.
             if (batch.hasErrors()) {
-            EXPECT_GT(firstError(batch).where.line, 0) << firstError(batch).text();
-        }
+                EXPECT_GT(firstError(batch).where.line, 0) << firstError(batch).text();
+            }
         }
     }
 }
@@ -156,8 +156,8 @@ TEST(HostileLoaders, DeeplyNestedGmlIsHandledWithoutStackOverflow)
     std::string text = "graph [ node [ id 1 x " + repeat("a [ ", depth) + repeat("] ", depth) + "] ]\n";
     ImportBatch batch = load("gml", text);
     if (batch.hasErrors()) {
-            EXPECT_GT(firstError(batch).where.line, 0) << firstError(batch).text();
-        }
+        EXPECT_GT(firstError(batch).where.line, 0) << firstError(batch).text();
+    }
 }
 
 TEST(HostileLoaders, DeeplyNestedDotIsRefusedOrLoaded)
@@ -166,8 +166,8 @@ TEST(HostileLoaders, DeeplyNestedDotIsRefusedOrLoaded)
     std::string text = "digraph g { " + repeat("subgraph { ", depth) + "a -> b" + repeat(" }", depth) + " }\n";
     ImportBatch batch = load("dot", text);
     if (batch.hasErrors()) {
-            EXPECT_GT(firstError(batch).where.line, 0) << firstError(batch).text();
-        }
+        EXPECT_GT(firstError(batch).where.line, 0) << firstError(batch).text();
+    }
 }
 
 TEST(HostileLoaders, CsvMismatchedQuotesAreLocated)
@@ -180,13 +180,13 @@ TEST(HostileLoaders, CsvMismatchedQuotesAreLocated)
     // A stray quote inside an unquoted field.
     ImportBatch stray = load("csv", "Source,Target\na,b\"x\"y\n", "stray.csv");
     if (stray.hasErrors()) {
-            EXPECT_EQ(firstError(stray).where.line, 2) << firstError(stray).text();
-        }
+        EXPECT_EQ(firstError(stray).where.line, 2) << firstError(stray).text();
+    }
     // Text after a closing quote.
     ImportBatch after = load("csv", "Source,Target\n\"a\"junk,b\n", "after.csv");
     if (after.hasErrors()) {
-            EXPECT_EQ(firstError(after).where.line, 2) << firstError(after).text();
-        }
+        EXPECT_EQ(firstError(after).where.line, 2) << firstError(after).text();
+    }
 }
 
 TEST(HostileLoaders, DotThatGraphvizRejectsIsLocated)
