@@ -8,6 +8,8 @@
 #                and built here when missing)
 #   FUZZ_ARGS    extra libFuzzer flags (e.g. -seed=1)
 #   FUZZ_MAX_LEN largest input tried, bytes (default 16384)
+#   FUZZ_WORK    where corpora, artifacts and logs go (default $FUZZ_BUILD)
+#   FUZZ_SEEDS   `own`: seed only from this repository (not ../shared/corpora)
 # The working corpus grows in $FUZZ_BUILD/fuzz-corpus/TARGET across runs; it is
 # seeded from the target's samples and ../shared/corpora. Crashing inputs land in
 # $FUZZ_BUILD/fuzz-artifacts/TARGET/. Each run appends one line to
@@ -52,12 +54,14 @@ ensure_built() {
   flock "$build/.fuzz-build.lock" nice cmake --build "$build" --target fuzz_all -j2 >/dev/null
 }
 
-# Copies seed files into $build/fuzz-seeds/TARGET (flat, names made unique).
+# Copies seed files into $FUZZ_WORK/fuzz-seeds/TARGET (flat, names made
+# unique). FUZZ_SEEDS=own keeps only the project's own samples (smoke runs).
 collect_seeds() {
-  local target=$1 out=$build/fuzz-seeds/$1 spec dir ext
+  local target=$1 out=${FUZZ_WORK:-$build}/fuzz-seeds/$1 spec dir ext
   rm -rf "$out"; mkdir -p "$out"
   for spec in $(seeds_of "$target"); do
     dir=${spec%%:*}; ext=""
+    [ "${FUZZ_SEEDS:-all}" = own ] && [ "${dir#"$root"/}" = "$dir" ] && continue
     [ "$spec" != "$dir" ] && ext=${spec#*:}
     [ -d "$dir" ] || continue
     if [ -n "$ext" ]; then
@@ -73,8 +77,9 @@ collect_seeds() {
 run_one() {
   local target=$1 seconds=$2 bin=$build/fuzz/fuzz_$1
   [ -x "$bin" ] || { echo "no fuzz target '$target' (try: fuzz/run.sh list)" >&2; return 2; }
-  local corpus=$build/fuzz-corpus/$target artifacts=$build/fuzz-artifacts/$target
-  local logs=$build/fuzz-logs/$target stamp
+  local work=${FUZZ_WORK:-$build}
+  local corpus=$work/fuzz-corpus/$target artifacts=$work/fuzz-artifacts/$target
+  local logs=$work/fuzz-logs/$target stamp
   stamp=$(date +%Y%m%d-%H%M%S)
   mkdir -p "$corpus" "$artifacts" "$logs"
   collect_seeds "$target"
@@ -83,33 +88,38 @@ run_one() {
   local before
   before=$(find "$artifacts" -type f | wc -l)
   echo "== fuzz $target for ${seconds}s (log $logs/$stamp.log)" >&2
-  # -jobs=1 runs the fuzzer in a child that logs to fuzz-0.log in the cwd.
-  (cd "$logs" && LSAN_OPTIONS="suppressions=$root/fuzz/lsan.supp:print_suppressions=0" nice -n 10 "$bin" -jobs=1 -workers=1 -max_total_time="$seconds" -timeout=10 \
+  # -jobs=1 runs the fuzzer in a child that logs to fuzz-0.log in the cwd:
+  # a directory of its own, so runs of one target side by side do not mix.
+  local cwd
+  cwd=$(mktemp -d "$logs/run-XXXXXX")
+  (cd "$cwd" && LSAN_OPTIONS="suppressions=$root/fuzz/lsan.supp:print_suppressions=0" nice -n 10 "$bin" -jobs=1 -workers=1 -max_total_time="$seconds" -timeout=10 \
       -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len=${FUZZ_MAX_LEN:-16384} -print_final_stats=1 \
       -artifact_prefix="$artifacts/" "${dict[@]}" ${FUZZ_ARGS:-} \
-      "$corpus" "$build/fuzz-seeds/$target" >/dev/null 2>&1 || true)
-  mv "$logs/fuzz-0.log" "$logs/$stamp.log" 2>/dev/null || true
+      "$corpus" "$work/fuzz-seeds/$target" >/dev/null 2>&1 || true)
+  mv "$cwd/fuzz-0.log" "$logs/$stamp.log" 2>/dev/null || true
+  rmdir "$cwd" 2>/dev/null || true
   local log=$logs/$stamp.log execs after result=ok
-  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)
+  execs=$(grep -a -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)
   after=$(find "$artifacts" -type f | wc -l)
-  if [ "$after" -gt "$before" ] || grep -q -E '^==[0-9]+==ERROR|^SUMMARY: |runtime error:' "$log"; then
+  if [ "$after" -gt "$before" ] || grep -a -q -E '^==[0-9]+==ERROR|^SUMMARY: |runtime error:' "$log"; then
     result=FOUND
   fi
-  printf '%s\t%s\t%s\t%s\t%s\n' "$stamp" "$target" "$seconds" "${execs:-0}" "$result" >>"$build/fuzz-logs/tally.tsv"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$stamp" "$target" "$seconds" "${execs:-0}" "$result" >>"$work/fuzz-logs/tally.tsv"
   echo "   $target: ${execs:-0} executions in ${seconds}s, corpus $(find "$corpus" -type f | wc -l) files: $result" >&2
   if [ "$result" != ok ]; then
-    grep -E -A12 '^==[0-9]+==ERROR|runtime error:|ALARM|out-of-memory' "$log" | head -40 >&2 || true
+    grep -a -E -A12 '^==[0-9]+==ERROR|runtime error:|ALARM|out-of-memory' "$log" | head -40 >&2 || true
     ls -t "$artifacts" | head -3 | sed "s|^|   artifact: $artifacts/|" >&2
     return 1
   fi
 }
 
 tally() {
-  [ -f "$build/fuzz-logs/tally.tsv" ] || { echo "no runs yet"; return 0; }
+  local tallyFile=${FUZZ_WORK:-$build}/fuzz-logs/tally.tsv
+  [ -f "$tallyFile" ] || { echo "no runs yet"; return 0; }
   printf "%-14s %8s %12s %5s %9s\n" target seconds executions runs findings
   awk -F'\t' '{ s[$2]+=$3; e[$2]+=$4; n[$2]++; if ($5!="ok") f[$2]++ }
     END { for (t in s) printf "%-14s %8d %12d %5d %9d\n", t, s[t], e[t], n[t], f[t] }' \
-    "$build/fuzz-logs/tally.tsv" | sort
+    "$tallyFile" | sort
 }
 
 case "${1:-}" in

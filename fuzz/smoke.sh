@@ -22,6 +22,8 @@ count=$(echo "$targets" | wc -w)
 per=$(( budget / count ))
 [ "$per" -lt "$seconds" ] && seconds=$per
 
+export FUZZ_WORK=${FUZZ_WORK:-$FUZZ_BUILD/smoke} FUZZ_SEEDS=${FUZZ_SEEDS:-own}
+rm -rf "$FUZZ_WORK/fuzz-corpus"
 status=0
 for t in $targets; do
   # Known crashers first: each must now run clean.

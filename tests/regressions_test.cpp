@@ -44,3 +44,21 @@ TEST(FuzzRegressions, LiaisonJsonReaderAnswersEveryCrashingInput)
         }
     }
 }
+
+#if __has_include("liaison/report/extract.hpp")
+#include "liaison/report/extract.hpp"
+
+// Crashing inputs of fuzz_report: extracted without error (the sanitizer
+// build of this test catches the undefined behaviour they once caused).
+TEST(FuzzRegressions, ReportExtractorAnswersEveryCrashingInput)
+{
+    std::vector<fs::path> files = regressionInputs("report");
+    ASSERT_FALSE(files.empty()) << "tests/regressions/report is missing";
+    for (const fs::path &file : files) {
+        SCOPED_TRACE(file.filename().string());
+        report::Extraction extraction = report::extractReport(readWholeFile(file.string()), "regression");
+        EXPECT_FALSE(extraction.entities.empty());
+        EXPECT_NO_THROW(readLiaisonJson(report::extractionToJson(extraction), "extraction.json"));
+    }
+}
+#endif
