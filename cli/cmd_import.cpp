@@ -53,17 +53,18 @@ static void printReport(const ImportReport &report, bool quiet)
     if (!report.skipped.empty()) {
         std::cerr << "skipped " << report.skipped.size() << " record(s):\n";
         for (const SkippedRecord &s : report.skipped)
-            std::cerr << "  " << s.origin.text() << ": " << (s.record.empty() ? "" : s.record + ": ") << s.reason << "\n";
+            std::cerr << "  " << printableText(s.origin.text()) << ": "
+                      << printableText(s.record.empty() ? "" : s.record + ": ") << printableText(s.reason) << "\n";
     }
     if (quiet) return;
     for (const MergeRecord &m : report.merges) {
-        std::cerr << "merged " << m.incomingId << " into " << m.targetId << " (" << m.reason << ")";
+        std::cerr << "merged " << m.incomingId << " into " << m.targetId << " (" << printableText(m.reason) << ")";
         if (m.origin.line > 0) std::cerr << " at " << m.origin.text();
         std::cerr << "\n";
         for (const std::string &c : m.conflicts) std::cerr << "  conflict: " << c << "\n";
     }
     for (const AmbiguousMatch &a : report.ambiguous) {
-        std::cerr << "not merged: " << a.incomingId << " (\"" << a.matchedText << "\") matches several:";
+        std::cerr << "not merged: " << a.incomingId << " (\"" << printableText(a.matchedText) << "\") matches several:";
         for (const std::string &c : a.candidateIds) std::cerr << " " << c;
         std::cerr << "; added as a new entity\n";
     }

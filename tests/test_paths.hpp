@@ -18,6 +18,20 @@ std::filesystem::path iacDataset();
 // A fresh empty directory under the system temp dir, removed at exit.
 std::filesystem::path scratchDir(const std::string &name);
 
+// True in an AddressSanitizer build (LIAISON_SANITIZE=ON): tests that
+// measure time or memory allow for its overhead.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool kSanitized = true;
+#else
+inline constexpr bool kSanitized = false;
+#endif
+#else
+inline constexpr bool kSanitized = false;
+#endif
+
 // Runs a shell command, returns its exit code; stdout and stderr captured.
 struct CommandResult {
     int exitCode = -1;

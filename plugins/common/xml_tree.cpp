@@ -27,9 +27,21 @@ void splitName(const char *qualified, std::string &prefix, std::string &local)
     local = colon + 1;
 }
 
+void refuse(ParseState &s, std::string message)
+{
+    s.refusal = std::move(message);
+    s.refusalLine = static_cast<std::uint32_t>(XML_GetCurrentLineNumber(s.parser));
+    s.refusalColumn = static_cast<std::uint32_t>(XML_GetCurrentColumnNumber(s.parser)) + 1;
+    XML_StopParser(s.parser, XML_FALSE);
+}
+
 void XMLCALL onStart(void *data, const XML_Char *name, const XML_Char **attrs)
 {
     auto &s = *static_cast<ParseState *>(data);
+    if (!s.refusal.empty()) return;
+    // The tree is freed and walked recursively; bound its depth.
+    if (s.stack.size() >= kMaxXmlDepth)
+        return refuse(s, "elements nested deeper than " + std::to_string(kMaxXmlDepth) + " levels");
     auto element = std::make_unique<XmlElement>();
     splitName(name, element->prefix, element->name);
     element->line = static_cast<std::uint32_t>(XML_GetCurrentLineNumber(s.parser));
@@ -62,10 +74,7 @@ void XMLCALL onEntityDecl(void *data, const XML_Char *name, int, const XML_Char 
                           const XML_Char *, const XML_Char *, const XML_Char *)
 {
     auto &s = *static_cast<ParseState *>(data);
-    s.refusal = std::string("entity declarations are not accepted (entity \"") + name + "\")";
-    s.refusalLine = static_cast<std::uint32_t>(XML_GetCurrentLineNumber(s.parser));
-    s.refusalColumn = static_cast<std::uint32_t>(XML_GetCurrentColumnNumber(s.parser)) + 1;
-    XML_StopParser(s.parser, XML_FALSE);
+    refuse(s, std::string("entity declarations are not accepted (entity \"") + name + "\")");
 }
 
 struct ParserGuard {

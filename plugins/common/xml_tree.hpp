@@ -46,8 +46,12 @@ struct XmlElement {
     }
 };
 
+// Elements nested deeper than this are refused (GraphML and GEXF need < 20;
+// the tree is destroyed and walked recursively, so depth must stay bounded).
+inline constexpr std::size_t kMaxXmlDepth = 1000;
+
 // Parses `bytes`; throws plugin::LoadError at the parser's position for
-// malformed XML or an entity declaration.
+// malformed XML, an entity declaration or nesting past kMaxXmlDepth.
 std::unique_ptr<XmlElement> parseXml(std::string_view bytes);
 
 } // namespace liaison::loaders

@@ -21,6 +21,9 @@
 #include <set>
 #include <string>
 
+// Exported by libcgraph (2.42, 2.43) but declared only in its private cghdr.h.
+extern "C" void aglexbad(void);
+
 namespace {
 
 using namespace liaison::plugin;
@@ -68,7 +71,7 @@ struct GraphGuard {
 
 class Converter {
 public:
-    Converter(Agraph_t *g, Host &host) : m_g(g), m_host(host)
+    Converter(Agraph_t *g, Host &host, std::string_view source) : m_g(g), m_host(host), m_source(source)
     {
         const char *charset = agget(g, const_cast<char *>("charset"));
         std::string cs = lower(charset ? charset : "");
@@ -129,6 +132,11 @@ private:
         e.attributes = attributes(n, AGNODE, e.kind, &label);
         if (e.kind.empty()) e.kind = "node";
         e.name = label.empty() ? e.id : label;
+        // cgraph keeps no line numbers for nodes. An id the host will refuse
+        // (control characters) is located by its first mention in the text,
+        // so the error says where; other records stay unlocated (a search
+        // for every node would be quadratic).
+        if (hasControlCharacter(e.id)) e.origin = firstMention(e.id);
         m_host.addEntity(e);
     }
 
@@ -175,8 +183,22 @@ private:
         return false;
     }
 
+    static bool hasControlCharacter(std::string_view id)
+    {
+        for (unsigned char c : id)
+            if (c < 0x20 || c == 0x7F) return true;
+        return false;
+    }
+
+    Location firstMention(std::string_view id) const
+    {
+        std::size_t at = m_source.find(id);
+        return at == std::string_view::npos ? Location{} : locate(m_source, at);
+    }
+
     Agraph_t *m_g;
     Host &m_host;
+    std::string_view m_source;
     bool m_latin1 = false;
     std::set<std::string> m_groups;
 };
@@ -200,6 +222,11 @@ void loadDot(std::string_view, std::string_view bytes, Host &host)
     agusererrf previous = agseterrf(collectError);
     agreseterrors();
     GraphGuard graph{agmemread(text.c_str())};
+    // cgraph's lexer keeps its buffer after a parse: after an aborted one
+    // ("memory exhausted" on deep nesting or long edge chains) the next,
+    // valid, file failed with "syntax error in line 1", and after a good one
+    // the next error's line was one too far. Flushing it each time fixes both.
+    aglexbad();
     agseterrf(previous);
     std::string messages = errorText();
     if (!graph.g) {
@@ -213,7 +240,7 @@ void loadDot(std::string_view, std::string_view bytes, Host &host)
             throw LoadError({errorLine(messages), 0, {}}, oneLine(messages));
         host.warning({errorLine(messages), 0, {}}, oneLine(messages));
     }
-    Converter(graph.g, host).run();
+    Converter(graph.g, host, bytes).run();
 }
 
 const char *const kPatterns[] = {"*.dot", "*.gv", nullptr};

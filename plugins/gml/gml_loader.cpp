@@ -89,7 +89,12 @@ private:
             if (c == '[') {
                 ++m_pos;
                 value->type = GmlValue::Type::List;
+                // parseList recurses and the tree is freed recursively: bound the depth.
+                if (m_depth >= kMaxDepth)
+                    throw LoadError(value->where, "lists nested deeper than " + std::to_string(kMaxDepth) + " levels");
+                ++m_depth;
                 value->list = parseList(true);
+                --m_depth;
             } else if (c == '"') {
                 value->type = GmlValue::Type::String;
                 value->text = parseString();
@@ -139,6 +144,8 @@ private:
     std::size_t m_pos = 0;
     std::uint32_t m_line = 1;
     std::size_t m_lineStart = 0;
+    static constexpr std::size_t kMaxDepth = 1000; // real GML nests < 10
+    std::size_t m_depth = 0;
 };
 
 bool validUtf8(std::string_view s)

@@ -140,6 +140,11 @@ private:
 // skipped and listed in the report; the rest is committed.
 ImportReport commitBatch(GraphStore &store, const ImportBatch &batch, const ImportOptions &options = {});
 
+// `text` with each control character (C0, DEL) shown as \xHH: for messages
+// that quote input, so an ESC sequence or newline in an id or name cannot
+// reach the user's terminal or split a one-line message.
+std::string printableText(std::string_view text);
+
 // True when `text` is well-formed UTF-8 (no overlongs, no surrogates).
 bool isValidUtf8(std::string_view text);
 

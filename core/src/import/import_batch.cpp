@@ -25,9 +25,30 @@ static const char *severityName(Severity s)
     return "error";
 }
 
+// Messages quote ids and values from the input; a control character in one
+// (an ESC sequence, a newline) must not reach the user's terminal or split
+// the one-line message. Shown as \xHH instead.
+std::string printableText(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        auto u = static_cast<unsigned char>(c);
+        if (u >= 0x20 && u != 0x7F) {
+            out += c;
+            continue;
+        }
+        static const char digits[] = "0123456789ABCDEF";
+        out += "\\x";
+        out += digits[u >> 4];
+        out += digits[u & 15];
+    }
+    return out;
+}
+
 std::string Diagnostic::text() const
 {
-    return where.text() + ": " + severityName(severity) + ": " + message;
+    return printableText(where.text()) + ": " + severityName(severity) + ": " + printableText(message);
 }
 
 void ImportBatch::addSource(Source source, InputLocation origin)
@@ -72,7 +93,7 @@ static std::string errorSummary(const ImportReport &report)
 {
     std::string text = "import failed, the graph is unchanged:";
     for (const auto &d : report.diagnostics)
-        if (d.severity == Severity::Error) text += "\n" + d.where.text() + ": " + d.message;
+        if (d.severity == Severity::Error) text += "\n" + printableText(d.where.text()) + ": " + printableText(d.message);
     return text;
 }
 

@@ -5,6 +5,7 @@
 #include "json/json_stream.hpp"
 #include "liaison/json_io.hpp"
 
+#include <cstdio>
 #include <cstdlib>
 #include <unordered_set>
 
@@ -65,6 +66,26 @@ private:
         return value->text;
     }
 
+    // Ids and kinds name things in exports, file names and command lines; a
+    // control character (C0 or DEL) in one is refused, as the import host does.
+    std::string requiredName(const Node &object, std::string_view key, std::string_view record) const
+    {
+        std::string text = requiredString(object, key, record);
+        refuseControl(object, key, text);
+        return text;
+    }
+
+    void refuseControl(const Node &object, std::string_view key, const std::string &text) const
+    {
+        for (unsigned char c : text) {
+            if (c >= 0x20 && c != 0x7F) continue;
+            char code[8];
+            std::snprintf(code, sizeof code, "U+%04X", c);
+            fail(object.memberOffset(key), "\"" + std::string(key) + "\" contains the control character " +
+                                               code + "; ids and kinds must be printable");
+        }
+    }
+
     std::string optionalString(const Node &object, std::string_view key) const
     {
         const Node *value = object.member(key);
@@ -110,7 +131,7 @@ private:
     {
         expectType(item, Node::Type::Object, "a source");
         Source source;
-        source.id = requiredString(item, "id", "a source");
+        source.id = requiredName(item, "id", "a source");
         if (!m_sourceIds.insert(source.id).second)
             fail(item.memberOffset("id"), "duplicate source id '" + source.id + "'");
         source.title = optionalString(item, "title");
@@ -186,8 +207,9 @@ private:
     {
         expectType(item, Node::Type::Object, "an entity");
         Entity entity;
-        entity.id = requiredString(item, "id", "an entity");
+        entity.id = requiredName(item, "id", "an entity");
         entity.kind = optionalString(item, "kind");
+        refuseControl(item, "kind", entity.kind);
         entity.name = optionalString(item, "name");
         if (const Node *names = item.member("names"); names && names->type != Node::Type::Null) {
             expectType(*names, Node::Type::Object, "\"names\"");
@@ -210,9 +232,9 @@ private:
         expectType(item, Node::Type::Object, "a relation");
         PendingRelation pending;
         Relation &relation = pending.relation;
-        relation.kind = requiredString(item, "kind", "a relation");
-        relation.from = requiredString(item, "from", "a relation");
-        relation.to = requiredString(item, "to", "a relation");
+        relation.kind = requiredName(item, "kind", "a relation");
+        relation.from = requiredName(item, "from", "a relation");
+        relation.to = requiredName(item, "to", "a relation");
         relation.attributes = readAttributes(item.member("attributes"));
         relation.evidence = readEvidence(item.member("evidence"));
         relation.extra = extras(item, {"kind", "from", "to", "attributes", "evidence"});

@@ -5,7 +5,9 @@
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
 
+#include <cstdlib>
 #include <exception>
+#include <new>
 
 namespace liaison::json {
 
@@ -26,6 +28,38 @@ struct ViewStream {
     std::size_t PutEnd(Ch *) { return 0; }
 };
 
+// RapidJSON keeps a string being parsed on its stack before handing it over;
+// this allocator bounds that stack so a gigabyte-long string is refused early.
+// Its growth is 1.5x, so every string up to kMaxValueBytes fits; the exact
+// limit is checked by the handler.
+struct StackTooLarge {};
+struct CappedAllocator {
+    [[maybe_unused]] static const bool kNeedFree = true;
+    static constexpr std::size_t kCap = kMaxValueBytes + kMaxValueBytes / 2 + (std::size_t(1) << 20);
+    void *Malloc(std::size_t size)
+    {
+        if (size > kCap) throw StackTooLarge{};
+        return size ? std::malloc(size) : nullptr;
+    }
+    void *Realloc(void *original, std::size_t, std::size_t newSize)
+    {
+        if (newSize > kCap) throw StackTooLarge{};
+        if (newSize == 0) {
+            std::free(original);
+            return nullptr;
+        }
+        void *grown = std::realloc(original, newSize);
+        if (!grown) throw std::bad_alloc();
+        return grown;
+    }
+    static void Free(void *p) { std::free(p); }
+};
+
+std::string tooLong(const char *what)
+{
+    return std::string(what) + " longer than " + std::to_string(kMaxValueBytes >> 20) + " MiB";
+}
+
 bool isRecordSection(std::string_view key)
 {
     return key == "sources" || key == "entities" || key == "relations";
@@ -40,11 +74,13 @@ public:
     bool Bool(bool b) { return m_ignoring || scalar(Node::Type::Bool, b ? "true" : "false", b ? 4 : 5); }
     bool RawNumber(const char *s, rapidjson::SizeType n, bool)
     {
+        if (n > kMaxValueBytes) return refuse(tooLong("a number"), back(n));
         return m_ignoring || scalar(Node::Type::Number, std::string(s, n), n);
     }
     bool String(const char *s, rapidjson::SizeType n, bool)
     {
-        return m_ignoring || scalar(Node::Type::String, std::string(s, n), n + 2);
+        if (n > kMaxValueBytes) return refuse(tooLong("a string"), back(n + 2));
+        return m_ignoring || scalarAt(Node::Type::String, std::string(s, n), stringStart());
     }
     bool StartObject() { return m_ignoring || open(Node::Type::Object); }
     bool StartArray() { return m_ignoring || open(Node::Type::Array); }
@@ -52,12 +88,14 @@ public:
     bool EndArray(rapidjson::SizeType) { return m_ignoring || close(); }
     bool Key(const char *s, rapidjson::SizeType n, bool)
     {
+        if (n > kMaxValueBytes) return refuse(tooLong("a key"), back(n + 2));
         if (m_ignoring) return true;
         if (m_depth == 1) {
             m_topKey.assign(s, n);
-            m_topKeyOffset = back(n + 2);
+            m_topKeyOffset = stringStart();
             return true;
         }
+        if (!counted(stringStart())) return false;
         m_stack.back()->keys.emplace_back(s, n);
         return true;
     }
@@ -92,6 +130,15 @@ private:
         return false;
     }
 
+    // Counts one more value of the current record; false once it has too many.
+    bool counted(std::size_t offset)
+    {
+        if (++m_recordValues <= kMaxRecordValues) return true;
+        return refuse("more than " + std::to_string(kMaxRecordValues) +
+                          " JSON values in one record; split it or drop what Liaison does not read",
+                      offset);
+    }
+
     template <typename F> bool guarded(F &&f)
     {
         try {
@@ -121,10 +168,33 @@ private:
         return &parent.values.back();
     }
 
+    // Offset of the opening quote of the string that just ended: the nearest
+    // earlier quote not escaped (preceded by an even run of backslashes).
+    // Escapes make the decoded length useless for this. Linear in the string.
+    std::size_t stringStart() const
+    {
+        const char *begin = m_stream.begin;
+        std::size_t at = m_stream.Tell();
+        if (at == 0) return 0;
+        for (std::size_t q = at - 1; q-- > 0;) {
+            if (begin[q] != '"') continue;
+            std::size_t slashes = 0;
+            while (slashes < q && begin[q - 1 - slashes] == '\\') ++slashes;
+            if (slashes % 2 == 0) return q;
+        }
+        return 0;
+    }
+
     bool scalar(Node::Type type, std::string text, std::size_t length)
     {
-        if (m_depth == 0) return ignoreDocument(back(length));
-        Node node{type, std::move(text), {}, {}, back(length)};
+        return scalarAt(type, std::move(text), back(length));
+    }
+
+    bool scalarAt(Node::Type type, std::string text, std::size_t offset)
+    {
+        if (m_depth == 0) return ignoreDocument(offset);
+        if (!counted(offset)) return false;
+        Node node{type, std::move(text), {}, {}, offset};
         place(std::move(node), false);
         return completed(false);
     }
@@ -146,6 +216,7 @@ private:
         }
         if (m_depth >= kMaxNesting)
             return refuse("nesting deeper than " + std::to_string(kMaxNesting) + " levels", offset);
+        if (!counted(offset)) return false;
         m_stack.push_back(place(Node{type, {}, {}, {}, offset}, true));
         ++m_depth;
         return true;
@@ -167,6 +238,7 @@ private:
     bool completed(bool)
     {
         if (!m_stack.empty()) return true;
+        m_recordValues = 0;
         if (m_inSection && m_depth == 2)
             return guarded([&] { m_callbacks.record(m_section, std::move(m_record)); });
         if (m_depth == 1)
@@ -183,6 +255,7 @@ private:
     std::size_t m_topKeyOffset = 0;
     Node m_top, m_record;
     std::vector<Node *> m_stack;
+    std::size_t m_recordValues = 0; // values placed since the last completed record
 };
 
 } // namespace
@@ -192,10 +265,17 @@ void streamDocument(std::string_view text, const std::string &displayName,
 {
     ViewStream stream(text);
     Handler handler(stream, callbacks);
-    rapidjson::Reader reader;
+    CappedAllocator allocator;
+    rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, CappedAllocator> reader(&allocator);
     constexpr unsigned flags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag |
                                rapidjson::kParseNumbersAsStringsFlag;
-    rapidjson::ParseResult result = reader.Parse<flags>(stream, handler);
+    rapidjson::ParseResult result;
+    try {
+        result = reader.Parse<flags>(stream, handler);
+    } catch (const StackTooLarge &) {
+        Position at = positionOf(text, stream.Tell());
+        throw ParseError(displayName, at.line, at.column, tooLong("a string, key or number"));
+    }
     if (handler.failure) std::rethrow_exception(handler.failure);
     if (!handler.failureMessage.empty()) {
         Position at = positionOf(text, handler.failureOffset);

@@ -25,7 +25,15 @@ struct StreamCallbacks {
 void streamDocument(std::string_view text, const std::string &displayName,
                     const StreamCallbacks &callbacks);
 
-// Nesting deeper than this is refused with a located error.
+// Limits that keep memory bounded on hostile input (docs/limits.md). Each is
+// refused with a located ParseError.
+// Nesting deeper than this.
 inline constexpr int kMaxNesting = 256;
+// One string, key or number literal longer than this many bytes.
+inline constexpr std::size_t kMaxValueBytes = std::size_t(64) << 20;
+// More JSON values (keys included) than this in one record (an item of
+// "sources"/"entities"/"relations", or one other top-level member); a value
+// costs ~100 bytes in memory however short its text.
+inline constexpr std::size_t kMaxRecordValues = 2'000'000;
 
 } // namespace liaison::json

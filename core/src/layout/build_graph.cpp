@@ -66,6 +66,15 @@ std::string legendHtml(const GraphStore &store, const View &view)
     return html + "</TABLE>";
 }
 
+std::string ampersandsEscaped(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text)
+        out += c == '&' ? std::string_view("&amp;") : std::string_view(&c, 1);
+    return out;
+}
+
 // A node name no entity uses.
 std::string legendName(const GraphStore &store)
 {
@@ -85,7 +94,7 @@ BuiltGraph buildGraph(const Lock &lock, const GraphStore &store, const View &vie
     if (!*built.graph)
         throw LayoutError("Graphviz could not create a graph");
     Agraph_t *g = built.graph->get();
-    const bool diagram = purpose == Purpose::Diagram;
+    const bool diagram = purpose != Purpose::Layout;
 
     Agsym_t *graphFont = declare(lock, g, AGRAPH, "fontname", kFontName);
     set(lock, g, graphFont, kFontName);
@@ -126,7 +135,7 @@ BuiltGraph buildGraph(const Lock &lock, const GraphStore &store, const View &vie
     built.nodes.reserve(view.entities.size());
     for (EntityIndex e : view.entities) {
         const Entity &entity = store.entity(e);
-        Agnode_t *node = addNode(lock, g, entity.id);
+        Agnode_t *node = addNode(lock, g, purpose == Purpose::Rendered ? ampersandsEscaped(entity.id) : entity.id);
         KindStyle style = styleOfKind(entity.kind);
         set(lock, node, label, literalLabel(displayName(entity)));
         set(lock, node, shape, style.shape);

@@ -17,8 +17,11 @@ namespace liaison::graphviz {
 inline constexpr std::string_view kFontName = "Noto Sans CJK TC";
 
 // Layout: what positions and sizes depend on (labels, shapes, font).
-// Diagram: plus colours, edge labels, title and legend (exports).
-enum class Purpose { Layout, Diagram };
+// Diagram: plus colours, edge labels, title and legend (exports as DOT).
+// Rendered: a Diagram drawn by a Graphviz renderer (SVG, PNG, PDF): node
+// names get '&' as "&amp;", because the SVG renderer writes them into
+// <title> leaving entity-like text ("&lt;", "&x;") unescaped.
+enum class Purpose { Layout, Diagram, Rendered };
 
 struct BuiltGraph {
     std::unique_ptr<GraphHandle> graph;

@@ -38,7 +38,7 @@ std::string renderPayload(const graphviz::Lock &lock, const GraphStore &store, c
     graphviz::throwIfCancelled(options);
     graphviz::takeMessages(lock);
     graphviz::BuiltGraph built =
-        graphviz::buildGraph(lock, store, view, engine, options, graphviz::Purpose::Diagram);
+        graphviz::buildGraph(lock, store, view, engine, options, graphviz::Purpose::Rendered);
     const std::string_view name = layoutEngineName(engine);
     if (built.graph->layout(name) != 0)
         throw LayoutError("layout with " + std::string(name) +

@@ -17,13 +17,21 @@ std::size_t skipSpaces(const U32 &t, std::size_t i) {
     return i;
 }
 
+// Ordinals read from digits stop growing here (found by fuzz/fuzz_report:
+// "777777777777th" overflowed an int).
+constexpr int kOrdinalCap = 100'000'000;
+
 // Digits or Chinese numerals (一 .. 九十九). Returns the end, or npos.
 std::size_t readOrdinal(const U32 &t, std::size_t i, int &value) {
     i = skipSpaces(t, i);
     std::size_t j = i;
     value = 0;
-    while (j < t.size() && isDigit(t[j]))
-        value = value * 10 + static_cast<int>(t[j++] - U'0');
+    // Saturates: no ordinal is that large, and a long digit run must not overflow.
+    while (j < t.size() && isDigit(t[j])) {
+        if (value < kOrdinalCap)
+            value = value * 10 + static_cast<int>(t[j] - U'0');
+        ++j;
+    }
     if (j > i)
         return j;
     static const U32 digits = U"零一二三四五六七八九";
@@ -200,8 +208,11 @@ void Extractor::findEvents(ParagraphState &p) {
         if (isDigit(t[i]) && (i == 0 || !isDigit(t[i - 1]))) {
             int n = 0;
             std::size_t j = i;
-            while (j < t.size() && isDigit(t[j]))
-                n = n * 10 + static_cast<int>(t[j++] - U'0');
+            while (j < t.size() && isDigit(t[j])) {
+                if (n < kOrdinalCap) // saturate: a long digit run must not overflow
+                    n = n * 10 + static_cast<int>(t[j] - U'0');
+                ++j;
+            }
             const U32 suf = j + 2 <= t.size() ? asciiLower(U32View(t).substr(j, 2)) : U32();
             if (suf != U"st" && suf != U"nd" && suf != U"rd" && suf != U"th")
                 continue;
