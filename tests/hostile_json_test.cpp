@@ -221,3 +221,38 @@ TEST(HostileJson, OneGibSingleLineIsRefusedInBoundedMemoryAndTime)
     EXPECT_LT(peakMiB, 1024.0 + allowance) << "more than the file plus the capped parser buffer";
     EXPECT_LT(seconds, test::kSanitized ? 120.0 : 60.0);
 }
+
+// Found by fuzz_liaison_json: "\uDFAC" alone decoded to bytes that are not
+// UTF-8, so the next save could not be read back.
+TEST(HostileJson, LoneSurrogateEscapesAreRefusedWithPosition)
+{
+    for (const char *escape : {"\\uDFAC", "\\uDC00x", "\\uDBFF\\uDBFF"}) {
+        ParseError error = failureOf(std::string("{\"liaison\":1,\n\"x\": [\"ok\", \"a") + escape + "\"]}");
+        EXPECT_EQ(error.line(), 2) << error.what();
+        EXPECT_NE(std::string(error.what()).find("surrogate"), std::string::npos) << error.what();
+    }
+    // A proper pair is fine.
+    GraphStore store = readLiaisonJson(R"({"liaison":1,"entities":[{"id":"p:a","name":"\uD83D\uDE00"}]})", "pair.json");
+    EXPECT_EQ(store.entity(0).name, "\xF0\x9F\x98\x80");
+}
+
+// Found by fuzz_gml: a number literal RapidJSON cannot hold (1e400) was saved
+// raw and the file then failed to load. Unreadable raw values are saved as
+// strings.
+TEST(HostileJson, SavedFilesAlwaysReadBackWhateverRawValuesHold)
+{
+    GraphStore store;
+    Entity e;
+    e.id = "node:1";
+    e.attributes["huge"] = AttributeValue::number("43.78e1015625");
+    e.attributes["fine"] = AttributeValue::number("3.10");
+    e.attributes["broken"] = {AttributeValue::Type::RawJson, "{\"unterminated\": "};
+    e.extra.emplace_back("bad_extra", "[1, 2");
+    store.addEntity(std::move(e));
+    GraphStore again = readLiaisonJson(writeLiaisonJson(store), "saved.json");
+    const Entity &back = again.entity(0);
+    EXPECT_EQ(*back.attribute("huge"), "43.78e1015625");
+    EXPECT_EQ(back.attributes.at("huge").type, AttributeValue::Type::String);
+    EXPECT_EQ(back.attributes.at("fine").type, AttributeValue::Type::Number);
+    EXPECT_EQ(*back.attribute("broken"), "{\"unterminated\": ");
+}

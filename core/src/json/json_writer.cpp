@@ -3,6 +3,8 @@
 #include "liaison/json_io.hpp"
 
 #include <rapidjson/prettywriter.h>
+#include <rapidjson/reader.h>
+#include <rapidjson/stringbuffer.h>
 
 #include <array>
 #include <cstdio>
@@ -47,9 +49,29 @@ void writeKey(Writer &w, std::string_view s)
     w.Key(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 
-void writeRaw(Writer &w, const std::string &raw)
+// True when `raw` is one JSON value that readLiaisonJson accepts. Raw text
+// comes from loaders and plugins (numbers, structured attributes, unknown
+// keys); "1e400" is valid JSON grammar that RapidJSON refuses, and a plugin
+// may hand over anything. Writing such text raw made files that did not
+// load again (found by fuzz/fuzz_gml), so it is written as a string instead.
+bool readableRaw(const std::string &raw)
 {
-    w.RawValue(raw.data(), raw.size(), rapidjson::kObjectType);
+    rapidjson::Reader reader;
+    rapidjson::StringStream stream(raw.c_str());
+    rapidjson::BaseReaderHandler<> ignore;
+    constexpr unsigned flags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag |
+                               rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseStopWhenDoneFlag;
+    if (reader.Parse<flags>(stream, ignore).IsError()) return false;
+    return stream.Tell() == raw.size();
+}
+
+void writeRaw(Writer &w, const std::string &raw, rapidjson::Type type = rapidjson::kObjectType)
+{
+    if (!readableRaw(raw)) {
+        w.String(raw.data(), static_cast<rapidjson::SizeType>(raw.size()));
+        return;
+    }
+    w.RawValue(raw.data(), raw.size(), type);
 }
 
 void writeExtras(Writer &w, const ExtraFields &extra)
@@ -69,9 +91,7 @@ void writeAttributes(Writer &w, const Attributes &attributes)
         writeKey(w, key);
         switch (value.type) {
         case AttributeValue::Type::String: writeString(w, value.text); break;
-        case AttributeValue::Type::Number:
-            w.RawValue(value.text.data(), value.text.size(), rapidjson::kNumberType);
-            break;
+        case AttributeValue::Type::Number: writeRaw(w, value.text, rapidjson::kNumberType); break;
         case AttributeValue::Type::Bool: w.Bool(value.text == "true"); break;
         case AttributeValue::Type::Null: w.Null(); break;
         case AttributeValue::Type::RawJson: writeRaw(w, value.text); break;
