@@ -3,45 +3,14 @@
 #include "liaison/errors.hpp"
 #include "liaison/json_io.hpp"
 #include "liaison/plugin.hpp"
+#include "../common/model_records.hpp"
 
 namespace {
 
 using namespace liaison::plugin;
+using namespace liaison::loaders;
 
-liaison_value_type valueType(liaison::AttributeValue::Type t)
-{
-    using T = liaison::AttributeValue::Type;
-    switch (t) {
-    case T::Number: return LIAISON_VALUE_NUMBER;
-    case T::Bool: return LIAISON_VALUE_BOOL;
-    case T::Null: return LIAISON_VALUE_NULL;
-    case T::RawJson: return LIAISON_VALUE_RAW_JSON;
-    case T::String: break;
-    }
-    return LIAISON_VALUE_STRING;
-}
 
-std::vector<Attribute> attributes(const liaison::Attributes &in)
-{
-    std::vector<Attribute> out;
-    for (const auto &[key, value] : in) out.push_back({key, value.text, valueType(value.type)});
-    return out;
-}
-
-std::vector<Evidence> evidence(const std::vector<liaison::Evidence> &in)
-{
-    std::vector<Evidence> out;
-    for (const auto &e : in)
-        out.push_back({e.source, static_cast<std::uint32_t>(e.line > 0 ? e.line : 0), e.locator, e.quote, e.confidence});
-    return out;
-}
-
-std::vector<Attribute> extras(const liaison::ExtraFields &in)
-{
-    std::vector<Attribute> out;
-    for (const auto &[key, raw] : in) out.push_back({key, raw, LIAISON_VALUE_RAW_JSON});
-    return out;
-}
 
 int sniffJson(std::string_view, std::string_view bytes)
 {
@@ -62,7 +31,7 @@ void loadJson(std::string_view path, std::string_view bytes, Host &host)
                         e.message());
     }
     for (const auto &s : store.sources())
-        if (!host.addSource({s.id, s.title, s.date, s.language, s.path, {}, extras(s.extra)})) return;
+        if (!host.addSource({s.id, s.title, s.date, s.language, s.path, {}, extraRecords(s.extra)})) return;
     for (const auto &e : store.entities()) {
         EntityData d;
         d.id = e.id;
@@ -70,13 +39,13 @@ void loadJson(std::string_view path, std::string_view bytes, Host &host)
         d.name = e.name;
         for (const auto &[lang, name] : e.names) d.names.emplace_back(lang, name);
         d.aliases = e.aliases;
-        d.attributes = attributes(e.attributes);
-        d.evidence = evidence(e.evidence);
-        d.extra = extras(e.extra);
+        d.attributes = attributeRecords(e.attributes);
+        d.evidence = evidenceRecords(e.evidence);
+        d.extra = extraRecords(e.extra);
         if (!host.addEntity(d)) return;
     }
     for (const auto &r : store.relations()) {
-        RelationData d{r.kind, r.from, r.to, attributes(r.attributes), evidence(r.evidence), {}, extras(r.extra)};
+        RelationData d{r.kind, r.from, r.to, attributeRecords(r.attributes), evidenceRecords(r.evidence), {}, extraRecords(r.extra)};
         if (!host.addRelation(d)) return;
     }
 }

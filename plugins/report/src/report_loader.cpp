@@ -9,6 +9,7 @@
 // with the same id are merged, as are relations with the same kind and ends.
 #include "liaison/errors.hpp"
 #include "liaison/plugin.hpp"
+#include "../../common/model_records.hpp"
 #include "liaison/report/extract.hpp"
 
 #include <algorithm>
@@ -21,34 +22,8 @@
 namespace {
 
 using namespace liaison::plugin;
+using namespace liaison::loaders;
 
-liaison_value_type valueType(liaison::AttributeValue::Type t)
-{
-    using T = liaison::AttributeValue::Type;
-    switch (t) {
-    case T::Number: return LIAISON_VALUE_NUMBER;
-    case T::Bool: return LIAISON_VALUE_BOOL;
-    case T::Null: return LIAISON_VALUE_NULL;
-    case T::RawJson: return LIAISON_VALUE_RAW_JSON;
-    case T::String: break;
-    }
-    return LIAISON_VALUE_STRING;
-}
-
-std::vector<Attribute> attributes(const liaison::Attributes &in)
-{
-    std::vector<Attribute> out;
-    for (const auto &[key, value] : in) out.push_back({key, value.text, valueType(value.type)});
-    return out;
-}
-
-std::vector<Evidence> evidence(const std::vector<liaison::Evidence> &in)
-{
-    std::vector<Evidence> out;
-    for (const auto &e : in)
-        out.push_back({e.source, static_cast<std::uint32_t>(e.line > 0 ? e.line : 0), e.locator, e.quote, e.confidence});
-    return out;
-}
 
 std::uint32_t firstLine(const std::vector<liaison::Evidence> &in)
 {
@@ -256,13 +231,13 @@ void loadReport(std::string_view path, std::string_view bytes, Host &host)
         d.name = e.name;
         for (const auto &[lang, name] : e.names) d.names.emplace_back(lang, name);
         d.aliases = e.aliases;
-        d.attributes = attributes(e.attributes);
-        d.evidence = evidence(e.evidence);
+        d.attributes = attributeRecords(e.attributes);
+        d.evidence = evidenceRecords(e.evidence);
         d.origin = {firstLine(e.evidence), 1, {}};
         if (!host.addEntity(d)) return;
     }
     for (const auto &r : uniqueRelations(std::move(x.relations))) {
-        RelationData d{r.kind, r.from, r.to, attributes(r.attributes), evidence(r.evidence), {firstLine(r.evidence), 1, {}}, {}};
+        RelationData d{r.kind, r.from, r.to, attributeRecords(r.attributes), evidenceRecords(r.evidence), {firstLine(r.evidence), 1, {}}, {}};
         if (!host.addRelation(d)) return;
     }
 }
