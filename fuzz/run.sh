@@ -32,7 +32,7 @@ seeds_of() {
     graphml) echo "$root/plugins/graphml/samples $shared/corpora/graphml:graphml $shared/corpora/graphml:xml $shared/corpora/social:graphml" ;;
     gexf) echo "$root/plugins/gexf/samples $shared/corpora/gexf:gexf $shared/corpora/social:gexf" ;;
     gml) echo "$root/plugins/gml/samples $shared/corpora/gml:gml $shared/corpora/social:gml" ;;
-    report) echo "$root/plugins/report/samples:txt $shared/seeds:txt" ;;
+    report|report_extract) echo "$root/plugins/report/samples:txt $root/tests/regressions/report $shared/seeds:txt" ;;
     liaison_json_plugin) echo "$root/plugins/liaison-json/samples $root/datasets:json $root/tests/regressions/liaison_json" ;;
     *) echo "" ;;
   esac
