@@ -1,12 +1,10 @@
 #include "layout/bounded_run.hpp"
 
-#include "layout/graph_handle.hpp"
 #include "liaison/errors.hpp"
 
 #include <cerrno>
 #include <chrono>
 #include <cstring>
-#include <iterator>
 #include <optional>
 
 #include <csignal>
@@ -133,32 +131,6 @@ std::string unwrap(const std::string &reply)
     return reply.substr(1);
 }
 
-// Lays out a two-node labelled graph in this process, once per engine, so the
-// engine's plugin (dlopen) and the text layout (pango, fontconfig) are set up
-// before any fork. A child of a multi-threaded process (the viewer) must not
-// take the loader's or fontconfig's locks: another thread may have held them
-// at the fork, and the child would wait forever. Warm, the child only lays out.
-void warmUp(const Lock &lock, LayoutEngine engine)
-{
-    static bool warm[6] = {}; // guarded by the Graphviz lock the caller holds
-    auto slot = static_cast<std::size_t>(engine);
-    if (slot >= std::size(warm) || warm[slot])
-        return;
-    GraphHandle graph(lock, "warm-up");
-    if (!graph)
-        return;
-    Agsym_t *label = declare(lock, graph.get(), AGNODE, "label", "");
-    declare(lock, graph.get(), AGNODE, "fontname", "Noto Sans CJK TC");
-    Agnode_t *a = addNode(lock, graph.get(), "a");
-    Agnode_t *b = addNode(lock, graph.get(), "b");
-    set(lock, a, label, "Warm 暖");
-    set(lock, b, label, "up");
-    addEdge(lock, graph.get(), a, b);
-    graph.layout(layoutEngineName(engine));
-    takeMessages(lock);
-    warm[slot] = true;
-}
-
 std::string milliseconds(std::chrono::milliseconds ms) { return std::to_string(ms.count()) + " ms"; }
 
 } // namespace
@@ -188,7 +160,6 @@ BoundedResult runBounded(const Lock &lock, const LayoutOptions &options, const E
     for (std::size_t i = 0; i < engines.size(); ++i) {
         const LayoutEngine engine = engines[i];
         std::string reply;
-        warmUp(lock, engine);
         switch (runChild(options, engine, work, reply)) {
         case ChildStatus::Finished:
             result.payload = unwrap(reply);
