@@ -55,19 +55,7 @@ static int runCommunities(const std::vector<std::string> &words)
     std::snprintf(q, sizeof q, "%.4f", found.modularity);
     std::cout << found.count << " communities (Louvain, modularity " << q << ") over " << graph.nodeCount()
               << " entities\n";
-    for (std::size_t c = 0; c < shown; ++c) {
-        std::cout << "  #" << c + 1 << "  " << members[c].size() << " entities";
-        std::size_t listed = 0;
-        for (EntityIndex e : members[c]) {
-            if (!shownKind(args, store.entity(e).kind)) continue;
-            if (!args.flag("--members") && listed == 8) {
-                std::cout << ", ...";
-                break;
-            }
-            std::cout << (listed++ ? ", " : ": ") << store.entity(e).name;
-        }
-        std::cout << "\n";
-    }
+    printGroups(args, store, members, shown, 8);
     return 0;
 }
 

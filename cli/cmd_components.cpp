@@ -40,19 +40,7 @@ static int runComponents(const std::vector<std::string> &words)
     }
     std::cout << members.size() << " connected component" << (members.size() == 1 ? "" : "s") << " over "
               << graph.nodeCount() << " entities\n";
-    for (std::size_t c = 0; c < shown; ++c) {
-        std::cout << "  #" << c + 1 << "  " << members[c].size() << " entities";
-        std::size_t listed = 0;
-        for (EntityIndex e : members[c]) {
-            if (!shownKind(args, store.entity(e).kind)) continue;
-            if (!args.flag("--members") && listed == 5) {
-                std::cout << ", ...";
-                break;
-            }
-            std::cout << (listed++ ? ", " : ": ") << store.entity(e).name;
-        }
-        std::cout << "\n";
-    }
+    printGroups(args, store, members, shown, 5);
     return 0;
 }
 

@@ -45,15 +45,7 @@ static int runMet(const std::vector<std::string> &words)
                 out.key("date"), out.string(occasion.date);
                 out.key("relations");
                 w.StartArray();
-                for (RelationIndex r : occasion.relations) {
-                    const Relation &relation = store.relation(r);
-                    w.StartObject();
-                    out.key("kind"), out.string(relation.kind);
-                    out.key("from"), out.string(relation.from);
-                    out.key("to"), out.string(relation.to);
-                    out.key("evidence"), out.evidence(relation.evidence);
-                    w.EndObject();
-                }
+                for (RelationIndex r : occasion.relations) out.relation(store, r);
                 w.EndArray();
                 w.EndObject();
             }

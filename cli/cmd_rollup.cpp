@@ -67,15 +67,7 @@ static int runRollup(const std::vector<std::string> &words)
             if (withRelations) {
                 out.key("relations");
                 w.StartArray();
-                for (RelationIndex r : edge->relations) {
-                    const Relation &relation = store.relation(r);
-                    w.StartObject();
-                    out.key("kind"), out.string(relation.kind);
-                    out.key("from"), out.string(relation.from);
-                    out.key("to"), out.string(relation.to);
-                    out.key("evidence"), out.evidence(relation.evidence);
-                    w.EndObject();
-                }
+                for (RelationIndex r : edge->relations) out.relation(store, r);
                 w.EndArray();
             }
             w.EndObject();

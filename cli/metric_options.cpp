@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <iostream>
 
 namespace liaison::cli {
 
@@ -46,6 +47,24 @@ bool shownKind(const Args &args, const std::string &kind)
 {
     std::vector<std::string> only = splitList(args.option("--only", ""));
     return only.empty() || std::find(only.begin(), only.end(), kind) != only.end();
+}
+
+void printGroups(const Args &args, const GraphStore &store,
+                 const std::vector<std::vector<EntityIndex>> &groups, std::size_t shown, std::size_t sample)
+{
+    for (std::size_t c = 0; c < shown && c < groups.size(); ++c) {
+        std::cout << "  #" << c + 1 << "  " << groups[c].size() << " entities";
+        std::size_t listed = 0;
+        for (EntityIndex e : groups[c]) {
+            if (!shownKind(args, store.entity(e).kind)) continue;
+            if (!args.flag("--members") && listed == sample) {
+                std::cout << ", ...";
+                break;
+            }
+            std::cout << (listed++ ? ", " : ": ") << store.entity(e).name;
+        }
+        std::cout << "\n";
+    }
 }
 
 } // namespace liaison::cli

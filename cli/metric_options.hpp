@@ -23,4 +23,9 @@ std::size_t topOption(const Args &args, std::size_t fallback);
 // --only K1,K2: kinds to print (empty = all).
 bool shownKind(const Args &args, const std::string &kind);
 
+// Prints the first `shown` groups as "  #i  N entities: a, b, c, ...", the
+// names limited to `sample` unless --members, and only of the --only kinds.
+void printGroups(const Args &args, const GraphStore &store,
+                 const std::vector<std::vector<EntityIndex>> &groups, std::size_t shown, std::size_t sample);
+
 } // namespace liaison::cli

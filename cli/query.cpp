@@ -102,4 +102,15 @@ void JsonOut::evidence(const std::vector<Evidence> &evidence)
     m_writer.EndArray();
 }
 
+void JsonOut::relation(const GraphStore &store, RelationIndex r)
+{
+    const Relation &relation = store.relation(r);
+    m_writer.StartObject();
+    key("kind"), string(relation.kind);
+    key("from"), string(relation.from);
+    key("to"), string(relation.to);
+    key("evidence"), evidence(relation.evidence);
+    m_writer.EndObject();
+}
+
 } // namespace liaison::cli

@@ -39,6 +39,7 @@ public:
     void string(std::string_view s);
     void entity(const GraphStore &store, EntityIndex e); // {"id","kind","name"}
     void evidence(const std::vector<Evidence> &evidence);
+    void relation(const GraphStore &store, RelationIndex r); // {"kind","from","to","evidence"}
 
 private:
     rapidjson::StringBuffer m_buffer;
