@@ -13,9 +13,17 @@ void LayoutJobs::request(std::shared_ptr<const GraphStore> store, View view, Lay
     cancel();
     auto job = std::make_shared<Job>();
     job->started = std::chrono::steady_clock::now();
+    // Small views are laid out right here on the worker thread: they take well
+    // under a second, and the bounded path forks a child from this
+    // multi-threaded process, which can wait forever on a lock another thread
+    // held at the fork. Larger views keep the bounded, cancellable child.
+    constexpr std::size_t kInProcessLayoutLimit = 500;
+    if (view.entities.size() < kInProcessLayoutLimit)
+        options.timeLimit = std::chrono::milliseconds{0};
+    else
+        options.cancel = &job->cancel;
     job->limit = options.timeLimit;
     job->nodeCount = view.entities.size();
-    options.cancel = &job->cancel;
     Job *raw = job.get();
     job->thread = std::jthread([raw, store = std::move(store), view = std::move(view), options]() {
         LayoutOutcome outcome;
