@@ -4,7 +4,7 @@
 #include "liaison/exchange_export.hpp"
 #include "liaison/json_io.hpp"
 
-#include "../../../plugins/common/loader_text.hpp"
+#include <rapidjson/document.h>
 
 #include <algorithm>
 #include <cctype>
@@ -53,6 +53,13 @@ void row(std::string &out, const std::vector<std::string> &fields)
     out += "\r\n";
 }
 
+std::string lowered(std::string_view s)
+{
+    std::string out(s);
+    for (char &c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
 // Column names the CSV loader gives a meaning (case-insensitive), in any
 // dialect: an attribute called so would change what the table is.
 bool reservedName(std::string_view name)
@@ -60,19 +67,22 @@ bool reservedName(std::string_view name)
     static const std::set<std::string, std::less<>> kReserved{
         "id", "label", "name", "kind", "type", "aliases", "evidence", "source", "target", "from", "to",
         "relation", "interaction", "weight", "suid", "shared name", "shared interaction"};
-    std::string l = loaders::lower(name);
+    std::string l = lowered(name);
     if (kReserved.count(l)) return true;
     for (std::string_view prefix : {"name.", "names.", "name:", "attr."})
         if (l.rfind(prefix, 0) == 0) return true;
     return false;
 }
 
-// True when the CSV loader would read `text` as a number or a boolean
-// (its own test, plugins/common/loader_text.hpp).
+// True when the CSV loader would read `text` as a number or a boolean (it
+// takes JSON literals as such); cautious: " 5" counts too.
 bool looksTyped(std::string_view text)
 {
-    return text == "true" || text == "false" || loaders::isJsonNumber(text);
+    rapidjson::Document d;
+    d.Parse(text.data(), text.size());
+    return !d.HasParseError() && (d.IsNumber() || d.IsBool());
 }
+
 
 // The header of an attribute column: renamed to "attr.<name>" when the
 // name is reserved; a type suffix where the loader's guess would be wrong.

@@ -1,10 +1,9 @@
 #include "exchange_columns.hpp"
 
-#include "../../../plugins/common/loader_text.hpp"
-
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <cctype>
 #include <set>
 
 namespace liaison::detail {
@@ -135,7 +134,8 @@ std::string documentJson(const GraphStore &store)
 
 std::string exchangeName(const std::string &name)
 {
-    std::string l = loaders::lower(name);
+    std::string l = name;
+    for (char &c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     bool reserved = l == "id" || l == "kind" || l == "label" || l == "aliases" || l == "evidence" || l.rfind("name.", 0) == 0 ||
                     l.rfind("attr.", 0) == 0;
     return reserved ? "attr." + name : name;
