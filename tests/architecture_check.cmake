@@ -7,6 +7,7 @@
 # Arguments: -DSOURCE_DIR= -DCORE_LIBRARY=<libliaison_core.a> -DPLUGIN_DIR=
 #            -DNM=<nm> -DALLOWED=<comma-separated plugins/ path prefixes and
 #            module names still exempt, each a known, reported exception>
+cmake_minimum_required(VERSION 3.25)
 string(REPLACE "," ";" ALLOWED "${ALLOWED}")
 set(problems "")
 
