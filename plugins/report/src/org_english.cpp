@@ -173,18 +173,25 @@ void Extractor::findEnglishOrganisations(ParagraphState &p) {
     }
 }
 
-void Extractor::findKnownNames(ParagraphState &p) {
-    const U32 &t = p.paragraph.text;
-    FormMatcher known;
+const FormMatcher &Extractor::knownOrgMatcher(CachedMatcher &cache, bool bareOnly) {
+    if (cache.builtFrom == m_knownOrgForms.size())
+        return cache.matcher;
+    cache.matcher = FormMatcher();
     for (const auto &[form, entity] : m_knownOrgForms) {
         int han = 0;
         for (char32_t c : form)
             han += isHan(c) ? 1 : 0;
-        if ((han > 0 && form.size() < 3) || form.size() < 2)
+        if (bareOnly && ((han > 0 && form.size() < 3) || form.size() < 2))
             continue;
-        known.add(form, entity);
+        cache.matcher.add(form, entity);
     }
-    for (const auto &[pos, m] : known.findAll(t)) {
+    cache.builtFrom = m_knownOrgForms.size();
+    return cache.matcher;
+}
+
+void Extractor::findKnownNames(ParagraphState &p) {
+    const U32 &t = p.paragraph.text;
+    for (const auto &[pos, m] : knownOrgMatcher(m_orgNames, true).findAll(t)) {
         if (overlaps(p, pos, pos + m.length) || insideConsumed(p, pos))
             continue;
         Mention mention;

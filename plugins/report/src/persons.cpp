@@ -13,11 +13,9 @@ namespace {
 
 const U32 kNotGiven = U"大學学會会院部處处局署中心國国的之與与及和在於于為为是等人員员長长家府司組组協协所室科系團团隊队業业省市縣县區区代表主持講讲者授師师與分享報告以並并請请由也各該该本我其此新首任副總总執执行";
 
-std::size_t skipSpaces(const U32 &t, std::size_t i) {
-    while (i < t.size() && isSpace(t[i]))
-        ++i;
-    return i;
-}
+// Verbs and particles that commonly follow a name (行政院長蘇貞昌今日, 次長柯森耀說明):
+// a clear right edge for a name written after its title.
+const U32 kAfterName = U"今昨明於于在說说指率偕等一與与及和向將将曾已亦也則则並并出前赴訪访致稱称強强會会接拜晤提就對对自即引陪帶带為为是宣邀返抵來来到往發发談谈受親亲透啟启";
 
 struct LatinName {
     std::size_t end = 0;
@@ -33,9 +31,7 @@ bool allUpper(const U32 &w) {
 
 void Extractor::findPersons(ParagraphState &p) {
     const U32 &t = p.paragraph.text;
-    FormMatcher acronyms;
-    for (const auto &[form, e] : m_knownOrgForms)
-        acronyms.add(form, e);
+    const FormMatcher &acronyms = knownOrgMatcher(m_orgAcronyms, false);
 
     auto stopWord = [&](std::size_t pos, std::size_t wEnd) {
         const U32 w = t.substr(pos, wEnd - pos);
@@ -268,13 +264,7 @@ void Extractor::findPersons(ParagraphState &p) {
         m_graph.alias(ent, u8(p, b, e));
         m_graph.alias(ent, toUtf8(full + title));
         m_graph.alias(ent, toUtf8(surname + title + givenName));
-        Mention m;
-        m.kind = MentionKind::Person;
-        m.begin = b;
-        m.end = e;
-        m.entity = ent;
-        m.title = toUtf8(title);
-        addMention(p, m, conf);
+        addPersonMention(p, b, e, ent, toUtf8(title), conf);
     };
     for (const auto &[pos, m] : m_lex.zhTitles.findAll(t)) {
         const U32 title = t.substr(pos, m.length);
@@ -320,7 +310,8 @@ void Extractor::findPersons(ParagraphState &p) {
                 if (done || !given(end + sl, gl))
                     continue;
                 const std::size_t e = end + sl + gl;
-                if (e < t.size() && isHan(t[e]) && kNotGiven.find(t[e]) == U32::npos)
+                if (e < t.size() && isHan(t[e]) && kNotGiven.find(t[e]) == U32::npos &&
+                    kAfterName.find(t[e]) == U32::npos)
                     continue;
                 addChinese(pos, e, t.substr(end, sl), t.substr(end + sl, gl), title, 0.55);
                 done = true;
@@ -329,8 +320,9 @@ void Extractor::findPersons(ParagraphState &p) {
     }
 }
 
-void Extractor::findKnownPersons(ParagraphState &p) {
-    FormMatcher known;
+void Extractor::buildKnownPersons() {
+    FormMatcher &known = m_knownPersons;
+    known = FormMatcher();
     for (std::size_t e = 0; e < m_graph.size(); ++e) {
         const Entity &ent = m_graph.at(static_cast<int>(e));
         if (ent.kind != "person")
@@ -339,8 +331,15 @@ void Extractor::findKnownPersons(ParagraphState &p) {
         const bool han = !name.empty() && isHan(name[0]);
         if ((han && name.size() >= 2) || (!han && name.find(U' ') != U32::npos && name.size() >= 6))
             known.add(name, static_cast<int>(e));
+        // A dotted transliteration is also written by its last part: 安东尼·布林肯 -> 布林肯.
+        const std::size_t dot = name.find_last_of(U"·‧・•．");
+        if (han && dot != U32::npos && name.size() - dot - 1 >= 2)
+            known.add(name.substr(dot + 1), static_cast<int>(e));
     }
-    for (const auto &[pos, m] : known.findAll(p.paragraph.text)) {
+}
+
+void Extractor::findKnownPersons(ParagraphState &p) {
+    for (const auto &[pos, m] : m_knownPersons.findAll(p.paragraph.text)) {
         if (overlaps(p, pos, pos + m.length))
             continue;
         Mention mention;
