@@ -143,12 +143,12 @@ TEST(ReportRules, MinguoAndNumericDates) {
     const auto x = extract("(2020/11/20, Washington, DC)\n\nOn that day Minister John Deng met with Ingrid Larson, "
                            "Managing Director of the American Institute.\n\n"
                            "104年10月29日 歐洲司司長高安接見德國次長柯樂眉(Anette Kramme)。\n\n"
-                           "-09/16/13 Secretary Kerry met with Foreign Minister Laurent Fabius.\n\n"
-                           "六月 20, 2023 Secretary Blinken met with Director Wang Yi.\n");
+                           "-09/16/13 Secretary Kerry met with Foreign Minister Laurent Fabius.\n");
+    const auto y = extract("Readout\n六月 20, 2023\nSecretary Blinken met with Director Wang Yi.\n");
     EXPECT_EQ(dateOf(met(x, "John Deng", "Ingrid Larson")), "2020-11-20");
     EXPECT_EQ(dateOf(met(x, "高安", "柯樂眉")), "2015-10-29");
     EXPECT_EQ(dateOf(met(x, "Kerry", "Laurent Fabius")), "2013-09-16");
-    EXPECT_EQ(dateOf(met(x, "Blinken", "Wang Yi")), "2023-06-20");
+    EXPECT_EQ(dateOf(met(y, "Blinken", "Wang Yi")), "2023-06-20");
 }
 
 TEST(ReportRules, QuotesAreCutAtWordAndClauseBoundaries) {

@@ -229,8 +229,8 @@ Extraction Extractor::run(const U32 &text) {
     }
     for (auto &p : m_paragraphs) {
         findTransliteratedPersons(p);
-        findPersons(p);
         findOfficeThenName(p);
+        findPersons(p);
         findNameThenOffice(p);
     }
     buildKnownPersons();

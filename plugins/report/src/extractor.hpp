@@ -92,6 +92,7 @@ private:
     void addTitledPerson(ParagraphState &p, std::size_t mentionBegin, std::size_t mentionEnd,
                          const LatinNameSpan &name, const std::string &title, double confidence);
     void findOfficeThenName(ParagraphState &p);
+    void addAcronymEmployer(ParagraphState &p, std::size_t officeBegin);
     void findNameThenOffice(ParagraphState &p);
 
     // --- Chinese transliterated names and title anaphora (persons_foreign_zh.cpp)
@@ -106,13 +107,17 @@ private:
     using RelateFn = std::function<void(const char *kind, int from, int to, std::size_t at, double confidence)>;
     std::size_t triggerLength(const U32 &t, std::size_t pos, const std::string &relation) const;
     std::string sentenceDate(const ParagraphState &p, const Sentence &s);
-    int subjectBefore(const std::vector<const Mention *> &persons, std::size_t pos) const;
+    int subjectBefore(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,
+                      std::size_t pos) const;
+    bool firstPersonPronoun(const U32 &t, std::size_t b, std::size_t e) const;
     void findMeetings(ParagraphState &p);
     void meetingAt(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,
                    std::size_t at, std::size_t length, const RelateFn &relate);
     void withMeetings(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,
                       const RelateFn &relate);
-    int m_protagonist = -1;      // the person the text is about (he / she / 我)
+    int m_protagonist = -1;      // the person the text is about (he / she / the Secretary)
+    int m_speaker = -1;          // the person of a "NAME TITLE:" paragraph (我 / I)
+    int m_firstPerson = -1;      // the first person of the document
     std::string m_dateContext;   // the latest full date written so far
     std::string m_documentDate;  // the first full date of the document (today / 今日)
     int m_docYear = 0;           // the first year written in the document

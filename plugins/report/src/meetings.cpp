@@ -38,7 +38,19 @@ std::string fullDate(const std::string &date, int year) {
     return d.size() == 10 && d[0] != '0' ? d : std::string();
 }
 
+// 我 / 我们 / I / we / thank written in [b, e): the sentence speaks as, or to, someone.
+bool firstPersonPronoun(const U32 &t, std::size_t b, std::size_t e) {
+    for (std::size_t i = b; i < e; ++i)
+        if (t[i] == U'我' || wordAt(t, i, U"i") || wordAt(t, i, U"we"))
+            return !(i + 1 < t.size() && (t[i + 1] == U'國' || t[i + 1] == U'国' || t[i + 1] == U'方'));
+    return false;
+}
+
 } // namespace
+
+bool Extractor::firstPersonPronoun(const U32 &t, std::size_t b, std::size_t e) const {
+    return liaison::report::firstPersonPronoun(t, b, e);
+}
 
 std::size_t Extractor::triggerLength(const U32 &t, std::size_t pos, const std::string &relation) const {
     const auto it = m_lex.triggers.find(relation);
@@ -81,12 +93,18 @@ std::string Extractor::sentenceDate(const ParagraphState &p, const Sentence &s) 
     return m_dateContext;
 }
 
-int Extractor::subjectBefore(const std::vector<const Mention *> &persons, std::size_t pos) const {
+int Extractor::subjectBefore(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,
+                             std::size_t pos) const {
     const Mention *nearest = nullptr;
     for (const Mention *m : persons)
         if (m->end <= pos)
             nearest = m;
-    return nearest == nullptr ? m_protagonist : nearest->entity;
+    if (nearest != nullptr)
+        return nearest->entity;
+    // "我与 ...", "I met ...": the speaker of the remarks, else whom the document is first about.
+    if (firstPersonPronoun(p.paragraph.text, s.begin, pos))
+        return m_speaker >= 0 ? m_speaker : m_firstPerson;
+    return m_protagonist;
 }
 
 void Extractor::findMeetings(ParagraphState &p) {
@@ -95,11 +113,11 @@ void Extractor::findMeetings(ParagraphState &p) {
     for (const auto &m : p.mentions) {
         if (m.kind != MentionKind::Person)
             continue;
-        std::size_t c = m.end;
-        while (c < t.size() && isSpace(t[c]))
-            ++c;
+        std::size_t c = skipSpaces(t, m.end);
+        c += m_lex.zhTitles.matchAt(t, c).length; // 布林肯国务卿:
+        c = skipSpaces(t, c);
         if (m.begin <= 2 && c < t.size() && t[c] == U':')
-            m_protagonist = m.entity;
+            m_speaker = m.entity;
         break;
     }
     for (const auto &s : p.sentences) {
@@ -130,7 +148,7 @@ void Extractor::findMeetings(ParagraphState &p) {
                 i += len - 1;
             } else if (std::size_t vlen = triggerLength(t, i, "visited"); vlen > 0) {
                 firstTrigger = std::min(firstTrigger, i);
-                const int subject = subjectBefore(persons, i);
+                const int subject = subjectBefore(p, s, persons, i);
                 // The countries of the clause after the trigger (A, B and C; A、B及C).
                 for (const Mention *c : countries) {
                     if (c->begin < i + vlen)
@@ -142,14 +160,20 @@ void Extractor::findMeetings(ParagraphState &p) {
                 }
                 i += vlen - 1;
             } else if (std::size_t hlen = triggerLength(t, i, "visited_home"); hlen > 0 && m_home >= 0) {
-                relate("visited", subjectBefore(persons, i), countryEntity(m_home), i, 0.6);
+                const int home = countryEntity(m_home);
+                m_graph.evidence(home, lineAt(p, i), quoteAt(p, i), 0.6); // 來臺 names the home country
+                relate("visited", subjectBefore(p, s, persons, i), home, i, 0.6);
                 i += hlen - 1;
             }
         }
         withMeetings(p, s, persons, relate);
         // The first person of a sentence, written before any meeting or visit
         // in it, is who the next "he" / "she" / "the Secretary" is.
-        if (!persons.empty() && persons.front()->begin - s.begin < 60 && persons.front()->begin <= firstTrigger)
+        if (!persons.empty() && m_firstPerson < 0)
+            m_firstPerson = persons.front()->entity;
+        if (!persons.empty() && persons.front()->begin - s.begin < 60 && persons.front()->begin <= firstTrigger &&
+            !firstPersonPronoun(t, s.begin, persons.front()->begin) &&
+            t.substr(s.begin, persons.front()->begin - s.begin).find(U"感") == U32::npos)
             m_protagonist = persons.front()->entity;
     }
 }
@@ -182,7 +206,7 @@ void Extractor::meetingAt(const ParagraphState &p, const Sentence &s, const std:
                     relate("met", before[a], before[b], at, 0.6);
         return;
     }
-    const int subject = subjectBefore(persons, at);
+    const int subject = subjectBefore(p, s, persons, at);
     for (int o : objects)
         relate("met", subject, o, at, 0.75);
     // Persons met together (met with A and B) met each other too.
@@ -211,7 +235,7 @@ void Extractor::withMeetings(const ParagraphState &p, const Sentence &s, const s
                 partners.push_back(m->entity);
         if (partners.empty())
             continue;
-        const int subject = subjectBefore(persons, i);
+        const int subject = subjectBefore(p, s, persons, i);
         for (int o : partners)
             relate("met", subject, o, i, 0.7);
         i = g;

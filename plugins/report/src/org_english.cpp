@@ -125,7 +125,7 @@ void Extractor::findEnglishOrganisations(ParagraphState &p) {
                 break;
             last = k;
             while (last + 1 < tokens.size() && adjacent(t, tokens[last], tokens[last + 1]) &&
-                   (capitalised(tokens[last + 1].word) ||
+                   ((capitalised(tokens[last + 1].word) && !isRole(tokens[last + 1].word)) ||
                     (tokens[last + 1].word == U"and" && last + 2 < tokens.size() && capitalised(tokens[last + 2].word))))
                 ++last;
         }

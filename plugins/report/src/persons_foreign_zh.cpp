@@ -18,7 +18,7 @@ bool isNameDot(char32_t c) { return c == U'·' || c == U'‧' || c == U'・' || 
 
 // Characters a name never starts right after unless it is a boundary: verbs
 // and particles that commonly stand before a name.
-const U32View kBeforeName = U"與与和及、向由請请邀見见接偕謝谢感會会晤訪访括為为是即等";
+const U32View kBeforeName = U"與与和及、向由請请邀見见接偕謝谢會会晤訪访括為为是即等";
 
 // Words of a parenthesised Latin text that make it a place or body, not a person.
 bool placeOrBody(U32View latin) {
@@ -121,7 +121,8 @@ void Extractor::findTransliteratedPersons(ParagraphState &p) {
             honoured = true;
         }
         std::size_t b = U32::npos;
-        for (std::size_t len = std::min<std::size_t>(5, e); len >= 2; --len) {
+        // The shortest name with a boundary before it: 感謝伯恩斯大使 -> 伯恩斯.
+        for (std::size_t len = 2; len <= 5 && len <= e; ++len) {
             const std::size_t s = e - len;
             bool han = true;
             for (std::size_t k = s; k < e; ++k)

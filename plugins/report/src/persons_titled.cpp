@@ -40,6 +40,13 @@ bool lowerParticle(U32View w) {
     return std::find(std::begin(particles), std::end(particles), w) != std::end(particles);
 }
 
+// Honorifics that are offices too (Minister X, Ambassador X, Senator X).
+bool isOfficeHonorific(const std::string &canonical) {
+    return canonical == "Minister" || canonical == "Ambassador" || canonical == "Senator" ||
+           canonical == "Deputy Minister" || canonical == "Vice Minister" || canonical == "Hon." ||
+           canonical == "Amb.";
+}
+
 bool calendarWord(U32View w) {
     static const U32View words[] = {U"january", U"february", U"march",  U"april",   U"may",     U"june",
                                     U"july",    U"august",   U"september", U"october", U"november", U"december",
@@ -183,6 +190,29 @@ void Extractor::addTitledPerson(ParagraphState &p, std::size_t mentionBegin, std
     addPersonMention(p, mentionBegin, std::max(mentionEnd, name.end), ent, title, confidence);
 }
 
+// An acronym written right before an office is the body the person holds it
+// in: "USAID Administrator Samantha Power", "TECRO Representative ...".
+void Extractor::addAcronymEmployer(ParagraphState &p, std::size_t officeBegin) {
+    const U32 &t = p.paragraph.text;
+    std::size_t e = officeBegin;
+    while (e > 0 && isSpace(t[e - 1]))
+        --e;
+    std::size_t b = e;
+    while (b > 0 && isUpper(t[b - 1]))
+        --b;
+    if (e - b < 3 || e - b > 6 || e == officeBegin || (b > 0 && (isLatin(t[b - 1]) || t[b - 1] == U'.')) ||
+        overlaps(p, b, e) || m_lex.countryForms.matchAt(t, b).length > 0)
+        return;
+    const int org = m_graph.entity("organisation", u8(p, b, e), "en");
+    m_knownOrgForms.emplace_back(t.substr(b, e - b), org);
+    Mention m;
+    m.kind = MentionKind::Organisation;
+    m.begin = b;
+    m.end = e;
+    m.entity = org;
+    addMention(p, m, 0.6);
+}
+
 // Office + name: the name is what follows the office and its "of/for/to ..."
 // part. When such a part is there, the name is the last one or two words of
 // the capitalised run (Secretary of State John Kerry -> John Kerry).
@@ -195,6 +225,9 @@ void Extractor::findOfficeThenName(ParagraphState &p) {
         if (office.length == 0)
             continue;
         const Title &title = m_lex.titles[static_cast<std::size_t>(office.payload)];
+        // Courtesy honorifics (Prof., Dr., Mr. ...) are findPersons' (with their affiliation rules).
+        if (title.kind == "honorific" && !isOfficeHonorific(title.canonical))
+            continue;
         // Acronym roles (CIO, CEO) name a programme or body as often as a person: "CIO Studies".
         if (std::all_of(t.begin() + static_cast<std::ptrdiff_t>(i), t.begin() + static_cast<std::ptrdiff_t>(i + office.length),
                         [](char32_t c) { return isUpper(c) || isSpace(c); }))
@@ -284,6 +317,7 @@ void Extractor::findOfficeThenName(ParagraphState &p) {
         std::size_t begin = i;
         if (overlaps(p, begin, name.end))
             begin = name.begin;
+        addAcronymEmployer(p, i);
         addTitledPerson(p, begin, name.end, name, title.canonical, ofPart ? 0.7 : 0.8);
         i = name.end;
     }
@@ -313,6 +347,9 @@ void Extractor::findNameThenOffice(ParagraphState &p) {
             std::size_t e = b;
             while (e > 0 && isSpace(t[e - 1]))
                 --e;
+            // A word ending a sentence ("Environment. Bi-khim Hsiao, ...") is not part of the name.
+            if (e > 2 && t[e - 1] == U'.' && isLatin(t[e - 2]) && isLatin(t[e - 3]))
+                break;
             std::size_t w = e;
             while (w > 0 && (isLatin(t[w - 1]) || t[w - 1] == U'-' || t[w - 1] == U'.' || isApostrophe(t[w - 1])))
                 --w;
