@@ -1,4 +1,4 @@
-// Liaison JSON v1 behind the plugin ABI: core's readLiaisonJson does the
+// Liaison JSON v1 behind the plugin ABI: core's reader does the
 // parsing and validation, this file hands the result over record by record.
 #include "liaison/errors.hpp"
 #include "liaison/json_io.hpp"
@@ -10,8 +10,6 @@ namespace {
 using namespace liaison::plugin;
 using namespace liaison::loaders;
 
-
-
 int sniffJson(std::string_view, std::string_view bytes)
 {
     std::string_view head = bytes.substr(0, 4096);
@@ -21,15 +19,16 @@ int sniffJson(std::string_view, std::string_view bytes)
     return head.find("\"liaison\"") != std::string_view::npos ? 90 : 10;
 }
 
+// Hands over every record the reader could read; each one it left out is
+// reported at its position, so a lenient import skips exactly those.
 void loadJson(std::string_view path, std::string_view bytes, Host &host)
 {
-    liaison::GraphStore store;
-    try {
-        store = liaison::readLiaisonJson(bytes, std::string(path));
-    } catch (const liaison::ParseError &e) {
-        throw LoadError({static_cast<std::uint32_t>(e.line()), static_cast<std::uint32_t>(e.column()), {}},
-                        e.message());
-    }
+    std::vector<liaison::ParseError> problems;
+    liaison::GraphStore store = liaison::readLiaisonJsonCollecting(bytes, std::string(path), problems);
+    for (const liaison::ParseError &e : problems)
+        host.error({static_cast<std::uint32_t>(e.line()), static_cast<std::uint32_t>(e.column()), {}}, e.message());
+    for (const auto &[key, raw] : store.documentExtras())
+        if (!host.addDocumentField({key, raw, LIAISON_VALUE_RAW_JSON})) return;
     for (const auto &s : store.sources())
         if (!host.addSource({s.id, s.title, s.date, s.language, s.path, {}, extraRecords(s.extra)})) return;
     for (const auto &e : store.entities()) {

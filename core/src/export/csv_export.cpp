@@ -7,10 +7,21 @@ namespace liaison {
 
 using namespace detail;
 
+// A cell a spreadsheet would run as a formula (OWASP "CSV injection"):
+// it starts with = + - @, tab or CR. Such a cell is written as '<cell>, and
+// so is a cell already starting with ', so the CSV loader can take exactly
+// one ' off again (plugins/csv/csv_reader.cpp) and a round trip is exact.
+static bool needsNeutralising(std::string_view text)
+{
+    return !text.empty() && std::string_view("=+-@\t\r'").find(text.front()) != std::string_view::npos &&
+           (text.front() != '\'' || (text.size() > 1 && std::string_view("=+-@\t\r'").find(text[1]) != std::string_view::npos));
+}
+
 static std::string csvField(std::string_view text)
 {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-    std::string out = "\"";
+    bool neutralise = needsNeutralising(text);
+    if (!neutralise && text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+    std::string out = neutralise ? "\"'" : "\"";
     for (char c : text) {
         if (c == '"') out += '"';
         out += c;
@@ -56,6 +67,12 @@ CsvTables writeCsvTables(const GraphStore &store, const View &view)
     return t;
 }
 
+std::string csvEdgesPath(const std::string &nodesPath)
+{
+    bool csv = nodesPath.size() > 4 && nodesPath.substr(nodesPath.size() - 4) == ".csv";
+    return (csv ? nodesPath.substr(0, nodesPath.size() - 4) : nodesPath) + ".edges.csv";
+}
+
 std::vector<std::string> exportExchangeFormat(const GraphStore &store, const View &view, const std::string &format,
                                               const std::string &out)
 {
@@ -70,8 +87,7 @@ std::vector<std::string> exportExchangeFormat(const GraphStore &store, const Vie
     if (format == "csv") {
         if (out == "-") throw UserError("csv export writes two files; give a file name, not '-'");
         CsvTables t = writeCsvTables(store, view);
-        std::string stem = out.size() > 4 && out.substr(out.size() - 4) == ".csv" ? out.substr(0, out.size() - 4) : out;
-        std::string edges = stem + ".edges.csv";
+        std::string edges = csvEdgesPath(out);
         writeFileAtomically(out, t.nodes);
         writeFileAtomically(edges, t.edges);
         return {out, edges};
