@@ -7,7 +7,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <fstream>
 
 namespace fs = std::filesystem;
@@ -32,20 +31,18 @@ fs::path bigEventGraph(const fs::path &dir, int attendees)
 
 // Case 13: 12,000 attendees made `rank --met` abort ("terminate called
 // without an active exception"); 8,000 took 66 s and 2.5 GB. Now the
-// quadratic projection is refused up front against a memory budget.
-TEST(BoundedWork, AHugeEventIsRefusedAgainstTheMemoryBudgetInstantly)
+// quadratic projection is refused up front against a memory budget (how
+// fast: bench/scaling_bench, met-refused).
+TEST(BoundedWork, AHugeEventIsRefusedAgainstTheMemoryBudget)
 {
     fs::path dir = test::scratchDir("bounded-met");
     fs::path graph = bigEventGraph(dir, 12'000);
     for (const std::string &command : {"rank " + test::quoted(graph) + " --met", "communities " + test::quoted(graph) + " --met",
                                        "rank " + test::quoted(graph) + " --met --memory-budget 500"}) {
-        auto start = std::chrono::steady_clock::now();
         auto r = test::runCommand(cli() + " " + command);
-        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         EXPECT_EQ(r.exitCode, 1) << command << "\n" << r.err;
         EXPECT_NE(r.err.find("over the memory budget"), std::string::npos) << r.err;
         EXPECT_NE(r.err.find("the 12000 persons at event:summit"), std::string::npos) << r.err;
-        EXPECT_LT(seconds, test::kSanitized ? 60 : 15) << command;
     }
     // `met` for one person is linear in the event's size: it answers.
     auto met = test::runCommand(cli() + " met " + test::quoted(graph) + " person:p1 --json");

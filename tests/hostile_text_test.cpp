@@ -151,7 +151,9 @@ TEST(HostileText, CsvExportNeutralisesFormulasAndRoundTrips)
         char next = at + 1 < nodes.size() ? nodes[at + 1] : ',';
         char after = at + 2 < nodes.size() ? nodes[at + 2] : ',';
         EXPECT_EQ(std::string("=+@\t").find(next), std::string::npos) << nodes.substr(at, 20);
-        if (next == '-') EXPECT_TRUE(after >= '0' && after <= '9') << nodes.substr(at, 20);
+        if (next == '-') {
+            EXPECT_TRUE(after >= '0' && after <= '9') << nodes.substr(at, 20);
+        }
     }
 
     r = test::runCommand(cli() + " import " + test::quoted(dir / "t.csv") + " " + test::quoted(dir / "t.edges.csv") + " -o " +
