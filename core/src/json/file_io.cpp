@@ -8,6 +8,9 @@
 #include "liaison/json_io.hpp"
 
 #include <cerrno>
+#include <csignal>
+#include <optional>
+#include <pthread.h>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
@@ -144,9 +147,17 @@ void writeFileAtomicallyFrom(const std::string &path, const std::function<void(c
     std::string fileName = realPath.filename().string();
     detail::removeStaleTemps(directory, fileName);
     std::string temp = detail::tempTemplateFor(directory, fileName);
+    // No SIGINT/SIGTERM/SIGHUP between creating the temp and registering it
+    // for removal: one landing there would leave it behind.
+    sigset_t interrupting, previous;
+    sigemptyset(&interrupting);
+    for (int signal : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&interrupting, signal);
+    pthread_sigmask(SIG_BLOCK, &interrupting, &previous);
     int fd = ::mkstemp(temp.data());
+    std::optional<detail::TempFileGuard> removeOnSignal;
+    if (fd >= 0) removeOnSignal.emplace(temp);
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
     if (fd < 0) throw IoError(osError("create a temporary file beside", path));
-    detail::TempFileGuard removeOnSignal(temp);
     try {
         produce([fd, &temp](std::string_view bytes) { writeAll(fd, bytes, temp); });
         mode_t mode = target.exists ? (target.info.st_mode & 07777) : (0666 & ~currentUmask());
