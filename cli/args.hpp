@@ -4,6 +4,7 @@
 
 #include <map>
 #include <optional>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -25,6 +26,15 @@ public:
     const std::string &positional(std::size_t index, const std::string &what) const;
     // Throws UserError when more than `count` positionals were given.
     void expectAtMost(std::size_t count) const;
+
+    // Typed option values: absent -> nullopt; present but not a value of the
+    // type and range -> UserError naming the option, what it expects and what
+    // was given ("--depth expects a whole number from 0 to 1000, not 'abc'").
+    std::optional<long long> integer(const std::string &name, long long min, long long max) const;
+    // A finite decimal number (no nan, inf or hex) from min to max.
+    std::optional<double> number(const std::string &name, double min, double max) const;
+    // A calendar date YYYY, YYYY-MM or YYYY-MM-DD (month 1-12, a day the month has).
+    std::optional<std::string> date(const std::string &name) const;
 
 private:
     std::set<std::string> m_flags;

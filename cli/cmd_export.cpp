@@ -9,6 +9,7 @@
 #include "liaison/json_io.hpp"
 #include "liaison/layout.hpp"
 
+#include <cmath>
 #include <filesystem>
 #include <iostream>
 
@@ -23,13 +24,15 @@ static std::string formatOf(const Args &args, const std::string &output)
     throw UserError("say which format with --format dot|svg|png|pdf|json|graphml|gexf|csv");
 }
 
+constexpr long long kMaxDepth = 1000;       // hops; past the diameter of any real graph
+constexpr double kMaxSeconds = 7 * 24 * 3600; // a week
+
 static View selectView(const GraphStore &store, const Args &args)
 {
     ViewFilter filter = filterFromArgs(args);
     if (auto focus = args.option("--focus")) {
         EntityIndex centre = resolveEntity(store, *focus);
-        int depth = std::stoi(args.option("--depth", "1"));
-        if (depth < 0) throw UserError("--depth must be 0 or more");
+        auto depth = static_cast<int>(args.integer("--depth", 0, kMaxDepth).value_or(1));
         return egoNetwork(store, centre, depth, filter);
     }
     if (args.option("--depth")) throw UserError("--depth goes with --focus ENTITY");
@@ -47,6 +50,8 @@ static int runExport(const std::vector<std::string> &words)
     std::string output = args.option("-o").value_or(args.option("--output").value_or(""));
     if (output.empty()) throw UserError("say where to write with -o OUT (- for standard output)");
     std::string format = formatOf(args, output);
+    refuseOutputOverInputs(output, {args.positional(0, "FILE")});
+    if (format == "csv") refuseOutputOverInputs(csvEdgesPath(output), {args.positional(0, "FILE")});
     View view = selectView(store, args);
     if ((args.option("--csv-dialect") || args.flag("--csv-bom")) && format != "csv")
         throw UserError("--csv-dialect and --csv-bom go with --format csv");
@@ -70,8 +75,9 @@ static int runExport(const std::vector<std::string> &words)
     options.engine = parseLayoutEngine(args.option("--layout", "sfdp"));
     options.title = args.option("--title").value_or(store.sources().empty() ? std::string() : store.sources()[0].title);
     options.legend = !args.flag("--no-legend");
+    // At least a millisecond: a limit that rounds to 0 would mean no limit at all.
     options.timeLimit = std::chrono::milliseconds(
-        static_cast<long>(std::stod(args.option("--time-limit", "60")) * 1000));
+        static_cast<long>(std::ceil(args.number("--time-limit", 0.001, kMaxSeconds).value_or(60) * 1000)));
     std::vector<std::string> messages;
     options.messages = &messages;
     std::string bytes = renderDiagram(store, view, parseDiagramFormat(format), options);

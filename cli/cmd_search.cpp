@@ -3,6 +3,8 @@
 #include "command.hpp"
 #include "query.hpp"
 
+#include "liaison/printable.hpp"
+
 #include <iostream>
 
 namespace liaison::cli {
@@ -36,12 +38,12 @@ static int runSearch(const std::vector<std::string> &words)
     }
     for (EntityIndex e : found) {
         const Entity &entity = store.entity(e);
-        std::cout << entity.id << "\t" << entity.kind << "\t" << entity.name;
+        std::cout << printableText(entity.id) << "\t" << printableText(entity.kind) << "\t" << printableText(entity.name);
         for (const auto &[language, name] : entity.names)
-            if (name != entity.name) std::cout << " / " << name;
+            if (name != entity.name) std::cout << " / " << printableText(name);
         std::cout << "\n";
     }
-    if (found.empty()) std::cerr << "no entity matches '" << text << "'\n";
+    if (found.empty()) std::cerr << "no entity matches '" << printableText(text) << "'\n";
     return 0;
 }
 

@@ -1,7 +1,11 @@
 #include "query.hpp"
+#include "terminal_output.hpp"
 
 #include "liaison/errors.hpp"
+#include "liaison/file_lock.hpp"
+#include "liaison/import_batch.hpp"
 #include "liaison/json_io.hpp"
+#include "liaison/storable.hpp"
 
 #include <iostream>
 
@@ -9,10 +13,22 @@ namespace liaison::cli {
 
 GraphStore loadGraph(const std::string &path) { return readLiaisonJsonFile(path); }
 
+void refuseOutputOverInputs(const std::string &output, const std::vector<std::string> &inputs,
+                            const std::optional<std::string> &updated)
+{
+    if (updated && sameFile(output, *updated)) return;
+    for (const std::string &input : inputs)
+        if (sameFile(output, input))
+            throw UserError("refusing to write '" + printableText(output) + "': it is the input '" +
+                            printableText(input) + "'" +
+                            (updated ? std::string() : "; to update a graph, import --into it") +
+                            " (choose another -o)");
+}
+
 std::string describe(const GraphStore &store, EntityIndex e)
 {
     const Entity &entity = store.entity(e);
-    return entity.name + " (" + entity.id + ")";
+    return printableText(entity.name) + " (" + printableText(entity.id) + ")";
 }
 
 EntityIndex resolveEntity(const GraphStore &store, const std::string &reference)
@@ -57,8 +73,10 @@ ViewFilter filterFromArgs(const Args &args)
     for (const std::string &s : splitList(args.option("--source", ""))) filter.sources.insert(s);
     for (const std::string &c : splitList(args.option("--country", "")))
         filter.countries.insert(c.find(':') == std::string::npos ? "country:" + c : c);
-    filter.from = args.option("--from");
-    filter.to = args.option("--to");
+    filter.from = args.date("--from");
+    filter.to = args.date("--to");
+    if (filter.from && filter.to && *filter.to < filter.from->substr(0, filter.to->size()))
+        throw UserError("--from " + *filter.from + " is after --to " + *filter.to);
     return filter;
 }
 
@@ -66,8 +84,10 @@ JsonOut::JsonOut() : m_writer(m_buffer) { m_writer.SetIndent(' ', 2); }
 
 JsonOut::~JsonOut()
 {
-    std::cout.write(m_buffer.GetString(), static_cast<std::streamsize>(m_buffer.GetSize()));
-    std::cout << "\n";
+    std::ostream &out = rawStdout(); // exact JSON: escapes are RapidJSON's
+    out.write(m_buffer.GetString(), static_cast<std::streamsize>(m_buffer.GetSize()));
+    out << "\n";
+    out.flush();
 }
 
 void JsonOut::key(std::string_view k) { m_writer.Key(k.data(), static_cast<rapidjson::SizeType>(k.size())); }
@@ -75,6 +95,12 @@ void JsonOut::key(std::string_view k) { m_writer.Key(k.data(), static_cast<rapid
 void JsonOut::string(std::string_view s)
 {
     m_writer.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+void JsonOut::number(double value)
+{
+    std::string text = jsonNumber(value);
+    m_writer.RawValue(text.data(), text.size(), rapidjson::kNumberType);
 }
 
 void JsonOut::entity(const GraphStore &store, EntityIndex e)
@@ -96,7 +122,7 @@ void JsonOut::evidence(const std::vector<Evidence> &evidence)
         if (e.line > 0) key("line"), m_writer.Int(e.line);
         if (!e.locator.empty()) key("locator"), string(e.locator);
         key("quote"), string(e.quote);
-        if (e.confidence >= 0) key("confidence"), m_writer.Double(e.confidence);
+        if (e.confidence >= 0) key("confidence"), number(e.confidence);
         m_writer.EndObject();
     }
     m_writer.EndArray();

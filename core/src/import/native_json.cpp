@@ -26,16 +26,18 @@ int sniffLiaisonJson(std::string_view bytes)
     return head.find("\"liaison\"") != std::string_view::npos ? 90 : 10;
 }
 
+// Every record the reader could read goes into the batch; each one it left
+// out is an error at its position, so a lenient import skips exactly those and
+// a strict one fails naming them. Unknown top-level keys travel as document
+// fields so an import keeps them as export does.
 ImportBatch readLiaisonJsonBatch(std::string_view bytes, const std::string &path)
 {
     ImportBatch batch;
-    GraphStore store;
-    try {
-        store = readLiaisonJson(bytes, path);
-    } catch (const ParseError &e) {
+    std::vector<ParseError> problems;
+    GraphStore store = readLiaisonJsonCollecting(bytes, path, problems);
+    for (const ParseError &e : problems)
         batch.addDiagnostic({Severity::Error, InputLocation{path, e.line(), e.column()}, e.message()});
-        return batch;
-    }
+    for (const auto &[key, raw] : store.documentExtras()) batch.addDocumentField(key, raw);
     InputLocation origin{path, 0, 0};
     for (const Source &s : store.sources()) batch.addSource(s, origin);
     for (const Entity &e : store.entities()) batch.addEntity(e, origin);

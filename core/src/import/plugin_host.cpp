@@ -114,14 +114,23 @@ const LoaderInfo &PluginHost::choose(const std::string &path, std::string_view b
     input.data = reinterpret_cast<const unsigned char *>(bytes.data());
     input.size = bytes.size();
 
+    // A built-in whose pattern names the file owns it: a module found on
+    // disk cannot take a format over by claiming it and sniffing high (the
+    // user names the module with --plugin to use it instead).
+    auto claims = [&fileName](const LoaderInfo &l) {
+        for (const auto &p : l.patterns)
+            if (globMatch(p, fileName)) return true;
+        return false;
+    };
+    bool builtinClaims = false;
+    for (const auto &l : m_loaders) builtinClaims = builtinClaims || (l.active && l.builtin && claims(l));
+
     const LoaderInfo *best = nullptr;
     int bestScore = 0;
     std::lock_guard lock(pluginCallMutex());
     for (const auto &l : m_loaders) {
-        if (!l.active) continue;
-        int score = 0;
-        for (const auto &p : l.patterns)
-            if (globMatch(p, fileName)) score = 100;
+        if (!l.active || (builtinClaims && !l.builtin)) continue;
+        int score = claims(l) ? 100 : 0;
         int sniff = 0;
         try {
             sniff = l.native ? detail::sniffLiaisonJson(bytes) : l.descriptor->sniff(&input);

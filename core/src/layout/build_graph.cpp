@@ -1,6 +1,7 @@
 #include "layout/build_graph.hpp"
 
 #include "liaison/errors.hpp"
+#include "liaison/printable.hpp"
 
 #include <algorithm>
 #include <array>
@@ -8,8 +9,12 @@
 
 namespace liaison::graphviz {
 
-std::string literalLabel(std::string_view text)
+// Both start from printableText: Graphviz keeps strings as C strings, so a
+// NUL cut "Visible\0Hidden" to "Visible", and its SVG writer copies other C0
+// controls into XML where they make the document ill-formed.
+std::string literalLabel(std::string_view raw)
 {
+    std::string text = printableText(raw);
     std::string out;
     out.reserve(text.size());
     for (char c : text) {
@@ -23,8 +28,9 @@ std::string literalLabel(std::string_view text)
     return out;
 }
 
-std::string htmlText(std::string_view text)
+std::string htmlText(std::string_view raw)
 {
+    std::string text = printableText(raw);
     std::string out;
     out.reserve(text.size());
     for (char c : text) {
