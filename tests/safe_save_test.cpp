@@ -110,7 +110,7 @@ TEST(SafeSave, ModeOfTheOldFileIsKeptAndNewFilesFollowTheUmask)
     saveLiaisonJsonFile(graphOf(2, "b"), secret.string());
     EXPECT_EQ(modeOf(secret), 0600u);
 
-    fs::path input = test::sourceDir() / "plugins/liaison-json/samples/valid/small.json";
+    fs::path input = test::sourceDir() / "schema/samples/valid/small.json";
     auto r = test::runCommand("umask 027; " + cli() + " import " + test::quoted(input) + " -o " + test::quoted(dir / "new.json"));
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_EQ(modeOf(dir / "new.json"), 0640u);
