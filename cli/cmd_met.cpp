@@ -16,13 +16,13 @@ static std::string occasionName(const GraphStore &store, const SharedOccasion &o
 
 static int runMet(const std::vector<std::string> &words)
 {
-    Args args(words, {"--json", "--evidence"}, filterOptions());
+    Args args(words, withFilterFlags({"--json", "--evidence"}), filterOptions());
     GraphStore store = loadGraph(args.positional(0, "FILE"));
     EntityIndex person = resolveEntity(store, args.positional(1, "PERSON"));
     args.expectAtMost(2);
     if (knownKind(store.entity(person).kind) != KnownKind::Person)
         throw UserError(describe(store, person) + " is a " + store.entity(person).kind + ", not a person");
-    std::vector<MetLink> links = whoMet(store, person, filterFromArgs(args));
+    std::vector<MetLink> links = whoMet(store, person, filterFromArgs(store, args));
 
     if (args.flag("--json")) {
         JsonOut out;

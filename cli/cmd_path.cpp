@@ -22,11 +22,7 @@ std::optional<std::size_t> kOption(const Args &args)
 {
     std::optional<std::string> text = args.option("--k");
     if (!text) return std::nullopt;
-    char *end = nullptr;
-    unsigned long long n = std::strtoull(text->c_str(), &end, 10);
-    if (text->empty() || *end != '\0' || n == 0 || (*text)[0] == '-')
-        throw UserError("--k expects a whole number of at least 1, not '" + *text + "'");
-    return static_cast<std::size_t>(n);
+    return wholeNumber("--k", *text, 1);
 }
 
 void writeSteps(JsonOut &out, const GraphStore &store, const Chain &steps)
@@ -62,7 +58,7 @@ void printSteps(const GraphStore &store, EntityIndex a, const Chain &steps, cons
 
 int runPath(const std::vector<std::string> &words)
 {
-    Args args(words, {"--json"}, [] {
+    Args args(words, withFilterFlags({"--json"}), [] {
         std::set<std::string> options = filterOptions();
         options.insert("--k");
         return options;
@@ -77,9 +73,9 @@ int runPath(const std::vector<std::string> &words)
     if (a == b) {
         chains.emplace_back();
     } else if (k) {
-        View view = applyFilter(store, wholeGraph(store), filterFromArgs(args));
+        View view = applyFilter(store, wholeGraph(store), filterFromArgs(store, args));
         chains = kShortestPaths(store, view, a, b, *k);
-    } else if (Chain steps = shortestPath(store, a, b, filterFromArgs(args)); !steps.empty()) {
+    } else if (Chain steps = shortestPath(store, a, b, filterFromArgs(store, args)); !steps.empty()) {
         chains.push_back(std::move(steps));
     }
     const bool connected = !chains.empty();

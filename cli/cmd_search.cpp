@@ -9,11 +9,11 @@ namespace liaison::cli {
 static int runSearch(const std::vector<std::string> &words)
 {
     std::set<std::string> options = filterOptions();
-    Args args(words, {"--json"}, options);
+    Args args(words, withFilterFlags({"--json"}), options);
     GraphStore store = loadGraph(args.positional(0, "FILE"));
     const std::string &text = args.positional(1, "TEXT");
     args.expectAtMost(2);
-    ViewFilter filter = filterFromArgs(args);
+    ViewFilter filter = filterFromArgs(store, args);
     std::vector<EntityIndex> found;
     for (EntityIndex e : store.search(text))
         if (passesEntityFilter(store, e, filter)) found.push_back(e);

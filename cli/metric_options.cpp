@@ -28,7 +28,7 @@ const char *const kMetricHelp =
 
 LinkGraph metricGraph(const GraphStore &store, const Args &args)
 {
-    ViewFilter filter = filterFromArgs(args);
+    ViewFilter filter = filterFromArgs(store, args);
     if (args.flag("--met")) return metGraph(store, metProjection(store, filter));
     return linkGraph(store, applyFilter(store, wholeGraph(store), filter));
 }
@@ -37,10 +37,7 @@ std::size_t topOption(const Args &args, std::size_t fallback)
 {
     std::optional<std::string> text = args.option("--top");
     if (!text) return fallback;
-    char *end = nullptr;
-    unsigned long long n = std::strtoull(text->c_str(), &end, 10);
-    if (text->empty() || *end != '\0') throw UserError("--top expects a whole number, not '" + *text + "'");
-    return static_cast<std::size_t>(n);
+    return wholeNumber("--top", *text);
 }
 
 bool shownKind(const Args &args, const std::string &kind)

@@ -1,6 +1,7 @@
 #include "query.hpp"
 
 #include "liaison/errors.hpp"
+#include "liaison/filter_spec.hpp"
 #include "liaison/json_io.hpp"
 
 #include <iostream>
@@ -40,26 +41,34 @@ const std::set<std::string> &filterOptions()
     return options;
 }
 
+std::set<std::string> withFilterFlags(std::set<std::string> flags)
+{
+    flags.insert("--hide-isolated");
+    return flags;
+}
+
 const char *const kFilterHelp =
-    "filters:\n"
+    "filters (a value that matches nothing in the graph is an error listing close candidates):\n"
     "  --kinds K1,K2            keep entities of these kinds (person, organisation, event, ...)\n"
     "  --relation-kinds R1,R2   keep relations of these kinds (attended, spoke_at, ...)\n"
-    "  --source ID1,ID2         keep facts whose evidence cites these sources\n"
-    "  --country C1,C2          keep these countries (ids, or ISO codes: tw = country:tw) and what is\n"
-    "                           tied to them; entities tied to no country stay\n"
-    "  --from DATE, --to DATE   keep events and dated relations in this window (YYYY[-MM[-DD]])\n";
+    "  --source S1,S2           keep facts whose evidence cites these sources (id, title or path)\n"
+    "  --country C1,C2          keep these countries and what is tied to them (entities tied to no\n"
+    "                           country stay); a country is an id, a name or alias in any language\n"
+    "                           (Taiwan, 台灣), or an ISO 3166 code (tw, TWN)\n"
+    "  --from DATE, --to DATE   keep events and dated relations in this window (YYYY[-MM[-DD]])\n"
+    "  --hide-isolated          drop entities the other filters left without any relation\n";
 
-ViewFilter filterFromArgs(const Args &args)
+ViewFilter filterFromArgs(const GraphStore &store, const Args &args)
 {
-    ViewFilter filter;
-    for (const std::string &k : splitList(args.option("--kinds", ""))) filter.kinds.insert(k);
-    for (const std::string &k : splitList(args.option("--relation-kinds", ""))) filter.relationKinds.insert(k);
-    for (const std::string &s : splitList(args.option("--source", ""))) filter.sources.insert(s);
-    for (const std::string &c : splitList(args.option("--country", "")))
-        filter.countries.insert(c.find(':') == std::string::npos ? "country:" + c : c);
-    filter.from = args.option("--from");
-    filter.to = args.option("--to");
-    return filter;
+    FilterSpec spec;
+    spec.kinds = splitList(args.option("--kinds", ""));
+    spec.relationKinds = splitList(args.option("--relation-kinds", ""));
+    spec.sources = splitList(args.option("--source", ""));
+    spec.countries = splitList(args.option("--country", ""));
+    spec.from = args.option("--from");
+    spec.to = args.option("--to");
+    spec.hideIsolated = args.flag("--hide-isolated");
+    return resolveFilter(store, spec);
 }
 
 JsonOut::JsonOut() : m_writer(m_buffer) { m_writer.SetIndent(' ', 2); }
