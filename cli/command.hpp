@@ -33,5 +33,6 @@ Command rollupCommand();
 Command importCommand();  // cmd_import.cpp
 Command pluginsCommand(); // cmd_plugins.cpp
 Command viewCommand();
+Command diffCommand(); // cmd_diff.cpp
 
 } // namespace liaison::cli

@@ -21,6 +21,7 @@ constexpr std::uint32_t kEdgeColour = 0x90707070u;
 constexpr std::uint32_t kEdgeStrong = 0xFF303030u;
 constexpr std::uint32_t kPathColour = 0xFF2020D0u;   // red
 constexpr std::uint32_t kSelectColour = 0xFF1E90FFu; // orange
+constexpr std::uint32_t kChangedColour = 0xFF3CB43Cu; // green: added or changed since a compared file
 constexpr std::uint32_t kOutline = 0xFF404040u;
 
 ImVec2 iv(Vec2 v) { return {v.x, v.y}; }
@@ -164,10 +165,10 @@ void drawEdges(AppState &app, const Frame &f, const Emphasis &em, ImDrawList *dl
         }
         bool onPath = em.onPathEdge(e.relation);
         bool strong = hoverActive && (e.from == em.hovered || e.to == em.hovered);
-        std::uint32_t colour = onPath ? kPathColour : strong ? kEdgeStrong : kEdgeColour;
+        std::uint32_t colour = onPath ? kPathColour : strong ? kEdgeStrong : e.colour ? e.colour : kEdgeColour;
         if (hoverActive && !strong && !onPath)
             colour = withAlpha(colour, 0.3f);
-        float thickness = onPath ? 3.f : strong ? 2.f : 1.f;
+        float thickness = e.width * (onPath ? 3.f : strong ? 2.f : 1.f);
         float extent = std::max(e.maxX - e.minX, e.maxY - e.minY) * zoom;
         if (many || extent < 16.f) {
             dl->AddLine(iv(f.toScreen(e.spline.front().x, e.spline.front().y)),
@@ -220,9 +221,11 @@ static void drawNode(ImDrawList *dl, const SceneNode &n, const DrawnNode &d, std
 // clamped to [kLabelMinPx, 1.25 x UI font]); inside the node when they fit,
 // else below it. Unless emphasised, a label that would overlap one already
 // placed is skipped (occupancy grid of 8x8-pixel cells).
-static bool placeLabel(AppState &app, ImDrawList *dl, const SceneNode &n, DrawnNode &d, bool emphasised) {
+// The top-N nodes by the encoding's size measure (`top`) are labelled at any
+// zoom, before the others, so the opening view is never a field of blanks.
+static bool placeLabel(AppState &app, ImDrawList *dl, const SceneNode &n, DrawnNode &d, bool emphasised, bool top) {
     const float zoom = static_cast<float>(app.camera.zoom);
-    if (!emphasised && kLabelPtSize * zoom < kLabelShowPx)
+    if (!emphasised && !top && kLabelPtSize * zoom < kLabelShowPx)
         return false;
     const float size = std::clamp(kLabelPtSize * zoom, kLabelMinPx, app.fontSize * 1.25f);
     const std::string &text = app.scene.store->entity(n.entity).name;
@@ -271,6 +274,12 @@ void drawNodes(AppState &app, const Emphasis &em, ImDrawList *dl, bool hoverActi
             shapePath(dl, n, ring);
             dl->PathStroke(kSelectColour, ImDrawFlags_Closed, 3.f);
         }
+        if (!app.changedIds.empty() && app.changedIds.contains(app.scene.store->entity(n.entity).id)) {
+            DrawnNode ring = d; // changed since the compared file
+            ring.w += 10, ring.h += 10;
+            shapePath(dl, n, ring);
+            dl->PathStroke(kChangedColour, ImDrawFlags_Closed, 3.f);
+        }
         if (app.doc.edits.pinned.contains(app.scene.store->entity(n.entity).id))
             dl->AddCircleFilled(ImVec2(d.x + d.w / 2, d.y - d.h / 2), 4.f, 0xFF202020u);
     }
@@ -289,12 +298,24 @@ void drawNodes(AppState &app, const Emphasis &em, ImDrawList *dl, bool hoverActi
     };
     for (DrawnNode &d : c.drawn)
         if (emphasised(d))
-            placeLabel(app, dl, app.scene.nodes[d.slot], d, true);
-    for (DrawnNode &d : c.drawn) {
+            placeLabel(app, dl, app.scene.nodes[d.slot], d, true, true);
+    // Greedy: the most important first (the encoding's label rank), each
+    // placed only where no label is yet.
+    c.labelOrder.clear();
+    for (std::uint32_t i = 0; i < c.drawn.size(); ++i)
+        if (!c.drawn[i].label && !emphasised(c.drawn[i]))
+            c.labelOrder.push_back(i);
+    std::sort(c.labelOrder.begin(), c.labelOrder.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return app.scene.nodes[c.drawn[a].slot].labelRank < app.scene.nodes[c.drawn[b].slot].labelRank;
+    });
+    for (std::uint32_t i : c.labelOrder) {
         if (c.labels >= kMaxLabels)
             break;
-        if (!d.label && !emphasised(d) && d.h >= kFoldBelowPx)
-            placeLabel(app, dl, app.scene.nodes[d.slot], d, false);
+        DrawnNode &d = c.drawn[i];
+        const SceneNode &n = app.scene.nodes[d.slot];
+        const bool top = n.labelRank < app.encoding.alwaysLabelled;
+        if (top || d.h >= kFoldBelowPx)
+            placeLabel(app, dl, n, d, false, top);
     }
 }
 
