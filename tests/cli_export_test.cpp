@@ -26,9 +26,9 @@ TEST(CliExport, TheTitleNamesTheFocusFiltersAndWindow)
 {
     auto focused = runCommand(exportIac("--focus 莊明芬 --depth 1 --country tw --from 2017-09-28 --format svg -o -"));
     ASSERT_EQ(focused.exitCode, 0) << focused.err;
-    EXPECT_TRUE(has(focused.out, "Ego network of 莊明芬 (1 hop) · countries: Taiwan · from 2017&#45;09&#45;28") ||
-                has(focused.out, "Ego network of 莊明芬 (1 hop) · countries: Taiwan · from 2017-09-28"))
-        << focused.out.substr(0, 3000);
+    // A long title is wrapped onto lines: look for its parts.
+    EXPECT_TRUE(has(focused.out, ">Ego network of 莊明芬 (1 hop) · countries: Taiwan")) << focused.out.substr(0, 3000);
+    EXPECT_TRUE(has(focused.out, "from 2017&#45;09&#45;28<")) << focused.out.substr(0, 3000);
     auto whole = runCommand(exportIac("--format svg -o -"));
     ASSERT_EQ(whole.exitCode, 0) << whole.err;
     EXPECT_TRUE(has(whole.out, "參加2017年國際資訊長協會")) << "the report's title for the whole graph";

@@ -35,7 +35,7 @@ TEST(Positions, SurviveASaveAndALoad)
     Positions positions;
     positions.engine = "sfdp";
     positions.entities["person:a"] = {12.5, -40.25, false};
-    positions.entities["person:b"] = {-3, 7.125, true};
+    positions.entities["person:b"] = {-3, 7.25, true}; // saved to 1/100 pt
     storePositions(store, positions);
     std::string text = writeLiaisonJson(store);
     EXPECT_NE(text.find("\"positions\""), std::string::npos);

@@ -136,9 +136,11 @@ TEST(ViewerLogic, HideIsolatedKeepsTheFocusAndPinnedEntities) {
     std::vector<bool> linked(store->entityCount(), false);
     for (RelationIndex r : view.relations)
         linked[store->relationSource(r)] = linked[store->relationTarget(r)] = true;
-    for (EntityIndex e : view.entities)
-        if (store->entity(e).id != "topic:open-data")
+    for (EntityIndex e : view.entities) {
+        if (store->entity(e).id != "topic:open-data") {
             EXPECT_TRUE(linked[e]) << store->entity(e).id;
+        }
+    }
 }
 
 TEST(ViewerLogic, AnInvalidTypedDateIsNotAppliedAndSaysWhy) {

@@ -310,11 +310,16 @@ TEST_F(ViewerTest, ThePeopleNetworkShowsWhomChuangMingFenMetWithWeights) {
     std::string text = slurp(inspector());
     EXPECT_NE(text.find("## Met (41)"), std::string::npos) << text;
     EXPECT_NE(text.find("廖洲棚  x3 occasions"), std::string::npos) << text;
-    // Her node is drawn in the person colour at its place; the rest dims.
+    // Her node is drawn where the sidecar says, ringed in the selection's orange.
     const Node *her = findNode(nodes, "person:chuang-ming-fen");
     ASSERT_NE(her, nullptr);
     Image image = loadPng(png());
-    EXPECT_GT(fillFraction(image, *her, parseHex(her->fill)), 0.5);
+    int ring = 0;
+    for (int y = static_cast<int>(her->y - her->h / 2 - 6); y <= static_cast<int>(her->y + her->h / 2 + 6); ++y)
+        for (int x = static_cast<int>(her->x - her->w / 2 - 6); x <= static_cast<int>(her->x + her->w / 2 + 6); ++x)
+            if (x >= 0 && y >= 0 && x < image.width && y < image.height)
+                ring += near(image.at(x, y), Rgb{0xff, 0x90, 0x1e}, 20);
+    EXPECT_GT(ring, 20);
 }
 
 TEST_F(ViewerTest, SizeAndColourEncodingsAreDrawn) {
@@ -396,14 +401,14 @@ TEST_F(ViewerTest, AReimportKeepsEveryOldNodeWhereTheFileSaysItWas) {
     std::vector<Node> nodes = loadPositions(positions());
     const Node *newcomer = findNode(nodes, "person:new-one");
     ASSERT_NE(newcomer, nullptr) << "the import is drawn";
-    // "Changes since": the newcomer is ringed in green, an untouched node is not.
+    // "Changes since": the newcomer is ringed in teal, an untouched node is not.
     Image image = loadPng(png());
     auto greenAround = [&](const Node &n) {
         int hits = 0;
         for (int y = static_cast<int>(n.y - n.h / 2 - 8); y <= static_cast<int>(n.y + n.h / 2 + 8); ++y)
             for (int x = static_cast<int>(n.x - n.w / 2 - 8); x <= static_cast<int>(n.x + n.w / 2 + 8); ++x)
                 if (x >= 0 && y >= 0 && x < image.width && y < image.height)
-                    hits += near(image.at(x, y), Rgb{0x3c, 0xb4, 0x3c}, 12);
+                    hits += near(image.at(x, y), Rgb{0x00, 0xbe, 0xbe}, 12);
         return hits;
     };
     EXPECT_GT(greenAround(*newcomer), 20);
@@ -438,20 +443,23 @@ TEST_F(ViewerTest, AnExportPutsNodesWhereTheScreenHasThem) {
             std::size_t cx = text.find("cx=\"", ellipse), cy = text.find("cy=\"", ellipse);
             return {std::stod(text.substr(cx + 4)), std::stod(text.substr(cy + 4))};
         }
-        std::size_t points = text.find("points=\"", polygon) + 8;
-        std::string list = text.substr(points, text.find('"', points) - points);
-        double sx = 0, sy = 0;
-        int count = 0;
+        std::size_t listAt = text.find("points=\"", polygon) + 8;
+        std::string list = text.substr(listAt, text.find('"', listAt) - listAt);
+        std::vector<std::pair<double, double>> points;
         for (std::size_t i = 0; i < list.size();) {
             std::size_t comma = list.find(',', i), space = list.find(' ', comma);
-            sx += std::stod(list.substr(i, comma - i));
-            sy += std::stod(list.substr(comma + 1, space - comma - 1));
-            ++count;
+            points.emplace_back(std::stod(list.substr(i, comma - i)), std::stod(list.substr(comma + 1, space - comma - 1)));
             if (space == std::string::npos)
                 break;
             i = space + 1;
         }
-        return {sx / count, sy / count};
+        if (points.size() > 1 && points.front() == points.back())
+            points.pop_back(); // SVG polygons repeat their first point
+        // The centre of the bounding box: shapes are symmetric about their centre.
+        double left = points[0].first, right = left, top = points[0].second, bottom = top;
+        for (auto [x, y] : points)
+            left = std::min(left, x), right = std::max(right, x), top = std::min(top, y), bottom = std::max(bottom, y);
+        return {(left + right) / 2, (top + bottom) / 2};
     };
     ASSERT_GE(nodes.size(), 3u);
     const Node &a = nodes[0];

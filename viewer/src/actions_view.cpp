@@ -118,8 +118,10 @@ void requestFreshLayout(AppState &app) {
 void rememberPlaces(AppState &app) {
     if (!app.scene.store)
         return;
+    // The scene may still be the other mode's (a layout that finished after a switch).
+    Positions &places = app.scene.store == app.peopleStore ? app.placedPeople : app.placed;
     for (const SceneNode &n : app.scene.nodes) {
-        EntityPosition &p = app.places().entities[app.scene.store->entity(n.entity).id];
+        EntityPosition &p = places.entities[app.scene.store->entity(n.entity).id];
         p.x = n.x;
         p.y = -n.y; // the scene's world has y down, the file's positions y up
     }

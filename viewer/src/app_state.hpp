@@ -164,7 +164,7 @@ struct AppState {
     std::string contextId; // entity whose context menu is open
     std::uint32_t draggedSlot = Scene::kNoSlot; // node being dragged to a new place
     // "Changes since FILE": entities added or changed since that version
-    // (core diffGraphs), ringed in green on the canvas.
+    // (core diffGraphs), ringed in teal on the canvas.
     std::string changesSincePath;
     std::set<std::string, std::less<>> changedIds;
     std::string changesSummary;

@@ -2,6 +2,7 @@
 
 #include <cfloat>
 #include <cmath>
+#include <iterator>
 
 namespace liaison::viewer::passes {
 
@@ -21,7 +22,7 @@ constexpr std::uint32_t kEdgeColour = 0x90707070u;
 constexpr std::uint32_t kEdgeStrong = 0xFF303030u;
 constexpr std::uint32_t kPathColour = 0xFF2020D0u;   // red
 constexpr std::uint32_t kSelectColour = 0xFF1E90FFu; // orange
-constexpr std::uint32_t kChangedColour = 0xFF3CB43Cu; // green: added or changed since a compared file
+constexpr std::uint32_t kChangedColour = 0xFFBEBE00u; // teal: added or changed since a compared file
 constexpr std::uint32_t kOutline = 0xFF404040u;
 
 ImVec2 iv(Vec2 v) { return {v.x, v.y}; }
@@ -232,23 +233,36 @@ static bool placeLabel(AppState &app, ImDrawList *dl, const SceneNode &n, DrawnN
     ImFont *font = ImGui::GetFont();
     ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str(), text.c_str() + text.size());
     const bool inside = ts.x <= d.w * 0.95f && ts.y <= d.h * 1.05f;
-    ImVec2 pos = inside ? ImVec2(d.x - ts.x / 2, d.y - ts.y / 2) : ImVec2(d.x - ts.x / 2, d.y + d.h / 2 + 1);
     CanvasScratch &c = app.canvas;
-    const int gx0 = std::max(0, static_cast<int>((pos.x - c.origin.x) / 8));
-    const int gy0 = std::max(0, static_cast<int>((pos.y - c.origin.y) / 8));
-    const int gx1 = std::min(c.labelCellsX - 1, static_cast<int>((pos.x + ts.x - c.origin.x) / 8));
-    const int gy1 = std::min(c.labelCellsY - 1, static_cast<int>((pos.y + ts.y - c.origin.y) / 8));
-    if (!emphasised)
-        for (int gy = gy0; gy <= gy1; ++gy)
-            for (int gx = gx0; gx <= gx1; ++gx)
-                if (c.labelCells[static_cast<std::size_t>(gy) * c.labelCellsX + gx] == c.stamp)
-                    return false;
+    // Inside when it fits; else below, above, right or left of the node:
+    // the first place no label has taken yet.
+    const ImVec2 places[] = {inside ? ImVec2(d.x - ts.x / 2, d.y - ts.y / 2) : ImVec2(d.x - ts.x / 2, d.y + d.h / 2 + 1),
+                             ImVec2(d.x - ts.x / 2, d.y - d.h / 2 - ts.y - 1), ImVec2(d.x + d.w / 2 + 2, d.y - ts.y / 2),
+                             ImVec2(d.x - d.w / 2 - ts.x - 2, d.y - ts.y / 2)};
+    ImVec2 pos = places[0];
+    int gx0 = 0, gy0 = 0, gx1 = 0, gy1 = 0;
+    bool free = false;
+    for (std::size_t k = 0; k < (emphasised || inside ? 1 : std::size(places)) && !free; ++k) {
+        pos = places[k];
+        gx0 = std::max(0, static_cast<int>((pos.x - c.origin.x) / 8));
+        gy0 = std::max(0, static_cast<int>((pos.y - c.origin.y) / 8));
+        gx1 = std::min(c.labelCellsX - 1, static_cast<int>((pos.x + ts.x - c.origin.x) / 8));
+        gy1 = std::min(c.labelCellsY - 1, static_cast<int>((pos.y + ts.y - c.origin.y) / 8));
+        free = true;
+        if (!emphasised)
+            for (int gy = gy0; gy <= gy1 && free; ++gy)
+                for (int gx = gx0; gx <= gx1 && free; ++gx)
+                    free = c.labelCells[static_cast<std::size_t>(gy) * c.labelCellsX + gx] != c.stamp;
+    }
+    if (!free)
+        return false;
+    const bool drawnInside = inside && pos.x == places[0].x && pos.y == places[0].y;
     for (int gy = gy0; gy <= gy1; ++gy)
         for (int gx = gx0; gx <= gx1; ++gx)
             c.labelCells[static_cast<std::size_t>(gy) * c.labelCellsX + gx] = c.stamp;
-    if (!inside)
+    if (!drawnInside)
         dl->AddRectFilled(ImVec2(pos.x - 2, pos.y), ImVec2(pos.x + ts.x + 2, pos.y + ts.y), 0xC8FFFFFFu, 2);
-    dl->AddText(font, size, pos, inside ? n.text : 0xFF202020u, text.c_str(), text.c_str() + text.size());
+    dl->AddText(font, size, pos, drawnInside ? n.text : 0xFF202020u, text.c_str(), text.c_str() + text.size());
     d.label = true;
     d.labelX0 = pos.x, d.labelY0 = pos.y, d.labelX1 = pos.x + ts.x, d.labelY1 = pos.y + ts.y;
     ++c.labels;

@@ -211,9 +211,10 @@ Encoding computeEncoding(const Scene &scene, const EncodingState &state)
         any = true;
     }
     if (state.size != SizeBy::Layout && high > low) {
-        // Area grows with the measure: 0.7x for the least, 2.5x for the most.
+        // Grows with the square root of the measure: 0.8x for the least, 2x
+        // for the most (more would cover the neighbours the layout spaced for).
         for (std::size_t i = 0; i < n; ++i)
-            out.scale[i] = 0.7f + 1.8f * std::sqrt(std::max(0.f, out.measure[i] - low) / (high - low));
+            out.scale[i] = 0.8f + 1.2f * std::sqrt(std::max(0.f, out.measure[i] - low) / (high - low));
         char text[96];
         std::snprintf(text, sizeof text, "size: %s (%g .. %g)", sizeByName(state.size), static_cast<double>(low),
                       static_cast<double>(high));

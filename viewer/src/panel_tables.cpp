@@ -128,7 +128,7 @@ void drawTablesPanel(AppState &app) {
     if (ImGui::Button("Changes since"))
         showChangesSince(app, app.changesSincePath);
     if (!app.changesSummary.empty())
-        ImGui::TextWrapped("Green ring: %s", app.changesSummary.c_str());
+        ImGui::TextWrapped("Teal ring: %s", app.changesSummary.c_str());
     ImGui::TextDisabled("%zu entities, %zu relations (with the filters); click a header to sort",
                         app.view.entities.size(), app.view.relations.size());
     entityTable(app, *app.doc.store);

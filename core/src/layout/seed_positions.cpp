@@ -36,6 +36,8 @@ void applySeed(const Lock &lock, const GraphStore &store, const View &view, cons
     if (!options.seed || options.seed->empty()) return;
     Agraph_t *g = built.graph->get();
     set(lock, g, declare(lock, g, AGRAPH, "notranslate", ""), "true");
+    // neato and fdp read "pos" in inches unless told it is in points.
+    set(lock, g, declare(lock, g, AGRAPH, "inputscale", ""), "72");
     // Overlap removal moves nodes, pinned ones included.
     set(lock, g, declare(lock, g, AGRAPH, "overlap", ""), "true");
     Agsym_t *pos = declare(lock, g, AGNODE, "pos", "");
