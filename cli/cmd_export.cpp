@@ -83,8 +83,8 @@ static int runExport(const std::vector<std::string> &words)
 {
     std::set<std::string> accepted = filterOptions();
     accepted.insert({"--format", "--layout", "--focus", "--depth", "--title", "-o", "--output", "--time-limit",
-                     "--page", "--highlight", "--edge-labels"});
-    Args args(words, withFilterFlags({"--no-legend", "--met"}), accepted);
+                     "--page", "--highlight", "--edge-labels", "--csv-dialect"});
+    Args args(words, withFilterFlags({"--no-legend", "--met", "--undirected", "--csv-bom"}), accepted);
     GraphStore file = loadGraph(args.positional(0, "FILE"));
     args.expectAtMost(1);
     std::string output = args.option("-o").value_or(args.option("--output").value_or(""));
@@ -94,13 +94,21 @@ static int runExport(const std::vector<std::string> &words)
     const std::string title = args.option("--title").value_or(autoTitle(file, args, filter));
     GraphStore store = exportedGraph(std::move(file), args, filter);
     View view = selectView(store, args, args.flag("--met") ? ViewFilter{} : filter);
+    if ((args.option("--csv-dialect") || args.flag("--csv-bom")) && format != "csv")
+        throw UserError("--csv-dialect and --csv-bom go with --format csv");
+    if (args.flag("--undirected") && format != "graphml" && format != "gexf" && format != "csv")
+        throw UserError("--undirected goes with --format graphml, gexf or csv");
 
     if (format == "json") {
         saveLiaisonJsonFile(extractView(store, view), output);
         return 0;
     }
     if (format == "graphml" || format == "gexf" || format == "csv") {
-        for (const std::string &file : exportExchangeFormat(store, view, format, output))
+        ExchangeOptions exchange;
+        exchange.undirected = args.flag("--undirected");
+        exchange.csvDialect = args.option("--csv-dialect", "liaison");
+        exchange.csvBom = args.flag("--csv-bom");
+        for (const std::string &file : exportExchangeFormat(store, view, format, output, exchange))
             if (file != "-") std::cerr << "wrote " << file << "\n";
         return 0;
     }
@@ -139,13 +147,16 @@ Command exportCommand()
             std::string("usage: liaison export FILE [--format dot|svg|png|pdf|json|graphml|gexf|csv]\n"
                         "         [--layout ENGINE] [--met] [--page A4|A3|letter[-landscape]]\n"
                         "         [--focus ENTITY --depth N] [--highlight ENTITY,...] [filters]\n"
-                        "         [--title T] [--no-legend] [--edge-labels N] [--time-limit SECONDS] -o OUT\n\n"
+                        "         [--title T] [--no-legend] [--edge-labels N] [--time-limit SECONDS]\n"
+                        "         [--undirected] [--csv-dialect liaison|gephi|neo4j|cytoscape] [--csv-bom] -o OUT\n\n"
                         "Lays the graph (or the ego network of --focus to --depth hops) out with\n"
                         "Graphviz in-process and renders it with colour and shape by kind, a title and\n"
                         "a legend. The format defaults to OUT's extension; -o - writes to stdout.\n"
                         "graphml, gexf and csv write the view for Gephi, Cytoscape, yEd or a\n"
                         "spreadsheet, with kinds, names per language, aliases and evidence as\n"
                         "attributes (csv: OUT holds the nodes, OUT-stem.edges.csv the edges).\n"
+                        "DOT carries kind, names per language, aliases and evidence counts as\n"
+                        "attributes and its legend in a cluster, so `liaison import` reads it back.\n"
                         "  --met        the people network: persons, one edge per pair that met, weighted\n"
                         "               by shared occasions (in every format)\n"
                         "  --page SIZE  fit one page (A4, A3, letter; -landscape turns it), splitting\n"
@@ -156,6 +167,11 @@ Command exportCommand()
                         "               (the report's title for the whole graph)\n"
                         "  --edge-labels N  relation kinds written on edges up to N relations (40); above,\n"
                         "               edge colours and the legend say what each relation is\n"
+                        "  --undirected  graphml/gexf/csv: an undirected graph (default: undirected\n"
+                        "                only when every relation says directed=false)\n"
+                        "  --csv-dialect liaison (default), gephi (Type, Label, Weight), neo4j\n"
+                        "                (neo4j-admin import headers), cytoscape (source,target,interaction)\n"
+                        "  --csv-bom     start each CSV file with a UTF-8 byte order mark (Excel)\n"
                         "  --layout     dot, neato, fdp, sfdp (default), circo, twopi (rooted at the focus)\n"
                         "  --time-limit seconds before a slow layout is abandoned for sfdp (default 60)\n") +
                 kFilterHelp,
