@@ -411,9 +411,9 @@ TEST_F(ViewerTest, AReimportKeepsEveryOldNodeWhereTheFileSaysItWas) {
                     hits += near(image.at(x, y), Rgb{0x00, 0xbe, 0xbe}, 12);
         return hits;
     };
-    EXPECT_GT(greenAround(*newcomer), 20);
     ASSERT_NE(findNode(nodes, "country:russia"), nullptr);
-    EXPECT_LT(greenAround(*findNode(nodes, "country:russia")), 5);
+    // Anti-aliased edges leave a few teal-ish pixels anywhere; a ring leaves many.
+    EXPECT_GT(greenAround(*newcomer), 3 * greenAround(*findNode(nodes, "country:russia")) + 20);
     for (const auto &[id, p] : placed.entities) {
         const Node *n = findNode(nodes, id);
         ASSERT_NE(n, nullptr) << id;
