@@ -71,6 +71,20 @@ ViewFilter filterFromArgs(const GraphStore &store, const Args &args)
     return resolveFilter(store, spec);
 }
 
+ViewFilter filterFromArgs(const Args &args)
+{
+    ViewFilter filter;
+    for (const std::string &k : splitList(args.option("--kinds", ""))) filter.kinds.insert(k);
+    for (const std::string &k : splitList(args.option("--relation-kinds", ""))) filter.relationKinds.insert(k);
+    for (const std::string &s : splitList(args.option("--source", ""))) filter.sources.insert(s);
+    for (const std::string &c : splitList(args.option("--country", "")))
+        filter.countries.insert(c.find(':') == std::string::npos ? "country:" + c : c);
+    if (auto from = args.option("--from")) filter.from = checkIsoDate(*from, "--from");
+    if (auto to = args.option("--to")) filter.to = checkIsoDate(*to, "--to");
+    filter.hideIsolated = args.flag("--hide-isolated");
+    return filter;
+}
+
 JsonOut::JsonOut() : m_writer(m_buffer) { m_writer.SetIndent(' ', 2); }
 
 JsonOut::~JsonOut()

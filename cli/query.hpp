@@ -29,6 +29,9 @@ extern const char *const kFilterHelp;
 // The filter the options name, checked against `store` by core's one filter
 // parser: a value that matches nothing known is a UserError with candidates.
 ViewFilter filterFromArgs(const GraphStore &store, const Args &args);
+// For a team archive, which checks the values against its own graph: the
+// options as given (dates still checked).
+ViewFilter filterFromArgs(const Args &args);
 
 // "莊明芬 (person:chuang-ming-fen)"
 std::string describe(const GraphStore &store, EntityIndex e);
