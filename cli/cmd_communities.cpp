@@ -35,19 +35,7 @@ static int runCommunities(const std::vector<std::string> &words)
         w.StartObject();
         out.key("count"), w.Uint64(found.count);
         out.key("modularity"), w.Double(found.modularity);
-        out.key("communities");
-        w.StartArray();
-        for (std::size_t c = 0; c < shown; ++c) {
-            w.StartObject();
-            out.key("size"), w.Uint64(members[c].size());
-            out.key("members");
-            w.StartArray();
-            for (EntityIndex e : members[c])
-                if (shownKind(args, store.entity(e).kind)) out.entity(store, e);
-            w.EndArray();
-            w.EndObject();
-        }
-        w.EndArray();
+        writeGroupsJson(out, args, store, "communities", members, shown);
         w.EndObject();
         return 0;
     }

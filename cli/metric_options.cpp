@@ -64,4 +64,23 @@ void printGroups(const Args &args, const GraphStore &store,
     }
 }
 
+void writeGroupsJson(JsonOut &out, const Args &args, const GraphStore &store, std::string_view listName,
+                     const std::vector<std::vector<EntityIndex>> &groups, std::size_t shown)
+{
+    auto &w = out.w();
+    out.key(listName);
+    w.StartArray();
+    for (std::size_t c = 0; c < shown && c < groups.size(); ++c) {
+        w.StartObject();
+        out.key("size"), w.Uint64(groups[c].size());
+        out.key("members");
+        w.StartArray();
+        for (EntityIndex e : groups[c])
+            if (shownKind(args, store.entity(e).kind)) out.entity(store, e);
+        w.EndArray();
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
 } // namespace liaison::cli

@@ -31,6 +31,43 @@ TEST(PluginHost, BuiltInLoadersNeedNoPluginFolder)
     }
 }
 
+// Liaison JSON is the store's own format: the host reads it itself, no
+// plugin ABI in between (so nothing of a record is lost on the way), and it
+// is chosen for a Liaison JSON file and located when refused.
+TEST(PluginHost, ReadsLiaisonJsonItself)
+{
+    PluginHost host;
+    const LoaderInfo *json = host.find("liaison-json");
+    ASSERT_NE(json, nullptr);
+    EXPECT_TRUE(json->native);
+    EXPECT_EQ(json->descriptor, nullptr);
+    std::string text = R"({"liaison": 1, "sources": [{"id": "r1", "x-src": true}],
+      "entities": [{"id": "person:a", "kind": "person", "name": "A", "x-note": {"k": [1, 2]},
+                    "evidence": [{"source": "r1", "line": 3, "x-ev": 1}]},
+                   {"id": "event:e", "name": "E"}],
+      "relations": [{"kind": "attended", "from": "person:a", "to": "event:e", "x-rel": "y"}]})";
+    EXPECT_EQ(&host.choose("graph.json", text), json);
+    ImportBatch batch = host.load(*json, "graph.json", text);
+    ASSERT_FALSE(batch.hasErrors());
+    ASSERT_EQ(batch.entities().size(), 2u);
+    const Entity &a = batch.entities()[0].entity;
+    ASSERT_EQ(a.extra.size(), 1u);
+    EXPECT_EQ(a.extra[0].first, "x-note");
+    ASSERT_EQ(a.evidence.size(), 1u);
+    EXPECT_EQ(a.evidence[0].line, 3);
+    EXPECT_EQ(a.evidence[0].extra.size(), 1u);
+    EXPECT_EQ(batch.entities()[1].entity.kind, "event");
+    ASSERT_EQ(batch.relations().size(), 1u);
+    EXPECT_EQ(batch.relations()[0].relation.extra.size(), 1u);
+    EXPECT_EQ(batch.sources().at(0).source.extra.size(), 1u);
+
+    ImportBatch refused = host.load(*json, "bad.json", "{\"liaison\": 1,\n \"entities\": [{\"kind\": \"person\"}]}");
+    ASSERT_TRUE(refused.hasErrors());
+    EXPECT_EQ(refused.diagnostics()[0].where.file, "bad.json");
+    EXPECT_EQ(refused.diagnostics()[0].where.line, 2);
+    EXPECT_TRUE(refused.entities().empty());
+}
+
 TEST(PluginHost, LoadsAGoodModuleAndUsesIt)
 {
     PluginHost host;

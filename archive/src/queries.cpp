@@ -90,11 +90,13 @@ GraphStore metSliceOf(pg::Connection &conn, const std::string &personId)
 {
     const std::string participation = pg::textArray(participationKinds());
     // The person's events, then the whole part_of tree of each (events only).
+    // (Each lookup is by from_id or by to_id alone, so both use an index.)
     std::vector<std::string> events = column(conn.exec(R"SQL(
-WITH RECURSIVE tree(id) AS (
-  SELECT e.id FROM liaison.relation r JOIN liaison.entity e
-    ON e.id = CASE WHEN r.from_id = $1 THEN r.to_id ELSE r.from_id END
-  WHERE (r.from_id = $1 OR r.to_id = $1) AND r.kind = ANY($2::text[]) AND e.kind = 'event'
+WITH RECURSIVE mine(id) AS (
+  SELECT to_id FROM liaison.relation WHERE from_id = $1 AND kind = ANY($2::text[])
+  UNION SELECT from_id FROM liaison.relation WHERE to_id = $1 AND kind = ANY($2::text[])),
+tree(id) AS (
+  SELECT m.id FROM mine m JOIN liaison.entity e ON e.id = m.id AND e.kind = 'event'
   UNION
   SELECT n.id FROM tree t CROSS JOIN LATERAL (
     SELECT r.to_id AS id FROM liaison.relation r WHERE r.from_id = t.id AND r.kind = 'part_of'
@@ -106,27 +108,30 @@ SELECT id FROM tree)SQL",
     // Every participation in those events, the part_of links among them, the
     // person's explicit `met` relations, then ties of all of them to countries.
     pg::Result rels = conn.exec(R"SQL(
-WITH core AS (
-  SELECT r.id, r.from_id, r.to_id FROM liaison.relation r
-  WHERE (r.from_id = ANY($1) OR r.to_id = ANY($1)) AND r.kind = ANY($2::text[])
-  UNION SELECT r.id, r.from_id, r.to_id FROM liaison.relation r
-  WHERE r.from_id = ANY($1) AND r.to_id = ANY($1) AND r.kind = 'part_of'
-  UNION SELECT r.id, r.from_id, r.to_id FROM liaison.relation r
-  WHERE (r.from_id = $3 OR r.to_id = $3) AND r.kind = 'met'),
-members AS (SELECT from_id AS id FROM core UNION SELECT to_id FROM core UNION SELECT $3)
-SELECT id, from_id, to_id FROM core
-UNION SELECT r.id, r.from_id, r.to_id FROM liaison.relation r JOIN members m ON r.from_id = m.id
-  JOIN liaison.entity c ON c.id = r.to_id AND c.kind = 'country'
-UNION SELECT r.id, r.from_id, r.to_id FROM liaison.relation r JOIN members m ON r.to_id = m.id
-  JOIN liaison.entity c ON c.id = r.from_id AND c.kind = 'country')SQL",
+SELECT r.id, r.from_id, r.to_id FROM liaison.relation r WHERE r.from_id = ANY($1) AND r.kind = ANY($2::text[])
+UNION SELECT r.id, r.from_id, r.to_id FROM liaison.relation r WHERE r.to_id = ANY($1) AND r.kind = ANY($2::text[])
+UNION SELECT r.id, r.from_id, r.to_id FROM liaison.relation r
+WHERE r.from_id = ANY($1) AND r.to_id = ANY($1) AND r.kind = 'part_of'
+UNION SELECT r.id, r.from_id, r.to_id FROM liaison.relation r WHERE r.from_id = $3 AND r.kind = 'met'
+UNION SELECT r.id, r.from_id, r.to_id FROM liaison.relation r WHERE r.to_id = $3 AND r.kind = 'met')SQL",
                                 {eventArray, participation, personId});
     std::set<std::string> ids{personId};
     std::vector<std::string> relationIds;
-    for (int r = 0; r < rels.rows(); ++r) {
-        relationIds.push_back(rels.string(r, 0));
-        ids.insert(rels.string(r, 1));
-        ids.insert(rels.string(r, 2));
-    }
+    auto take = [&](const pg::Result &rows) {
+        for (int r = 0; r < rows.rows(); ++r) {
+            relationIds.push_back(rows.string(r, 0));
+            ids.insert(rows.string(r, 1));
+            ids.insert(rows.string(r, 2));
+        }
+    };
+    take(rels);
+    // The ties of all of them to countries (for --country), looked up by array.
+    take(conn.exec(R"SQL(
+SELECT r.id, r.from_id, r.to_id FROM liaison.relation r JOIN liaison.entity c ON c.id = r.to_id AND c.kind = 'country'
+WHERE r.from_id = ANY($1)
+UNION SELECT r.id, r.from_id, r.to_id FROM liaison.relation r JOIN liaison.entity c ON c.id = r.from_id AND c.kind = 'country'
+WHERE r.to_id = ANY($1))SQL",
+                   {array(ids)}));
     return loadSlice(conn, {ids.begin(), ids.end()}, relationIds);
 }
 

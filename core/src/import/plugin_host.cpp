@@ -2,6 +2,7 @@
 #include "liaison/plugin_host.hpp"
 
 #include "host_table.hpp"
+#include "native_json.hpp"
 #include "liaison/json_io.hpp"
 
 #include <cctype>
@@ -123,7 +124,7 @@ const LoaderInfo &PluginHost::choose(const std::string &path, std::string_view b
             if (globMatch(p, fileName)) score = 100;
         int sniff = 0;
         try {
-            sniff = l.descriptor->sniff(&input);
+            sniff = l.native ? detail::sniffLiaisonJson(bytes) : l.descriptor->sniff(&input);
         } catch (...) {
             sniff = 0;
         }
@@ -140,6 +141,12 @@ const LoaderInfo &PluginHost::choose(const std::string &path, std::string_view b
 ImportBatch PluginHost::load(const LoaderInfo &loader, const std::string &path, std::string_view bytes,
                              const LoadOptions &options) const
 {
+    if (loader.active && loader.native) {
+        if (options.cancel && options.cancel->load()) throw UserError(path + ": import cancelled");
+        ImportBatch batch = detail::readLiaisonJsonBatch(bytes, path);
+        if (options.progress) options.progress(bytes.size(), bytes.size());
+        return batch;
+    }
     if (!loader.active || !loader.descriptor) throw PluginError("loader " + loader.name + " is not active");
     bool cancelled = false;
     ImportBatch batch;

@@ -2,6 +2,7 @@
 #include "liaison/plugin_host.hpp"
 
 #include "builtin_loaders.hpp"
+#include "native_json.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -26,6 +27,7 @@ struct PluginHost::Module {
 
 PluginHost::PluginHost()
 {
+    m_loaders.push_back(detail::nativeJsonLoaderInfo());
     for (const liaison_loader *d : detail::builtinLoaders()) registerLoader(d, "built-in");
 }
 
