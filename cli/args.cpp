@@ -7,6 +7,8 @@
 #include <cmath>
 #include <sstream>
 
+#include <cstdlib>
+
 namespace liaison::cli {
 
 Args::Args(std::vector<std::string> words, const std::set<std::string> &flags,
@@ -125,19 +127,16 @@ std::optional<std::string> Args::date(const std::string &name) const
     return t;
 }
 
-std::vector<std::string> splitList(const std::string &text)
+
+std::size_t wholeNumber(const std::string &option, const std::string &text, std::size_t minimum)
 {
-    std::vector<std::string> parts;
-    std::string current;
-    for (char c : text + ",") {
-        if (c != ',') {
-            current.push_back(c);
-            continue;
-        }
-        if (!current.empty()) parts.push_back(current);
-        current.clear();
-    }
-    return parts;
+    char *end = nullptr;
+    unsigned long long n = std::strtoull(text.c_str(), &end, 10);
+    if (text.empty() || *end != '\0' || text[0] == '-' || n < minimum)
+        throw UserError(option + " expects a whole number" +
+                        (minimum > 0 ? " of at least " + std::to_string(minimum) : std::string()) + ", not '" + text +
+                        "'");
+    return static_cast<std::size_t>(n);
 }
 
 } // namespace liaison::cli

@@ -2,6 +2,8 @@
 // with values, checked against what the command declares.
 #pragma once
 
+#include "liaison/filter_spec.hpp"
+
 #include <map>
 #include <optional>
 #include <optional>
@@ -42,7 +44,9 @@ private:
     std::vector<std::string> m_positionals;
 };
 
-// Splits "a,b,c" into its non-empty parts.
-std::vector<std::string> splitList(const std::string &text);
+// The value of `option` as a whole number >= `minimum`; UserError otherwise.
+std::size_t wholeNumber(const std::string &option, const std::string &text, std::size_t minimum = 0);
+
+using liaison::splitList; // "a,b,c" -> its non-empty parts (core's, shared with the viewer)
 
 } // namespace liaison::cli

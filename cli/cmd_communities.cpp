@@ -15,7 +15,7 @@ static int runCommunities(const std::vector<std::string> &words)
 {
     std::set<std::string> options = metricOptions();
     options.insert("--resolution");
-    Args args(words, {"--json", "--met", "--members"}, options);
+    Args args(words, withFilterFlags({"--json", "--met", "--members"}), options);
     GraphStore store = loadGraph(args.positional(0, "FILE"));
     args.expectAtMost(1);
     std::size_t top = topOption(args, 10);

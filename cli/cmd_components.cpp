@@ -9,7 +9,7 @@ namespace liaison::cli {
 
 static int runComponents(const std::vector<std::string> &words)
 {
-    Args args(words, {"--json", "--met", "--members"}, metricOptions());
+    Args args(words, withFilterFlags({"--json", "--met", "--members"}), metricOptions());
     GraphStore store = loadGraph(args.positional(0, "FILE"));
     args.expectAtMost(1);
     std::size_t top = topOption(args, 10);

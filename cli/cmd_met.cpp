@@ -19,7 +19,7 @@ static std::string occasionName(const GraphStore &store, const SharedOccasion &o
 
 static int runMet(const std::vector<std::string> &words)
 {
-    Args args(words, {"--json", "--evidence"}, filterOptions());
+    Args args(words, withFilterFlags({"--json", "--evidence"}), filterOptions());
     const std::string &where = args.positional(0, "FILE");
     args.expectAtMost(2);
     GraphStore store;
@@ -35,7 +35,7 @@ static int runMet(const std::vector<std::string> &words)
     }
     if (knownKind(store.entity(person).kind) != KnownKind::Person)
         throw UserError(describe(store, person) + " is a " + store.entity(person).kind + ", not a person");
-    std::vector<MetLink> links = whoMet(store, person, filterFromArgs(args));
+    std::vector<MetLink> links = whoMet(store, person, filterFromArgs(store, args));
 
     if (args.flag("--json")) {
         JsonOut out;

@@ -62,7 +62,7 @@ void printSteps(const GraphStore &store, EntityIndex a, const Chain &steps, cons
 
 int runPath(const std::vector<std::string> &words)
 {
-    Args args(words, {"--json"}, [] {
+    Args args(words, withFilterFlags({"--json"}), [] {
         std::set<std::string> options = filterOptions();
         options.insert("--k");
         return options;
@@ -88,9 +88,9 @@ int runPath(const std::vector<std::string> &words)
     if (a == b) {
         chains.emplace_back();
     } else if (k) {
-        View view = applyFilter(store, wholeGraph(store), filterFromArgs(args));
+        View view = applyFilter(store, wholeGraph(store), filterFromArgs(store, args));
         chains = kShortestPaths(store, view, a, b, *k);
-    } else if (Chain steps = shortestPath(store, a, b, filterFromArgs(args)); !steps.empty()) {
+    } else if (Chain steps = shortestPath(store, a, b, filterFromArgs(store, args)); !steps.empty()) {
         chains.push_back(std::move(steps));
     }
     const bool connected = !chains.empty();

@@ -16,7 +16,7 @@ static int runRank(const std::vector<std::string> &words)
 {
     std::set<std::string> options = metricOptions();
     options.insert({"--by", "--threads"});
-    Args args(words, {"--json", "--met", "--normalized"}, options);
+    Args args(words, withFilterFlags({"--json", "--met", "--normalized"}), options);
     GraphStore store = loadGraph(args.positional(0, "FILE"));
     args.expectAtMost(1);
     std::string by = args.option("--by", "degree");

@@ -32,7 +32,7 @@ const char *const kMetricHelp =
 
 LinkGraph metricGraph(const GraphStore &store, const Args &args)
 {
-    ViewFilter filter = filterFromArgs(args);
+    ViewFilter filter = filterFromArgs(store, args);
     if (args.flag("--met")) {
         auto megabytes = static_cast<std::size_t>(args.integer("--memory-budget", 1, 1 << 24).value_or(2048));
         return metGraph(store, metProjection(store, filter, megabytes << 20));

@@ -4,6 +4,7 @@
 #include "liaison/errors.hpp"
 #include "liaison/file_lock.hpp"
 #include "liaison/import_batch.hpp"
+#include "liaison/filter_spec.hpp"
 #include "liaison/json_io.hpp"
 #include "liaison/storable.hpp"
 
@@ -56,14 +57,35 @@ const std::set<std::string> &filterOptions()
     return options;
 }
 
+std::set<std::string> withFilterFlags(std::set<std::string> flags)
+{
+    flags.insert("--hide-isolated");
+    return flags;
+}
+
 const char *const kFilterHelp =
-    "filters:\n"
+    "filters (a value that matches nothing in the graph is an error listing close candidates):\n"
     "  --kinds K1,K2            keep entities of these kinds (person, organisation, event, ...)\n"
     "  --relation-kinds R1,R2   keep relations of these kinds (attended, spoke_at, ...)\n"
-    "  --source ID1,ID2         keep facts whose evidence cites these sources\n"
-    "  --country C1,C2          keep these countries (ids, or ISO codes: tw = country:tw) and what is\n"
-    "                           tied to them; entities tied to no country stay\n"
-    "  --from DATE, --to DATE   keep events and dated relations in this window (YYYY[-MM[-DD]])\n";
+    "  --source S1,S2           keep facts whose evidence cites these sources (id, title or path)\n"
+    "  --country C1,C2          keep these countries and what is tied to them (entities tied to no\n"
+    "                           country stay); a country is an id, a name or alias in any language\n"
+    "                           (Taiwan, 台灣), or an ISO 3166 code (tw, TWN)\n"
+    "  --from DATE, --to DATE   keep events and dated relations in this window (YYYY[-MM[-DD]])\n"
+    "  --hide-isolated          drop entities the other filters left without any relation\n";
+
+ViewFilter filterFromArgs(const GraphStore &store, const Args &args)
+{
+    FilterSpec spec;
+    spec.kinds = splitList(args.option("--kinds", ""));
+    spec.relationKinds = splitList(args.option("--relation-kinds", ""));
+    spec.sources = splitList(args.option("--source", ""));
+    spec.countries = splitList(args.option("--country", ""));
+    spec.from = args.option("--from");
+    spec.to = args.option("--to");
+    spec.hideIsolated = args.flag("--hide-isolated");
+    return resolveFilter(store, spec);
+}
 
 ViewFilter filterFromArgs(const Args &args)
 {
@@ -73,10 +95,9 @@ ViewFilter filterFromArgs(const Args &args)
     for (const std::string &s : splitList(args.option("--source", ""))) filter.sources.insert(s);
     for (const std::string &c : splitList(args.option("--country", "")))
         filter.countries.insert(c.find(':') == std::string::npos ? "country:" + c : c);
-    filter.from = args.date("--from");
-    filter.to = args.date("--to");
-    if (filter.from && filter.to && *filter.to < filter.from->substr(0, filter.to->size()))
-        throw UserError("--from " + *filter.from + " is after --to " + *filter.to);
+    if (auto from = args.option("--from")) filter.from = checkIsoDate(*from, "--from");
+    if (auto to = args.option("--to")) filter.to = checkIsoDate(*to, "--to");
+    filter.hideIsolated = args.flag("--hide-isolated");
     return filter;
 }
 

@@ -27,9 +27,16 @@ void refuseOutputOverInputs(const std::string &output, const std::vector<std::st
 // matches (suggesting near matches) or when several do (listing them).
 EntityIndex resolveEntity(const GraphStore &store, const std::string &reference);
 
-// The filter options every query command takes, and their help text.
+// The filter options every query command takes, its flags (--hide-isolated)
+// added to `flags`, and their help text.
 const std::set<std::string> &filterOptions();
+std::set<std::string> withFilterFlags(std::set<std::string> flags);
 extern const char *const kFilterHelp;
+// The filter the options name, checked against `store` by core's one filter
+// parser: a value that matches nothing known is a UserError with candidates.
+ViewFilter filterFromArgs(const GraphStore &store, const Args &args);
+// For a team archive, which checks the values against its own graph: the
+// options as given (dates still checked).
 ViewFilter filterFromArgs(const Args &args);
 
 // "莊明芬 (person:chuang-ming-fen)"
