@@ -7,8 +7,6 @@
 #include <cmath>
 #include <sstream>
 
-#include <cstdlib>
-
 namespace liaison::cli {
 
 Args::Args(std::vector<std::string> words, const std::set<std::string> &flags,
@@ -98,45 +96,6 @@ std::optional<double> Args::number(const std::string &name, double min, double m
         expected(name, range.str(), *text);
     }
     return value;
-}
-
-std::optional<std::string> Args::date(const std::string &name) const
-{
-    std::optional<std::string> text = option(name);
-    if (!text) return std::nullopt;
-    const std::string &t = *text;
-    auto digits = [&t](std::size_t from, std::size_t count) {
-        if (from + count > t.size()) return -1;
-        int value = 0;
-        for (std::size_t i = from; i < from + count; ++i) {
-            if (t[i] < '0' || t[i] > '9') return -1;
-            value = value * 10 + (t[i] - '0');
-        }
-        return value;
-    };
-    bool ok = (t.size() == 4 || t.size() == 7 || t.size() == 10) && digits(0, 4) >= 0;
-    int year = digits(0, 4), month = 1, day = 1;
-    if (ok && t.size() >= 7) ok = t[4] == '-' && (month = digits(5, 2)) >= 1 && month <= 12;
-    if (ok && t.size() == 10) {
-        static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-        bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        int last = month == 2 && !leap ? 28 : kDays[month - 1];
-        ok = t[7] == '-' && (day = digits(8, 2)) >= 1 && day <= last;
-    }
-    if (!ok) expected(name, "a date YYYY, YYYY-MM or YYYY-MM-DD", t);
-    return t;
-}
-
-
-std::size_t wholeNumber(const std::string &option, const std::string &text, std::size_t minimum)
-{
-    char *end = nullptr;
-    unsigned long long n = std::strtoull(text.c_str(), &end, 10);
-    if (text.empty() || *end != '\0' || text[0] == '-' || n < minimum)
-        throw UserError(option + " expects a whole number" +
-                        (minimum > 0 ? " of at least " + std::to_string(minimum) : std::string()) + ", not '" + text +
-                        "'");
-    return static_cast<std::size_t>(n);
 }
 
 } // namespace liaison::cli

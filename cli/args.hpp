@@ -35,17 +35,12 @@ public:
     std::optional<long long> integer(const std::string &name, long long min, long long max) const;
     // A finite decimal number (no nan, inf or hex) from min to max.
     std::optional<double> number(const std::string &name, double min, double max) const;
-    // A calendar date YYYY, YYYY-MM or YYYY-MM-DD (month 1-12, a day the month has).
-    std::optional<std::string> date(const std::string &name) const;
 
 private:
     std::set<std::string> m_flags;
     std::map<std::string, std::string> m_options;
     std::vector<std::string> m_positionals;
 };
-
-// The value of `option` as a whole number >= `minimum`; UserError otherwise.
-std::size_t wholeNumber(const std::string &option, const std::string &text, std::size_t minimum = 0);
 
 using liaison::splitList; // "a,b,c" -> its non-empty parts (core's, shared with the viewer)
 

@@ -136,7 +136,7 @@ static int runExport(const std::vector<std::string> &words)
         options.pageWidth = size.width;
         options.pageHeight = size.height;
     }
-    if (auto limit = args.option("--edge-labels")) options.edgeLabelLimit = wholeNumber("--edge-labels", *limit);
+    if (auto limit = args.integer("--edge-labels", 0, 1'000'000'000)) options.edgeLabelLimit = static_cast<std::size_t>(*limit);
     std::vector<std::string> messages;
     options.messages = &messages;
     std::string bytes = renderDiagram(store, view, parseDiagramFormat(format), options);
