@@ -57,6 +57,24 @@ bool relates(const Extraction &x, const std::string &kind, const std::string &fr
            });
 }
 
+const liaison::Entity *entityNamed(const Extraction &x, const std::string &kind, const std::string &name) {
+    for (const auto &e : x.entities)
+        if (e.kind == kind && (e.name == name || std::find(e.aliases.begin(), e.aliases.end(), name) != e.aliases.end()))
+            return &e;
+    return nullptr;
+}
+
+int countKind(const Extraction &x, const std::string &kind) {
+    return static_cast<int>(
+        std::count_if(x.entities.begin(), x.entities.end(), [&](const liaison::Entity &e) { return e.kind == kind; }));
+}
+
+bool anyRelation(const Extraction &x, const std::string &kind, const std::string &personName) {
+    const auto *p = person(x, personName);
+    return p != nullptr && std::any_of(x.relations.begin(), x.relations.end(),
+                                       [&](const liaison::Relation &r) { return r.kind == kind && r.from == p->id; });
+}
+
 TEST(ReportRules, OfficeBeforeTheNameWithOrWithoutItsDomain) {
     const auto x = extract("Today, Administrator Samantha Power met with Zambia Minister of Foreign Affairs "
                            "Stanley Kakubo. Secretary of State John Kerry and Foreign Minister Sergey Lavrov met "
@@ -180,6 +198,33 @@ TEST(ReportRules, QuotesAreCutAtWordAndClauseBoundaries) {
         }
     }
     EXPECT_GT(checked, 0);
+}
+
+TEST(ReportRules, ChineseGovernmentBodiesFromTheirHeadAndTheTitleAfterIt) {
+    // 府/部/司 are weak heads: taken before a title (秘書長, 司長) or as the first character of
+    // the head's title before a name (外交部長林佳龍); delegation members are not members of those.
+    const auto x = extract("本次訪問團成員包括總統府秘書長潘孟安、外交部長林佳龍。歐洲司司長高安報告。"
+                           "蘇院長表示歡迎。\n");
+    EXPECT_NE(entityNamed(x, "organisation", "總統府"), nullptr);
+    EXPECT_NE(entityNamed(x, "organisation", "外交部"), nullptr);
+    EXPECT_NE(entityNamed(x, "organisation", "歐洲司"), nullptr);
+    EXPECT_EQ(countKind(x, "organisation"), 3);
+    EXPECT_TRUE(relates(x, "works_for", "林佳龍", "外交部"));
+    EXPECT_TRUE(relates(x, "works_for", "潘孟安", "總統府"));
+    EXPECT_TRUE(relates(x, "works_for", "高安", "歐洲司"));
+    EXPECT_FALSE(anyRelation(x, "member_of", "潘孟安"));
+    EXPECT_EQ(countKind(x, "event"), 0); // 訪問團 is a delegation, not a visit
+}
+
+TEST(ReportRules, ChineseParliamentsCouncilsAndQuotedNamesWithTheirEnglishName) {
+    const auto x = extract("訪華外賓包括歐洲議會議員訪華團、公眾外交協調會執行長王珮玲,"
+                           "並捐助美國「一個地球未來基金會」(One Earth Future Foundation)。\n");
+    EXPECT_NE(entityNamed(x, "organisation", "歐洲議會"), nullptr);
+    EXPECT_NE(entityNamed(x, "organisation", "公眾外交協調會"), nullptr);
+    const auto *fund = entityNamed(x, "organisation", "一個地球未來基金會");
+    ASSERT_NE(fund, nullptr);
+    EXPECT_EQ(fund->names.count("en") > 0 ? fund->names.at("en") : std::string(), "One Earth Future Foundation");
+    EXPECT_EQ(countKind(x, "organisation"), 3);
 }
 
 } // namespace

@@ -451,6 +451,9 @@ void Extractor::findEvents(ParagraphState &p) {
         std::size_t after = U32::npos;
         bool zh = true;
         if (vh.length > 0 && vh.payload == 2) {
+            // 訪問團, 参访团: a delegation, not a visit to what follows.
+            if (i + vh.length < t.size() && (t[i + vh.length] == U'團' || t[i + vh.length] == U'团'))
+                continue;
             after = i + vh.length;
         } else if (t.compare(i, 8, U"Visit to") == 0 || t.compare(i, 8, U"visit to") == 0) {
             after = i + 8;

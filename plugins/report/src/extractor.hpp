@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,16 @@ struct ParagraphState {
 
 // The part of the sentence [begin, end) of `t` quoted for a fact at `pos`.
 std::pair<std::size_t, std::size_t> quoteWindow(const U32 &t, std::size_t begin, std::size_t end, std::size_t pos);
+
+// An organisation's weak head that is also the first character of its head's
+// title before a name: 外交部長林佳龍, 行政院長蘇貞昌 (部 + 長, 院 + 長). `headE`
+// is the end of the head; a surname must follow the 長.
+bool headsTitleBeforeName(const U32 &t, std::size_t headE, const std::set<U32> &surnames);
+
+// A members trigger at `pos` that names the members of a delegation (訪問團成員,
+// 代表團成員, "the delegation members"): they are members of the trip, not of
+// the organisation named next to them.
+bool delegationMembers(const U32 &t, std::size_t pos);
 
 class Extractor {
 public:
