@@ -227,4 +227,57 @@ TEST(ReportRules, ChineseParliamentsCouncilsAndQuotedNamesWithTheirEnglishName) 
     EXPECT_EQ(countKind(x, "organisation"), 3);
 }
 
+const std::string *attributeOf(const liaison::Entity *e, const std::string &key) {
+    return e == nullptr ? nullptr : e->attribute(key);
+}
+
+TEST(ReportRules, EnglishEventNamesAcrossHyphensListsNumbersAndQuotes) {
+    const auto x = extract("Today, Administrator Jane Doe attended the U.S.-Asia Leaders Summit in Washington. "
+                           "She hosted the \u201cBuilding Partnerships for Agenda 2030\u201d Youth Forum, then attended "
+                           "the Trade, Security and Governance Forum. On the eve of the Summit, she met President "
+                           "John Roe.\n");
+    EXPECT_NE(entityNamed(x, "event", "U.S.-Asia Leaders Summit"), nullptr);
+    EXPECT_NE(entityNamed(x, "event", "Building Partnerships for Agenda 2030 Youth Forum"), nullptr);
+    EXPECT_NE(entityNamed(x, "event", "Trade, Security and Governance Forum"), nullptr);
+    EXPECT_NE(entityNamed(x, "event", "Summit"), nullptr); // "the Summit" is the latest summit
+    EXPECT_EQ(countKind(x, "event"), 3);
+    EXPECT_EQ(entityNamed(x, "organisation", "Youth Forum"), nullptr);
+}
+
+TEST(ReportRules, TitleCaseHeadingsAndBriefingsAreNoEvents) {
+    const auto x = extract("-09/15/13 Remarks With Israeli Prime Minister Benjamin Netanyahu After Their Meeting\n\n"
+                           "-09/14/13 Background Briefing in Geneva\n\n"
+                           "Upcoming Clean Energy Ministerial July 19-20, 2010\n");
+    EXPECT_EQ(entityNamed(x, "event", "Their Meeting"), nullptr);
+    EXPECT_EQ(entityNamed(x, "event", "13 Background Briefing"), nullptr);
+    const auto *ministerial = entityNamed(x, "event", "Clean Energy Ministerial");
+    ASSERT_NE(ministerial, nullptr);
+    EXPECT_EQ(countKind(x, "event"), 1);
+    ASSERT_NE(attributeOf(ministerial, "start"), nullptr);
+    EXPECT_EQ(*attributeOf(ministerial, "start"), "2010-07-19");
+}
+
+TEST(ReportRules, ChineseCeremoniesAndBriefingsNamedBackToTheVerbWithTheirNearestDate) {
+    const auto x = extract("103年1月7日\n"
+                           "馬總統將於1月23日至30日率團前往友邦參加新任總統就職典禮。"
+                           "該國預計於今年1月27日舉辦新任總統就職典禮。"
+                           "他也將擔任我國國慶大典主賓。自上次10月1日新聞說明會後,訪客增加。\n");
+    const auto *inauguration = entityNamed(x, "event", "新任總統就職典禮");
+    ASSERT_NE(inauguration, nullptr);
+    ASSERT_NE(attributeOf(inauguration, "start"), nullptr);
+    EXPECT_EQ(*attributeOf(inauguration, "start"), "2014-01-27");
+    EXPECT_NE(entityNamed(x, "event", "國慶大典"), nullptr);      // 我國 leaves the name
+    EXPECT_EQ(entityNamed(x, "event", "新聞說明會"), nullptr);    // 上次: another occasion
+    EXPECT_EQ(countKind(x, "event"), 2);
+}
+
+TEST(ReportRules, TripCodeNamesAreEventsNotProgrammes) {
+    const auto x = extract("副總統「帛誼專案」啟程\n\n這次出訪是以「南島永續」為名,總統率團訪問友邦。\n");
+    const auto *trip = entityNamed(x, "event", "帛誼專案");
+    ASSERT_NE(trip, nullptr);
+    EXPECT_EQ(*attributeOf(trip, "type"), "visit");
+    EXPECT_NE(entityNamed(x, "event", "南島永續"), nullptr);
+    EXPECT_EQ(countKind(x, "programme"), 0);
+}
+
 } // namespace

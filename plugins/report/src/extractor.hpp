@@ -122,6 +122,8 @@ private:
                       std::size_t pos) const;
     bool firstPersonPronoun(const U32 &t, std::size_t b, std::size_t e) const;
     void findMeetings(ParagraphState &p);
+    // Events named by a head word get the date of their sentence, else the one they sit under.
+    void dateNamedEvents();
     void meetingAt(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,
                    std::size_t at, std::size_t length, const RelateFn &relate);
     void withMeetings(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,
@@ -136,6 +138,18 @@ private:
     // --- scope of sections (events.cpp)
     void updateScope(ParagraphState &p);
     void findPanels(ParagraphState &p);
+
+    // --- events named by their head word (events_named.cpp)
+    void findEnglishNamedEvents(ParagraphState &p);
+    void findChineseNamedEvents(ParagraphState &p);
+    void findTripNames(ParagraphState &p);
+    // The event keyed `key` + name, with a mention over [b, e).
+    int addNamedEvent(ParagraphState &p, std::size_t b, std::size_t e, const std::string &key, const std::string &name,
+                      int type, const std::string &language, double confidence);
+    void addEventMention(ParagraphState &p, std::size_t b, std::size_t e, int event, int type, double confidence);
+    // A named event of the document whose name ends with `name` or is the end of it, or -1.
+    int sameNamedEvent(std::string_view name) const;
+    std::vector<int> m_namedEvents; // events named by a head word, in order of first mention
 
     const Lexicon &m_lex;
     const Options &m_options;

@@ -93,9 +93,9 @@ void Extractor::findRelations(ParagraphState &p) {
                 const std::size_t gap = d->begin > m->end ? d->begin - m->end : m->begin - std::min(m->begin, d->end);
                 if (gap > 30)
                     continue;
-                m_graph.attribute(m->entity, "start", fillYear(d->start, p.year));
+                m_graph.attribute(m->entity, "start", fillYear(d->start, p.year > 0 ? p.year : m_docYear));
                 if (!d->finish.empty())
-                    m_graph.attribute(m->entity, "end", fillYear(d->finish, p.year));
+                    m_graph.attribute(m->entity, "end", fillYear(d->finish, p.year > 0 ? p.year : m_docYear));
                 break;
             }
         }
