@@ -1,5 +1,6 @@
 // liaison export FILE --format ... -o OUT: a briefing diagram (DOT, SVG, PNG,
-// PDF through Graphviz in-process) or a Liaison JSON subgraph of the view.
+// PDF through Graphviz in the layout worker process) or a Liaison JSON
+// subgraph of the view.
 #include "command.hpp"
 #include "query.hpp"
 
@@ -11,6 +12,8 @@
 
 #include <filesystem>
 #include <iostream>
+
+#include <unistd.h>
 
 namespace liaison::cli {
 
@@ -65,7 +68,13 @@ static int runExport(const std::vector<std::string> &words)
         static_cast<long>(std::stod(args.option("--time-limit", "60")) * 1000));
     std::vector<std::string> messages;
     options.messages = &messages;
+    // What the layout worker is doing, on one line rewritten in place; only
+    // on a terminal (a log or a pipe gets the messages below, not this).
+    const bool tty = ::isatty(STDERR_FILENO) != 0;
+    if (tty)
+        options.progress = [](std::string_view line) { std::cerr << "\r\033[Kliaison export: " << line << std::flush; };
     std::string bytes = renderDiagram(store, view, parseDiagramFormat(format), options);
+    if (tty) std::cerr << "\r\033[K";
     for (const std::string &message : messages) std::cerr << "liaison export: " << message << "\n";
     writeFileAtomically(output, bytes);
     if (output != "-")
@@ -82,13 +91,15 @@ Command exportCommand()
                         "         [--focus ENTITY --depth N] [filters] [--title T] [--no-legend]\n"
                         "         [--time-limit SECONDS] -o OUT\n\n"
                         "Lays the graph (or the ego network of --focus to --depth hops) out with\n"
-                        "Graphviz in-process and renders it with colour and shape by kind, a title and\n"
+                        "Graphviz (in a separate process, shown on a terminal as a progress line) and\n"
+                        "renders it with colour and shape by kind, a title and\n"
                         "a legend. The format defaults to OUT's extension; -o - writes to stdout.\n"
                         "graphml, gexf and csv write the view for Gephi, Cytoscape, yEd or a\n"
                         "spreadsheet, with kinds, names per language, aliases and evidence as\n"
                         "attributes (csv: OUT holds the nodes, OUT-stem.edges.csv the edges).\n"
                         "  --layout     dot, neato, fdp, sfdp (default), circo, twopi\n"
-                        "  --time-limit seconds before a slow layout is abandoned for sfdp (default 60)\n") +
+                        "  --time-limit seconds before a slow layout is abandoned for sfdp, and sfdp for\n"
+                        "               Liaison's quick placement with straight edges (default 60)\n") +
                 kFilterHelp,
             runExport};
 }

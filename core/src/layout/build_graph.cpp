@@ -1,5 +1,6 @@
 #include "layout/build_graph.hpp"
 
+#include "layout/worker_protocol.hpp"
 #include "liaison/errors.hpp"
 
 #include <algorithm>
@@ -87,7 +88,8 @@ std::string legendName(const GraphStore &store)
 } // namespace
 
 BuiltGraph buildGraph(const Lock &lock, const GraphStore &store, const View &view,
-                      LayoutEngine engine, const LayoutOptions &options, Purpose purpose)
+                      LayoutEngine engine, const LayoutOptions &options, Purpose purpose,
+                      const std::vector<Point> *pinned)
 {
     BuiltGraph built;
     built.graph = std::make_unique<GraphHandle>(lock, "liaison");
@@ -98,7 +100,9 @@ BuiltGraph buildGraph(const Lock &lock, const GraphStore &store, const View &vie
 
     Agsym_t *graphFont = declare(lock, g, AGRAPH, "fontname", kFontName);
     set(lock, g, graphFont, kFontName);
-    if (engine == LayoutEngine::Sfdp || engine == LayoutEngine::Neato) {
+    if (pinned) {
+        set(lock, g, declare(lock, g, AGRAPH, "splines", ""), "line");
+    } else if (engine == LayoutEngine::Sfdp || engine == LayoutEngine::Neato) {
         // Overlapping nodes hide labels; prism removes overlaps and keeps the
         // shape. Not "false" (Voronoi: draws from drand48 state left by
         // earlier layouts, so the same input gave different bytes) nor vpsc
@@ -110,7 +114,7 @@ BuiltGraph buildGraph(const Lock &lock, const GraphStore &store, const View &vie
     // its output vary between runs (prism, scale, ortho) or collapsed it (vpsc).
     if (diagram) {
         Agsym_t *layoutName = declare(lock, g, AGRAPH, "layout", "");
-        set(lock, g, layoutName, layoutEngineName(engine));
+        set(lock, g, layoutName, pinned ? worker::kPinnedEngine : layoutEngineName(engine));
         if (!options.title.empty()) {
             set(lock, g, declare(lock, g, AGRAPH, "label", ""), literalLabel(options.title));
             set(lock, g, declare(lock, g, AGRAPH, "labelloc", ""), "t");
@@ -132,6 +136,9 @@ BuiltGraph buildGraph(const Lock &lock, const GraphStore &store, const View &vie
         fill = declare(lock, g, AGNODE, "fillcolor", "#d9d9d9");
     }
 
+    // Layout results come back from the worker by these indexes.
+    Agsym_t *nodeIndex = diagram ? nullptr : declare(lock, g, AGNODE, worker::kIndexAttribute, "");
+    Agsym_t *position = pinned ? declare(lock, g, AGNODE, "pos", "") : nullptr;
     built.nodes.reserve(view.entities.size());
     for (EntityIndex e : view.entities) {
         const Entity &entity = store.entity(e);
@@ -141,6 +148,12 @@ BuiltGraph buildGraph(const Lock &lock, const GraphStore &store, const View &vie
         set(lock, node, shape, style.shape);
         if (fill)
             set(lock, node, fill, style.fill);
+        if (nodeIndex)
+            set(lock, node, nodeIndex, std::to_string(built.nodes.size()));
+        if (position && built.nodes.size() < pinned->size()) {
+            const Point p = (*pinned)[built.nodes.size()];
+            set(lock, node, position, std::to_string(p.x) + "," + std::to_string(p.y) + "!");
+        }
         built.nodes.push_back(node);
     }
 
@@ -160,12 +173,15 @@ BuiltGraph buildGraph(const Lock &lock, const GraphStore &store, const View &vie
             throw LayoutError("view relation has an endpoint outside the view");
         return built.nodes[static_cast<std::size_t>(it - view.entities.begin())];
     };
+    Agsym_t *edgeIndex = diagram ? nullptr : declare(lock, g, AGEDGE, worker::kIndexAttribute, "");
     built.edges.reserve(view.relations.size());
     for (RelationIndex r : view.relations) {
         Agedge_t *edge = addEdge(lock, g, nodeOf(store.relationSource(r)),
                                  nodeOf(store.relationTarget(r)));
         if (edgeLabel)
             set(lock, edge, edgeLabel, literalLabel(store.relation(r).kind));
+        if (edgeIndex)
+            set(lock, edge, edgeIndex, std::to_string(built.edges.size()));
         built.edges.push_back(edge);
     }
 
@@ -175,6 +191,12 @@ BuiltGraph buildGraph(const Lock &lock, const GraphStore &store, const View &vie
         set(lock, legend, shape, "plain");
         if (fill)
             set(lock, legend, fill, "white");
+        if (position && !pinned->empty()) { // beside the top right corner
+            double right = pinned->front().x, top = pinned->front().y;
+            for (const Point &p : *pinned)
+                right = std::max(right, p.x), top = std::max(top, p.y);
+            set(lock, legend, position, std::to_string(right + 160) + "," + std::to_string(top) + "!");
+        }
     }
     return built;
 }

@@ -50,16 +50,25 @@ char *mutableChars(std::string &text) { return text.data(); }
 
 Lock::Lock() : m_lock(graphvizMutex()) {}
 
-GVC_t *context(const Lock &)
+GVC_t *context(const Lock &lock)
 {
     // Created by the first caller, who holds the lock; the unique_ptr frees it
     // at exit after every user has returned.
-    static std::unique_ptr<GVC_t, ContextDeleter> gvc = [] {
-        agseterrf(collectMessage);
-        agseterr(AGWARN);
+    static std::unique_ptr<GVC_t, ContextDeleter> gvc = [&] {
+        collectMessages(lock);
         return std::unique_ptr<GVC_t, ContextDeleter>(gvContext());
     }();
     return gvc.get();
+}
+
+void collectMessages(const Lock &)
+{
+    static const bool installed = [] {
+        agseterrf(collectMessage);
+        agseterr(AGWARN);
+        return true;
+    }();
+    (void)installed;
 }
 
 std::vector<std::string> takeMessages(const Lock &)
@@ -82,7 +91,7 @@ std::vector<std::string> takeMessages(const Lock &)
 
 Agraph_t *openGraph(const Lock &lock, std::string_view name)
 {
-    context(lock); // agseterrf must be in place before cgraph reports anything
+    collectMessages(lock); // before cgraph reports anything
     static Agiodisc_t io = {AgIoDisc.afread, putString, flushNothing};
     static Agdisc_t disc = {&AgMemDisc, &AgIdDisc, &io};
     std::string copy(name);
@@ -120,6 +129,19 @@ void setHtml(const Lock &, Agraph_t *graph, void *object, Agsym_t *attribute,
     char *shared = agstrdup_html(graph, mutableChars(copy));
     agxset(object, attribute, shared); // agxset takes its own reference
     agstrfree(graph, shared);
+}
+
+Agraph_t *readGraph(const Lock &lock, const std::string &dot)
+{
+    collectMessages(lock);
+    return agmemread(dot.c_str());
+}
+
+std::string_view get(const Lock &, void *object, std::string_view name)
+{
+    std::string copy(name);
+    const char *value = agget(object, mutableChars(copy));
+    return value ? std::string_view(value) : std::string_view();
 }
 
 int layout(const Lock &lock, Agraph_t *graph, std::string_view engine)

@@ -1,8 +1,12 @@
-#include "layout/bounded_run.hpp"
 #include "layout/build_graph.hpp"
+#include "layout/graphviz_process.hpp"
 #include "layout/wire.hpp"
+#include "layout/worker_protocol.hpp"
 #include "liaison/errors.hpp"
 #include "liaison/layout.hpp"
+#include "liaison/quick_layout.hpp"
+
+#include <algorithm>
 
 namespace liaison {
 
@@ -24,6 +28,8 @@ std::string_view graphvizFormat(DiagramFormat format)
     return "dot";
 }
 
+constexpr std::chrono::milliseconds kDrawPlacedLimit{30000};
+
 std::string joined(const std::vector<std::string> &lines)
 {
     std::string text;
@@ -32,25 +38,24 @@ std::string joined(const std::vector<std::string> &lines)
     return text.empty() ? "no message from Graphviz" : text;
 }
 
-std::string renderPayload(const graphviz::Lock &lock, const GraphStore &store, const View &view,
-                          LayoutEngine engine, DiagramFormat format, const LayoutOptions &options)
+// The worker's request: header line, then the styled graph.
+// With `pinned`, the nodes stay where they are and edges are straight.
+std::string renderRequest(const GraphStore &store, const View &view, LayoutEngine engine,
+                          DiagramFormat format, const LayoutOptions &options,
+                          const std::vector<Point> *pinned = nullptr)
 {
-    graphviz::throwIfCancelled(options);
+    graphviz::Lock lock;
     graphviz::takeMessages(lock);
-    graphviz::BuiltGraph built =
-        graphviz::buildGraph(lock, store, view, engine, options, graphviz::Purpose::Rendered);
-    const std::string_view name = layoutEngineName(engine);
-    if (built.graph->layout(name) != 0)
-        throw LayoutError("layout with " + std::string(name) +
-                          " failed: " + joined(graphviz::takeMessages(lock)));
-    graphviz::throwIfCancelled(options);
-    graphviz::RenderPayload payload;
-    const std::string_view gvFormat = graphvizFormat(format);
-    if (!graphviz::render(lock, built.graph->get(), gvFormat, payload.bytes))
-        throw LayoutError("rendering " + std::string(gvFormat) + " after " + std::string(name) +
-                          " failed: " + joined(graphviz::takeMessages(lock)));
-    payload.messages = graphviz::takeMessages(lock);
-    return graphviz::encodeRender(payload);
+    graphviz::BuiltGraph built = graphviz::buildGraph(lock, store, view, engine, options,
+                                                      graphviz::Purpose::Rendered, pinned);
+    const std::string_view engineName = pinned ? graphviz::worker::kPinnedEngine : layoutEngineName(engine);
+    std::string request = std::string(graphviz::worker::kRenderMode) + " " +
+                          std::string(engineName) + " " +
+                          std::string(graphvizFormat(format)) + "\n";
+    if (!graphviz::write(lock, built.graph->get(), request))
+        throw LayoutError("writing the graph for the layout worker failed: " +
+                          joined(graphviz::takeMessages(lock)));
+    return request;
 }
 
 // DOT is the styled graph before layout (with layout=<engine>), so a user can
@@ -78,11 +83,29 @@ std::string renderDiagram(const GraphStore &store, const View &view, DiagramForm
 {
     if (format == DiagramFormat::Dot)
         return writeDot(store, view, options);
-    graphviz::Lock lock;
-    graphviz::BoundedResult run =
-        graphviz::runBounded(lock, options, [&](LayoutEngine engine) {
-            return renderPayload(lock, store, view, engine, format, options);
+    graphviz::WorkerRun run;
+    try {
+        run = graphviz::runInWorker(options, [&](LayoutEngine engine) {
+            return renderRequest(store, view, engine, format, options);
         });
+    } catch (const graphviz::EnginesTimedOut &timedOut) {
+        // Never no picture: place the nodes ourselves, let Graphviz draw them
+        // where they are with straight edges (linear), under the same limit.
+        LayoutResult placed = quickLayoutInstead(store, view, options, timedOut.notices);
+        std::vector<Point> pinned;
+        pinned.reserve(placed.nodes.size());
+        for (const NodeLayout &node : placed.nodes)
+            pinned.push_back(node.centre);
+        LayoutOptions drawOnly = options;
+        drawOnly.engine = LayoutEngine::Sfdp; // no second fallback: there is none left
+        // Drawing placed nodes with straight edges is linear; a limit meant
+        // for a layout engine may be too short for it on a big graph.
+        drawOnly.timeLimit = std::max<std::chrono::milliseconds>(options.timeLimit, kDrawPlacedLimit);
+        run = graphviz::runInWorker(drawOnly, [&](LayoutEngine) {
+            return renderRequest(store, view, options.engine, format, options, &pinned);
+        });
+        run.notices = std::move(placed.messages);
+    }
     graphviz::RenderPayload payload = graphviz::decodeRender(run.payload);
     if (options.messages) {
         options.messages->insert(options.messages->end(), run.notices.begin(), run.notices.end());
