@@ -51,7 +51,10 @@ void markFiltersChanged(AppState &app);
 // Recomputes the view when stale and schedules a layout when it changed.
 void updateView(AppState &app);
 // Starts a layout of the current view now.
-void requestLayout(AppState &app);
+// Views of more than kGraphvizAbove entities are placed by quickLayout at once
+// (Graphviz takes minutes there) unless `graphviz` says the user asked for it.
+inline constexpr std::size_t kGraphvizAbove = 2500;
+void requestLayout(AppState &app, bool graphviz = false);
 
 // --- selection and camera --------------------------------------------------
 void select(AppState &app, EntityIndex entity);

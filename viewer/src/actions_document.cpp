@@ -150,8 +150,17 @@ void pollBackground(AppState &app) {
         // the old camera means nothing; frame the new picture.
         fitToView(app);
         app.layoutEverFinished = true;
-        app.status = "Laid out " + std::to_string(app.scene.nodes.size()) + " nodes with " +
-                     std::string(layoutEngineName(outcome->snapshot->result.engine));
+        const LayoutResult &result = outcome->snapshot->result;
+        if (!result.placedQuickly)
+            app.status = "Laid out " + std::to_string(app.scene.nodes.size()) + " nodes with " +
+                         std::string(layoutEngineName(result.engine));
+        else if (result.messages.size() > 1) // Graphviz ran out of time first
+            app.status = result.messages[result.messages.size() - 2] + "; placed " +
+                         std::to_string(app.scene.nodes.size()) + " nodes quickly instead (straight edges)";
+        else
+            app.status = "Placed " + std::to_string(app.scene.nodes.size()) +
+                         " nodes quickly (straight edges); \"Run layout\" in the Layout tab tries " +
+                         std::string(layoutEngineName(app.engine));
     }
 }
 

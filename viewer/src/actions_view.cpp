@@ -47,7 +47,7 @@ void updateView(AppState &app) {
         requestLayout(app);
 }
 
-void requestLayout(AppState &app) {
+void requestLayout(AppState &app, bool graphviz) {
     app.layoutPending = false;
     if (!app.doc.store)
         return;
@@ -55,7 +55,8 @@ void requestLayout(AppState &app) {
     options.engine = app.engine;
     options.legend = false;
     options.timeLimit = std::chrono::seconds(app.timeLimitSeconds);
-    app.layouts.request(app.doc.store, app.view, options);
+    const bool quick = !graphviz && app.view.entities.size() > kGraphvizAbove;
+    app.layouts.request(app.doc.store, app.view, options, quick ? LayoutMethod::Quick : LayoutMethod::Graphviz);
 }
 
 void select(AppState &app, EntityIndex entity) {

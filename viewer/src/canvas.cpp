@@ -14,6 +14,12 @@ using namespace passes;
 
 namespace {
 
+// More nodes than this on screen go to the GPU path.
+constexpr std::size_t kGpuAbove = 3000;
+// Up to this many on screen, the canvas keeps a per-node list (labels,
+// --dump-positions); past it no label is readable anyway.
+constexpr std::size_t kListNodesUpTo = 30000;
+
 void panAndZoom(AppState &app, const Frame &f, bool hovered, bool active) {
     ImGuiIO &io = ImGui::GetIO();
     if (active && (ImGui::IsMouseDragging(ImGuiMouseButton_Left) || ImGui::IsMouseDragging(ImGuiMouseButton_Right) ||
@@ -108,9 +114,18 @@ void drawCanvas(AppState &app) {
     Frame f{app.canvas.origin, app.canvas.size, &app.camera};
     panAndZoom(app, f, hovered, active);
     dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
-    cullNodes(app, f);
+    // Few nodes on screen: the draw list draws everything (exact shapes,
+    // splines). Many: the GPU draws from buffers built once per layout, and
+    // the draw list adds only emphasis and labels.
+    const std::size_t onScreen = findOnScreen(app, f);
+    const bool gpu = onScreen > kGpuAbove;
+    app.canvas.gpuDrawn = gpu;
+    if (!gpu || onScreen <= kListNodesUpTo)
+        cullNodes(app, f);
+    else
+        app.canvas.drawn.clear(); // too many for labels or a per-node list
     std::uint32_t hoverSlot = hovered && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)
-                                  ? hitTest(app, ImGui::GetIO().MousePos)
+                                  ? hitTest(app, f, ImGui::GetIO().MousePos)
                                   : Scene::kNoSlot;
     if (hoverSlot != Scene::kNoSlot)
         app.hovered = app.scene.nodes[hoverSlot].entity;
@@ -119,8 +134,20 @@ void drawCanvas(AppState &app) {
     em.hovered = hoverSlot;
     const bool hoverActive = hoverSlot != Scene::kNoSlot;
     handleClicks(app, hovered);
-    drawEdges(app, f, em, dl, hoverActive);
-    drawNodes(app, em, dl, hoverActive);
+    if (gpu) {
+        GpuFrame &g = app.canvas.gpu;
+        g.scene = &app.scene;
+        g.centreX = app.camera.centreX, g.centreY = app.camera.centreY, g.zoom = app.camera.zoom;
+        g.origin = f.origin, g.size = f.size;
+        g.dim = hoverActive ? 0.3f : 1.f;
+        g.rows = app.canvas.rows;
+        addGpuDraw(dl, g);
+        drawEmphasisedEdges(app, f, em, dl, hoverActive);
+        app.canvas.drawnEdges = app.scene.edges.size();
+    } else {
+        drawEdges(app, f, em, dl, hoverActive);
+    }
+    drawNodes(app, em, dl, hoverActive, gpu);
     dl->PopClipRect();
     drawNodeMenu(app);
     if (hoverActive) {

@@ -1,5 +1,7 @@
 #include "layout_job.hpp"
 
+#include "liaison/quick_layout.hpp"
+
 #include <exception>
 
 namespace liaison::viewer {
@@ -9,26 +11,26 @@ LayoutJobs::~LayoutJobs() {
     // Job destructors join their threads.
 }
 
-void LayoutJobs::request(std::shared_ptr<const GraphStore> store, View view, LayoutOptions options) {
+void LayoutJobs::request(std::shared_ptr<const GraphStore> store, View view, LayoutOptions options,
+                         LayoutMethod method) {
     cancel();
     auto job = std::make_shared<Job>();
     job->started = std::chrono::steady_clock::now();
-    // Small views are laid out right here on the worker thread: they take well
-    // under a second, and the bounded path forks a child from this
-    // multi-threaded process, which can wait forever on a lock another thread
-    // held at the fork. Larger views keep the bounded, cancellable child.
-    constexpr std::size_t kInProcessLayoutLimit = 500;
-    if (view.entities.size() < kInProcessLayoutLimit)
-        options.timeLimit = std::chrono::milliseconds{0};
-    else
-        options.cancel = &job->cancel;
+    // Graphviz runs in core's layout worker process, spawned (never forked)
+    // and killed on cancel, so every request is cancellable.
+    options.cancel = &job->cancel;
     job->limit = options.timeLimit;
     job->nodeCount = view.entities.size();
     Job *raw = job.get();
-    job->thread = std::jthread([raw, store = std::move(store), view = std::move(view), options]() {
+    options.progress = [raw](std::string_view line) {
+        std::lock_guard lock(raw->mutex);
+        raw->progress = line;
+    };
+    job->thread = std::jthread([raw, store = std::move(store), view = std::move(view), options, method]() {
         LayoutOutcome outcome;
         try {
-            LayoutResult result = layoutView(*store, view, options);
+            LayoutResult result = method == LayoutMethod::Quick ? quickLayoutInstead(*store, view, options)
+                                                   : layoutView(*store, view, options);
             outcome.snapshot = LayoutSnapshot{store, view, std::move(result)};
         } catch (const std::exception &e) {
             outcome.error = e.what();
@@ -71,6 +73,13 @@ double LayoutJobs::elapsedSeconds() const {
     if (!m_current)
         return 0;
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - m_current->started).count();
+}
+
+std::string LayoutJobs::progressLine() const {
+    if (!m_current)
+        return {};
+    std::lock_guard lock(m_current->mutex);
+    return m_current->progress;
 }
 
 std::chrono::milliseconds LayoutJobs::timeLimit() const {
