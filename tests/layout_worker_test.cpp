@@ -175,8 +175,9 @@ TEST(LayoutWorker, LayoutsFromSeveralThreadsAtOnceAreEachRight)
         ASSERT_EQ(together[t]->nodes.size(), expected.nodes.size());
         for (std::size_t i = 0; i < expected.nodes.size(); ++i) {
             EXPECT_EQ(together[t]->nodes[i].entity, expected.nodes[i].entity);
-            EXPECT_EQ(together[t]->nodes[i].centre.x, expected.nodes[i].centre.x);
-            EXPECT_EQ(together[t]->nodes[i].centre.y, expected.nodes[i].centre.y);
+            // sfdp's last digits vary between processes; a mix-up moves nodes by far more.
+            EXPECT_NEAR(together[t]->nodes[i].centre.x, expected.nodes[i].centre.x, 0.5);
+            EXPECT_NEAR(together[t]->nodes[i].centre.y, expected.nodes[i].centre.y, 0.5);
         }
     }
 }
