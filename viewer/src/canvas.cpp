@@ -140,7 +140,6 @@ void drawCanvas(AppState &app) {
         g.centreX = app.camera.centreX, g.centreY = app.camera.centreY, g.zoom = app.camera.zoom;
         g.origin = f.origin, g.size = f.size;
         g.dim = hoverActive ? 0.3f : 1.f;
-        g.rows = app.canvas.rows;
         addGpuDraw(dl, g);
         drawEmphasisedEdges(app, f, em, dl, hoverActive);
         app.canvas.drawnEdges = app.scene.edges.size();

@@ -147,6 +147,13 @@ public:
         glBindBuffer(GL_ARRAY_BUFFER, m_corners);
         glEnableVertexAttribArray(0);
         glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+        glBindBuffer(GL_ARRAY_BUFFER, m_instances);
+        glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, sizeof(NodeInstance),
+                              reinterpret_cast<void *>(offsetof(NodeInstance, x)));
+        glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(NodeInstance),
+                              reinterpret_cast<void *>(offsetof(NodeInstance, colour)));
+        glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, sizeof(NodeInstance),
+                              reinterpret_cast<void *>(offsetof(NodeInstance, shape)));
         for (GLuint a = 1; a <= 3; ++a) {
             glEnableVertexAttribArray(a);
             glVertexAttribDivisor(a, 1);
@@ -176,6 +183,7 @@ public:
             const SceneNode &n = scene.nodes[slot];
             nodes.push_back({n.x, n.y, n.w, n.h, n.visible ? n.fill : 0u, shapeCode(n)});
         }
+        m_nodeCount = static_cast<GLsizei>(nodes.size());
         glBindBuffer(GL_ARRAY_BUFFER, m_instances);
         glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(nodes.size() * sizeof(NodeInstance)), nodes.data(),
                      GL_STATIC_DRAW);
@@ -223,17 +231,11 @@ public:
         glUniform2f(glGetUniformLocation(m_nodeProgram, "pixel"), 2.f / display.x, 2.f / display.y);
         glUniform1f(glGetUniformLocation(m_nodeProgram, "dim"), frame.dim);
         glUniform1f(glGetUniformLocation(m_nodeProgram, "squareBelow"), kSquareBelowPx);
+        // One draw for every instance: llvmpipe recompiles its vertex fetch
+        // when attribute offsets change, so per-row draws cost more than the
+        // off-screen instances they skip (the clipper drops those cheaply).
         glBindVertexArray(m_nodeArray);
-        glBindBuffer(GL_ARRAY_BUFFER, m_instances);
-        for (auto [begin, end] : frame.rows) {
-            const std::size_t base = static_cast<std::size_t>(begin) * sizeof(NodeInstance);
-            auto at = [&](std::size_t field) { return reinterpret_cast<void *>(base + field); };
-            glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, sizeof(NodeInstance), at(offsetof(NodeInstance, x)));
-            glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(NodeInstance),
-                                  at(offsetof(NodeInstance, colour)));
-            glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, sizeof(NodeInstance), at(offsetof(NodeInstance, shape)));
-            glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(end - begin));
-        }
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, m_nodeCount);
         glBindVertexArray(0);
     }
 
@@ -241,7 +243,7 @@ private:
     GLuint m_nodeProgram = 0, m_edgeProgram = 0;
     GLuint m_nodeArray = 0, m_edgeArray = 0;
     GLuint m_corners = 0, m_instances = 0, m_edges = 0;
-    GLsizei m_edgeVertices = 0;
+    GLsizei m_edgeVertices = 0, m_nodeCount = 0;
     std::uint64_t m_version = 0;
 };
 

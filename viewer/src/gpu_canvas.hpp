@@ -1,9 +1,9 @@
 // The canvas's GPU path for views with many nodes on screen: node instances
 // (centre, size, colour, shape) in the scene grid's order and edge endpoints
 // live in GL buffers built once per Scene::version (a layout or a visibility
-// change); a frame changes only the world-to-screen transform and draws the
-// grid rows on screen, one instanced draw per row. Emphasis (hover, selection,
-// path) and labels stay with ImGui's draw list, on top.
+// change); a frame changes only the world-to-screen transform and issues two
+// draws (edges, then every node instance). Emphasis (hover, selection, path)
+// and labels stay with ImGui's draw list, on top.
 //
 // Threading: UI thread. The GL work runs inside ImGui's render, from a draw
 // list callback, when the GL context is current.
@@ -15,8 +15,6 @@
 
 #include <cstdint>
 #include <memory>
-#include <utility>
-#include <vector>
 
 namespace liaison::viewer {
 
@@ -31,7 +29,6 @@ struct GpuFrame {
     Vec2 origin, size;                         // canvas rectangle, screen pixels
     float dim = 1;                             // alpha factor for everything (hover)
     bool edges = true;
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> rows; // ranges of scene.grid.order
 };
 
 // Queues the GPU draw of `frame` into `drawList` at this point of its
