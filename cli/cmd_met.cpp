@@ -1,6 +1,9 @@
 // liaison met FILE PERSON: everyone this person met, with the shared events.
+#include "archive_access.hpp"
 #include "command.hpp"
 #include "query.hpp"
+
+#include "liaison/printable.hpp"
 
 #include "liaison/analysis.hpp"
 #include "liaison/errors.hpp"
@@ -16,13 +19,23 @@ static std::string occasionName(const GraphStore &store, const SharedOccasion &o
 
 static int runMet(const std::vector<std::string> &words)
 {
-    Args args(words, {"--json", "--evidence"}, filterOptions());
-    GraphStore store = loadGraph(args.positional(0, "FILE"));
-    EntityIndex person = resolveEntity(store, args.positional(1, "PERSON"));
+    Args args(words, withFilterFlags({"--json", "--evidence"}), filterOptions());
+    const std::string &where = args.positional(0, "FILE");
     args.expectAtMost(2);
+    GraphStore store;
+    EntityIndex person = kNoEntity;
+    if (isArchive(where)) {
+        // The server picks the slice whoMet needs; the answer is the file's.
+        ArchiveSlice slice = archiveMetSlice(where, args.positional(1, "PERSON"));
+        store = std::move(slice.store);
+        person = slice.a;
+    } else {
+        store = loadGraph(where);
+        person = resolveEntity(store, args.positional(1, "PERSON"));
+    }
     if (knownKind(store.entity(person).kind) != KnownKind::Person)
         throw UserError(describe(store, person) + " is a " + store.entity(person).kind + ", not a person");
-    std::vector<MetLink> links = whoMet(store, person, filterFromArgs(args));
+    std::vector<MetLink> links = whoMet(store, person, filterFromArgs(store, args));
 
     if (args.flag("--json")) {
         JsonOut out;
@@ -60,13 +73,13 @@ static int runMet(const std::vector<std::string> &words)
     for (const MetLink &link : links) {
         std::cout << "\n  " << describe(store, link.person) << "  x" << link.weight() << "\n";
         for (const SharedOccasion &occasion : link.occasions) {
-            std::cout << "    " << (occasion.date.empty() ? "" : occasion.date + "  ") << occasionName(store, occasion)
+            std::cout << "    " << (occasion.date.empty() ? "" : printableText(occasion.date) + "  ") << occasionName(store, occasion)
                       << "\n";
             if (!args.flag("--evidence")) continue;
             for (RelationIndex r : occasion.relations)
                 for (const Evidence &e : store.relation(r).evidence)
-                    std::cout << "      " << store.relation(r).kind << " [" << e.source << ":" << e.line << "] "
-                              << e.quote << "\n";
+                    std::cout << "      " << printableText(store.relation(r).kind) << " [" << printableText(e.source)
+                              << ":" << e.line << "] " << printableText(e.quote) << "\n";
         }
     }
     return 0;
@@ -75,7 +88,7 @@ static int runMet(const std::vector<std::string> &words)
 Command metCommand()
 {
     return {"met", "everyone a person met, with the shared events and dates",
-            std::string("usage: liaison met FILE PERSON [filters] [--evidence] [--json]\n\n"
+            std::string("usage: liaison met FILE|URL PERSON [filters] [--evidence] [--json]\n\n"
                         "Two persons met when they took part (attended, spoke at, chaired, hosted,\n"
                         "organised) in the same event, or in events of the same conference (a session\n"
                         "and its conference), or when a `met` relation links them. Sorted by the\n"

@@ -33,5 +33,7 @@ Command rollupCommand();
 Command importCommand();  // cmd_import.cpp
 Command pluginsCommand(); // cmd_plugins.cpp
 Command viewCommand();
+Command diffCommand(); // cmd_diff.cpp
+Command archiveCommand(); // cli/archive/
 
 } // namespace liaison::cli

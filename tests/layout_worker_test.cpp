@@ -87,6 +87,12 @@ bool finished(pid_t pid)
     return !stat || stat->state == 'Z' || stat->state == 'X';
 }
 
+// How long a test waits for a process that must leave before calling it a
+// failure: a hang guard, not a speed target (it leaves in milliseconds; a
+// loaded sanitizer run may still take seconds to schedule the reaper).
+constexpr std::chrono::seconds kGone{30};
+
+// True as soon as `predicate` holds; false when `limit` passed first.
 template <typename Predicate>
 bool waitFor(Predicate predicate, std::chrono::milliseconds limit)
 {
@@ -188,22 +194,21 @@ TEST(LayoutWorker, KilledAtTheTimeLimitThenTheFallbackRuns)
     LayoutOptions options;
     options.engine = LayoutEngine::Dot;
     options.timeLimit = 1s;
-    std::optional<Clock::duration> fallbackStarted;
     std::vector<pid_t> dotWorkers;
-    const auto start = Clock::now();
+    std::optional<bool> dotGoneWhenSfdpStarted;
     options.progress = [&](std::string_view line) {
         if (line.find("with dot") != std::string_view::npos && dotWorkers.empty())
             dotWorkers = workersOf(::getpid());
-        if (line.find("with sfdp") != std::string_view::npos && !fallbackStarted)
-            fallbackStarted = Clock::now() - start;
+        if (line.find("with sfdp") != std::string_view::npos && !dotGoneWhenSfdpStarted)
+            dotGoneWhenSfdpStarted = dotWorkers.size() == 1 && finished(dotWorkers.front());
     };
     LayoutResult result = layoutView(store, wholeGraph(store), options);
     EXPECT_EQ(result.engine, LayoutEngine::Sfdp);
-    ASSERT_TRUE(fallbackStarted) << "sfdp never ran";
-    // The dot worker was killed and reaped before sfdp's was started.
-    EXPECT_LT(*fallbackStarted, options.timeLimit + 1s);
     ASSERT_EQ(dotWorkers.size(), 1u);
-    EXPECT_TRUE(finished(dotWorkers.front()));
+    ASSERT_TRUE(dotGoneWhenSfdpStarted) << "sfdp never ran";
+    // The dot worker was killed and reaped before sfdp's was started (how
+    // soon after the limit is bench/'s measure, not a unit test's).
+    EXPECT_TRUE(*dotGoneWhenSfdpStarted);
     EXPECT_TRUE(workersOf(::getpid()).empty());
 }
 
@@ -221,9 +226,7 @@ TEST(LayoutWorker, CancelKillsTheWorkerAtOnce)
             cancel = true;
         }
     };
-    const auto start = Clock::now();
     EXPECT_THROW(layoutView(store, wholeGraph(store), options), LayoutError);
-    EXPECT_LT(Clock::now() - start, 10s);
     ASSERT_EQ(workers.size(), 1u);
     EXPECT_TRUE(finished(workers.front()));
 }
@@ -255,7 +258,7 @@ TEST(LayoutWorker, WorkerLeavesWhenItsAnswerPipeIsClosed)
     std::this_thread::sleep_for(200ms);
     EXPECT_FALSE(finished(worker)) << "the worker should wait for its request";
     ::close(answer[0]);
-    EXPECT_TRUE(waitFor([&] { return finished(worker); }, 3s));
+    EXPECT_TRUE(waitFor([&] { return finished(worker); }, kGone));
     ::kill(worker, SIGKILL);
     reap(worker);
     ::close(request[1]);
@@ -277,7 +280,7 @@ TEST_P(ExportKilledMidLayout, LeavesNoWorker)
     reap(cli);
     ASSERT_TRUE(started) << "the export never started a layout worker";
     ASSERT_EQ(workers.size(), 1u);
-    EXPECT_TRUE(waitFor([&] { return finished(workers.front()); }, 3s))
+    EXPECT_TRUE(waitFor([&] { return finished(workers.front()); }, kGone))
         << "worker " << workers.front() << " outlived its parent";
     ::kill(workers.front(), SIGKILL); // never leave one running, even on failure
     fs::remove_all(dir);

@@ -85,3 +85,28 @@ TEST(QuickLayout, PinnedNodesKeepTheirPlaceAndTheSameInputGivesTheSamePlacement)
     for (std::size_t i = 0; i < first.nodes.size(); ++i)
         EXPECT_EQ(first.nodes[i].centre.x, again.nodes[i].centre.x);
 }
+
+// Layouts that hold still, at any size: the viewer places big views with
+// quickLayoutInstead, and a filter change must not move what is on screen.
+TEST(QuickLayout, SeededEntitiesStayWhereTheyWereAndNewOnesJoinTheirNeighbours)
+{
+    GraphStore store = test::denseStore(50, 150);
+    View view = wholeGraph(store);
+    Positions seed;
+    for (std::size_t i = 0; i < 40; ++i)
+        seed.entities[store.entity(view.entities[i]).id] = {10000.0 + 80 * static_cast<double>(i % 8),
+                                                            -7000.0 + 80 * static_cast<double>(i / 8), false};
+    LayoutOptions options;
+    options.seed = &seed;
+    LayoutResult result = quickLayoutInstead(store, view, options);
+    ASSERT_EQ(result.nodes.size(), view.entities.size());
+    for (std::size_t i = 0; i < 40; ++i) {
+        const EntityPosition &p = seed.entities.at(store.entity(view.entities[i]).id);
+        EXPECT_EQ(result.nodes[i].centre.x, p.x);
+        EXPECT_EQ(result.nodes[i].centre.y, p.y);
+    }
+    const Point cloud{10000 + 80 * 3.5, -7000 + 80 * 2};
+    for (std::size_t i = 40; i < view.entities.size(); ++i)
+        EXPECT_LT(distance(result.nodes[i].centre, cloud), 1500)
+            << store.entity(view.entities[i]).id << " was placed far from the entities it is linked to";
+}

@@ -8,6 +8,7 @@
 // watchdog thread leaves as soon as nobody reads its answer any more (the
 // parent cancelled, or died in a way PDEATHSIG does not see).
 #include "layout/graph_handle.hpp"
+#include "layout/page_fit.hpp"
 #include "layout/wire.hpp"
 #include "layout/worker_protocol.hpp"
 #include "liaison/errors.hpp"
@@ -51,14 +52,6 @@ void answer(std::string_view kind, const std::string &body)
 {
     writeAll(std::string(kind) + std::to_string(body.size()) + "\n");
     writeAll(body);
-}
-
-std::string joined(const std::vector<std::string> &lines)
-{
-    std::string text;
-    for (const std::string &line : lines)
-        text += (text.empty() ? "" : "; ") + line;
-    return text.empty() ? "no message from Graphviz" : text;
 }
 
 // Leaves as soon as the answer pipe has no reader (poll reports POLLERR on a
@@ -132,24 +125,17 @@ std::string layoutResult(const Lock &lock, GraphHandle &graph, std::string_view 
     return encodeLayout(result);
 }
 
-std::string renderResult(const Lock &lock, GraphHandle &graph, std::string_view engine,
-                         std::string_view format)
+std::string renderResult(const Lock &lock, const std::string &dot, std::string_view engine,
+                         std::string_view format, const Page &page)
 {
-    progress("laying out " + std::to_string(agnnodes(graph.get())) + " nodes with " +
-             std::string(engine));
-    if (graph.layout(engine) != 0)
-        throw LayoutError("layout with " + std::string(engine) +
-                          " failed: " + joined(takeMessages(lock)));
-    progress("rendering " + std::string(format));
+    Rendered rendered = renderOnPage(lock, dot, engine, format, page, progress);
     RenderPayload payload;
-    if (!render(lock, graph.get(), format, payload.bytes))
-        throw LayoutError("rendering " + std::string(format) + " after " + std::string(engine) +
-                          " failed: " + joined(takeMessages(lock)));
-    payload.messages = takeMessages(lock);
+    payload.bytes = std::move(rendered.bytes);
+    payload.messages = std::move(rendered.messages);
     return encodeRender(payload);
 }
 
-// Header "layout ENGINE" or "render ENGINE FORMAT", then DOT.
+// Header "layout ENGINE" or "render ENGINE FORMAT [WIDTH HEIGHT MINFONT]", then DOT.
 std::string run(const std::string &request)
 {
     const std::size_t headerEnd = request.find('\n');
@@ -157,19 +143,22 @@ std::string run(const std::string &request)
         throw LayoutError("the layout request has no header line");
     std::istringstream header(request.substr(0, headerEnd));
     std::string mode, engine, format;
+    Page page;
     header >> mode >> engine >> format;
+    if (!(header >> page.width >> page.height >> page.minimumFontSize))
+        page = Page{};
     if (engine != worker::kPinnedEngine)
         parseLayoutEngine(engine); // a clear error for an engine we do not know
     Lock lock;
     progress("reading the graph");
+    if (mode == worker::kRenderMode && !format.empty())
+        return renderResult(lock, request.substr(headerEnd + 1), engine, format, page);
+    if (mode != worker::kLayoutMode)
+        throw LayoutError("the layout request asks for \"" + mode + "\", which the worker does not do");
     GraphHandle graph(lock, readGraph(lock, request.substr(headerEnd + 1)));
     if (!graph)
         throw LayoutError("Graphviz could not read the layout request: " + joined(takeMessages(lock)));
-    if (mode == worker::kLayoutMode)
-        return layoutResult(lock, graph, engine);
-    if (mode == worker::kRenderMode && !format.empty())
-        return renderResult(lock, graph, engine, format);
-    throw LayoutError("the layout request asks for \"" + mode + "\", which the worker does not do");
+    return layoutResult(lock, graph, engine);
 }
 
 } // namespace

@@ -12,7 +12,7 @@ LayoutJobs::~LayoutJobs() {
 }
 
 void LayoutJobs::request(std::shared_ptr<const GraphStore> store, View view, LayoutOptions options,
-                         LayoutMethod method) {
+                         LayoutMethod method, std::shared_ptr<const Positions> seed) {
     cancel();
     auto job = std::make_shared<Job>();
     job->started = std::chrono::steady_clock::now();
@@ -26,7 +26,9 @@ void LayoutJobs::request(std::shared_ptr<const GraphStore> store, View view, Lay
         std::lock_guard lock(raw->mutex);
         raw->progress = line;
     };
-    job->thread = std::jthread([raw, store = std::move(store), view = std::move(view), options, method]() {
+    job->thread = std::jthread([raw, store = std::move(store), view = std::move(view), options, method,
+                                seed = std::move(seed)]() mutable {
+        options.seed = seed.get();
         LayoutOutcome outcome;
         try {
             LayoutResult result = method == LayoutMethod::Quick ? quickLayoutInstead(*store, view, options)

@@ -21,8 +21,7 @@ void drawLayoutPanel(AppState &app) {
             std::string name(layoutEngineName(engine));
             if (ImGui::Selectable(name.c_str(), engine == app.engine) && engine != app.engine) {
                 app.engine = engine;
-                app.fitPending = true;
-                requestLayout(app, true);
+                requestFreshLayout(app);
             }
         }
         ImGui::EndCombo();
@@ -31,10 +30,13 @@ void drawLayoutPanel(AppState &app) {
     ImGui::SliderInt("time limit", &app.timeLimitSeconds, 1, 300, "%d s");
     ImGui::Checkbox("Relayout when the view changes", &app.autoLayout);
     if (ImGui::Button("Run layout") && app.doc.store)
-        requestLayout(app, true);
+        requestFreshLayout(app);
     if (ImGui::IsItemHovered() && app.view.entities.size() > kGraphvizAbove)
-        ImGui::SetTooltip("Views of more than %zu entities open with a quick placement;\n"
-                          "this runs %s on them within the time limit.", kGraphvizAbove, current.c_str());
+        ImGui::SetTooltip("Lay everything out afresh with %s within the time limit (pinned entities stay);\n"
+                          "views of more than %zu entities open with a quick placement.\n"
+                          "Filters and edits never move nodes.", current.c_str(), kGraphvizAbove);
+    else if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Lay everything out afresh (pinned entities stay); filters and edits never move nodes");
     ImGui::SameLine();
     if (ImGui::Button("Fit to view"))
         fitToView(app);

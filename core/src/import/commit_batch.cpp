@@ -5,6 +5,8 @@
 #include "batch_validation.hpp"
 #include "evidence_attribute.hpp"
 
+#include "liaison/printable.hpp"
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -42,6 +44,33 @@ NameMatch matchByName(const GraphStore &before, const Entity &e, const std::stri
     return match;
 }
 
+// Names reach terminals, labels and every export: a control character in one
+// (NUL, ESC, BEL...) is stored visibly escaped as \xHH (printable.hpp), never
+// raw and never silently. Tab and line breaks stay: a multi-line label is
+// data, and every output escapes them where a line must stay one line.
+// Returns whether anything changed.
+bool escapeControlsInNames(Entity &e)
+{
+    bool changed = false;
+    auto fix = [&changed](std::string &name) {
+        std::string shown;
+        std::size_t from = 0;
+        for (std::size_t i = 0; i < name.size(); ++i) {
+            auto c = static_cast<unsigned char>(name[i]);
+            if ((c >= 0x20 && c != 0x7F) || c == '\t' || c == '\n' || c == '\r') continue;
+            shown.append(name, from, i - from).append(printableText(name.substr(i, 1)));
+            from = i + 1;
+        }
+        if (from == 0) return;
+        name = shown.append(name, from, std::string::npos);
+        changed = true;
+    };
+    fix(e.name);
+    for (auto &[language, name] : e.names) fix(name);
+    for (std::string &alias : e.aliases) fix(alias);
+    return changed;
+}
+
 bool sameRelation(const Relation &a, const Relation &b)
 {
     return a.kind == b.kind && a.to == b.to && a.attributes == b.attributes;
@@ -59,15 +88,41 @@ public:
         m_report.sourcesAdded = m_valid.sources.size();
         for (std::size_t k = 0; k < m_valid.entities.size(); ++k) entity(k);
         for (std::size_t k = 0; k < m_valid.relations.size(); ++k) relation(k);
+        for (std::size_t i : m_valid.documentFields) documentField(m_batch.documentFields()[i]);
         return std::move(m_work);
     }
 
 private:
+    // An unknown top-level key joins the graph's own; where the graph already
+    // has the key with another value, the graph's is kept and the user told.
+    void documentField(const std::pair<std::string, std::string> &field)
+    {
+        ExtraFields &extras = m_work.documentExtras();
+        auto same = std::find_if(extras.begin(), extras.end(), [&](const auto &e) { return e.first == field.first; });
+        if (same == extras.end()) {
+            extras.push_back(field);
+            return;
+        }
+        if (same->second != field.second)
+            m_report.diagnostics.push_back({Severity::Warning, {}, "top-level key \"" + field.first +
+                                            "\": the graph's value is kept, the imported one is not"});
+    }
+
+    // The incoming entity as the graph will hold it.
+    Entity prepared(const BatchEntity &be, const std::string &kind)
+    {
+        Entity e = be.entity;
+        e.kind = kind;
+        detail::liftEvidence(e.attributes, e.evidence);
+        if (escapeControlsInNames(e))
+            m_report.diagnostics.push_back({Severity::Warning, be.origin,
+                                            "entity " + e.id + ": control characters in its names are kept escaped as \\xHH"});
+        return e;
+    }
+
     void merge(EntityIndex target, const BatchEntity &be, const std::string &kind, std::string reason)
     {
-        Entity incoming = be.entity;
-        incoming.kind = kind;
-        detail::liftEvidence(incoming.attributes, incoming.evidence);
+        Entity incoming = prepared(be, kind);
         MergeRecord record{incoming.id, m_work.entity(target).id, std::move(reason), {}, be.origin};
         const std::string &existingKind = m_work.entity(target).kind;
         if (existingKind != kind)
@@ -81,9 +136,7 @@ private:
 
     void add(const BatchEntity &be, const std::string &kind)
     {
-        Entity e = be.entity;
-        e.kind = kind;
-        detail::liftEvidence(e.attributes, e.evidence);
+        Entity e = prepared(be, kind);
         if (e.name.empty()) {
             auto colon = e.id.find(':');
             e.name = colon == std::string::npos ? e.id : e.id.substr(colon + 1);
@@ -133,12 +186,23 @@ private:
         return i == kNoEntity ? id : m_work.entity(i).id;
     }
 
-    bool alreadyInGraph(const Relation &r) const
+    // Relations out of one entity of the graph, by kind and target: built the
+    // first time the entity is a source in this batch, so re-importing many
+    // relations out of one hub costs one pass over the hub, not one per relation.
+    using OutIndex = std::unordered_multimap<std::string, RelationIndex>;
+    static std::string outKey(const std::string &kind, const std::string &to) { return kind + '\n' + to; }
+
+    bool alreadyInGraph(const Relation &r)
     {
         EntityIndex from = m_before.findById(r.from);
         if (from == kNoEntity) return false;
-        for (RelationIndex ri : m_before.outRelations(from))
-            if (sameRelation(m_before.relation(ri), r)) return true;
+        auto [slot, fresh] = m_outIndex.try_emplace(from);
+        if (fresh)
+            for (RelationIndex ri : m_before.outRelations(from))
+                slot->second.emplace(outKey(m_before.relation(ri).kind, m_before.relation(ri).to), ri);
+        auto [it, end] = slot->second.equal_range(outKey(r.kind, r.to));
+        for (; it != end; ++it)
+            if (sameRelation(m_before.relation(it->second), r)) return true;
         return false;
     }
 
@@ -164,6 +228,7 @@ private:
     const detail::ValidatedBatch &m_valid;
     ImportReport &m_report;
     std::unordered_map<std::string, std::string> m_canonical; // incoming id -> id in the graph
+    std::unordered_map<EntityIndex, OutIndex> m_outIndex;       // see alreadyInGraph
 };
 
 } // namespace

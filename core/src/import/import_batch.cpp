@@ -25,27 +25,6 @@ static const char *severityName(Severity s)
     return "error";
 }
 
-// Messages quote ids and values from the input; a control character in one
-// (an ESC sequence, a newline) must not reach the user's terminal or split
-// the one-line message. Shown as \xHH instead.
-std::string printableText(std::string_view text)
-{
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        auto u = static_cast<unsigned char>(c);
-        if (u >= 0x20 && u != 0x7F) {
-            out += c;
-            continue;
-        }
-        static const char digits[] = "0123456789ABCDEF";
-        out += "\\x";
-        out += digits[u >> 4];
-        out += digits[u & 15];
-    }
-    return out;
-}
-
 std::string Diagnostic::text() const
 {
     return printableText(where.text()) + ": " + severityName(severity) + ": " + printableText(message);
@@ -68,6 +47,11 @@ void ImportBatch::addRelation(Relation relation, InputLocation origin)
 
 void ImportBatch::addDiagnostic(Diagnostic diagnostic) { m_diagnostics.push_back(std::move(diagnostic)); }
 
+void ImportBatch::addDocumentField(std::string key, std::string rawJson)
+{
+    m_documentFields.emplace_back(std::move(key), std::move(rawJson));
+}
+
 bool ImportBatch::hasErrors() const
 {
     for (const auto &d : m_diagnostics)
@@ -87,6 +71,7 @@ void ImportBatch::append(ImportBatch other)
     moveAppend(m_entities, other.m_entities);
     moveAppend(m_relations, other.m_relations);
     moveAppend(m_diagnostics, other.m_diagnostics);
+    moveAppend(m_documentFields, other.m_documentFields);
 }
 
 static std::string errorSummary(const ImportReport &report)

@@ -174,6 +174,14 @@ bool write(const Lock &, Agraph_t *graph, std::string &out)
     return agwrite(graph, &out) == 0;
 }
 
+std::string joined(const std::vector<std::string> &messages)
+{
+    std::string text;
+    for (const std::string &line : messages)
+        text += (text.empty() ? "" : "; ") + line;
+    return text.empty() ? "no message from Graphviz" : text;
+}
+
 } // namespace liaison::graphviz
 
 // Graphviz 2.42 and the font stack under its cairo/pango plugin keep caches

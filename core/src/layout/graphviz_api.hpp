@@ -36,6 +36,8 @@ GVC_t *context(const Lock &);
 // Messages Graphviz reported through agerr since the last call, one per line
 // ("Warning: ..." / "Error: ..."). Clears the buffer.
 std::vector<std::string> takeMessages(const Lock &);
+// Messages on one line for an error text ("no message from Graphviz" when none).
+std::string joined(const std::vector<std::string> &messages);
 
 // Installs the agerr collector (takeMessages) once; context() and openGraph
 // call it, so a process that only builds graphs never creates a GVC_t.

@@ -1,5 +1,6 @@
 #include "layout/build_graph.hpp"
 #include "layout/graphviz_process.hpp"
+#include "layout/seed_positions.hpp"
 #include "layout/wire.hpp"
 #include "layout/worker_protocol.hpp"
 #include "liaison/errors.hpp"
@@ -16,8 +17,10 @@ std::string layoutRequest(const GraphStore &store, const View &view, LayoutEngin
 {
     graphviz::Lock lock;
     graphviz::takeMessages(lock); // drop what an earlier call left behind
+    engine = graphviz::seededEngine(engine, options);
     graphviz::BuiltGraph built =
         graphviz::buildGraph(lock, store, view, engine, options, graphviz::Purpose::Layout);
+    graphviz::applySeed(lock, store, view, options, built);
     std::string request = std::string(graphviz::worker::kLayoutMode) + " " +
                           std::string(layoutEngineName(engine)) + "\n";
     if (!graphviz::write(lock, built.graph->get(), request))
@@ -48,7 +51,8 @@ LayoutResult layoutView(const GraphStore &store, const View &view, const LayoutO
         result.nodes[i].entity = view.entities[i];
     for (std::size_t i = 0; i < result.edges.size(); ++i)
         result.edges[i].relation = view.relations[i];
-    result.engine = run.engine;
+    result.engine = graphviz::seededEngine(run.engine, options);
+    graphviz::holdSeededPositions(store, view, options, result);
     result.messages.insert(result.messages.begin(), run.notices.begin(), run.notices.end());
     return result;
 }

@@ -1,5 +1,6 @@
 #include "liaison/quick_layout.hpp"
 
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -78,6 +79,46 @@ struct Grid {
         return static_cast<std::size_t>(row(q.y)) * columns + column(q.x);
     }
 };
+
+// Layouts that hold still (LayoutOptions::seed): entities with a position
+// start there and stay; the others start near their placed neighbours.
+void seedStart(const GraphStore &store, const View &view, const Positions *seed, QuickLayoutOptions &quick)
+{
+    if (!seed || seed->empty())
+        return;
+    const std::size_t n = view.entities.size();
+    quick.start.resize(n);
+    quick.pinned.assign(n, 0);
+    std::vector<Point> sum(n);
+    std::vector<int> count(n, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        auto it = seed->entities.find(store.entity(view.entities[i]).id);
+        if (it == seed->entities.end())
+            continue;
+        quick.start[i] = {it->second.x, it->second.y};
+        quick.pinned[i] = 1;
+    }
+    auto slot = [&](EntityIndex e) {
+        return static_cast<std::size_t>(std::lower_bound(view.entities.begin(), view.entities.end(), e) -
+                                        view.entities.begin());
+    };
+    for (RelationIndex r : view.relations) {
+        const std::size_t a = slot(store.relationSource(r)), b = slot(store.relationTarget(r));
+        if (a >= n || b >= n)
+            continue;
+        if (quick.pinned[a])
+            sum[b].x += quick.start[a].x, sum[b].y += quick.start[a].y, ++count[b];
+        if (quick.pinned[b])
+            sum[a].x += quick.start[b].x, sum[a].y += quick.start[b].y, ++count[a];
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        if (quick.pinned[i])
+            continue;
+        const Point offset = spiral(i);
+        quick.start[i] = count[i] ? Point{sum[i].x / count[i] + offset.x * 0.2, sum[i].y / count[i] + offset.y * 0.2}
+                                  : offset;
+    }
+}
 
 } // namespace
 
@@ -193,6 +234,7 @@ LayoutResult quickLayoutInstead(const GraphStore &store, const View &view, const
         options.progress("placing " + std::to_string(view.entities.size()) + " nodes quickly");
     QuickLayoutOptions quick;
     quick.cancel = options.cancel;
+    seedStart(store, view, options.seed, quick);
     LayoutResult placed = quickLayout(store, view, quick);
     placed.messages.insert(placed.messages.begin(), notices.begin(), notices.end());
     return placed;

@@ -1,5 +1,7 @@
 #include "layout/build_graph.hpp"
 #include "layout/graphviz_process.hpp"
+#include "layout/page_fit.hpp"
+#include "layout/seed_positions.hpp"
 #include "layout/wire.hpp"
 #include "layout/worker_protocol.hpp"
 #include "liaison/errors.hpp"
@@ -30,12 +32,30 @@ std::string_view graphvizFormat(DiagramFormat format)
 
 constexpr std::chrono::milliseconds kDrawPlacedLimit{30000};
 
-std::string joined(const std::vector<std::string> &lines)
+// Each entity's place in the order labels are kept in when a page is too
+// small for all (page_fit.hpp): highlighted entities and the root 0, the
+// others by how many of the view's relations they have, most first.
+std::vector<std::size_t> labelRanks(const GraphStore &store, const View &view, const LayoutOptions &options)
 {
-    std::string text;
-    for (const std::string &line : lines)
-        text += (text.empty() ? "" : "; ") + line;
-    return text.empty() ? "no message from Graphviz" : text;
+    std::vector<std::size_t> degree(view.entities.size(), 0);
+    auto slot = [&](EntityIndex e) {
+        return static_cast<std::size_t>(std::lower_bound(view.entities.begin(), view.entities.end(), e) -
+                                        view.entities.begin());
+    };
+    for (RelationIndex r : view.relations) {
+        ++degree[slot(store.relationSource(r))];
+        ++degree[slot(store.relationTarget(r))];
+    }
+    std::vector<std::size_t> order(view.entities.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return degree[a] > degree[b]; });
+    std::vector<std::size_t> rank(view.entities.size());
+    for (std::size_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
+    for (EntityIndex e : options.highlight)
+        if (std::binary_search(view.entities.begin(), view.entities.end(), e)) rank[slot(e)] = 0;
+    if (options.root != kNoEntity && std::binary_search(view.entities.begin(), view.entities.end(), options.root))
+        rank[slot(options.root)] = 0;
+    return rank;
 }
 
 // The worker's request: header line, then the styled graph.
@@ -46,15 +66,27 @@ std::string renderRequest(const GraphStore &store, const View &view, LayoutEngin
 {
     graphviz::Lock lock;
     graphviz::takeMessages(lock);
+    if (!pinned) engine = graphviz::seededEngine(engine, options);
     graphviz::BuiltGraph built = graphviz::buildGraph(lock, store, view, engine, options,
                                                       graphviz::Purpose::Rendered, pinned);
+    if (!pinned) graphviz::applySeed(lock, store, view, options, built);
     const std::string_view engineName = pinned ? graphviz::worker::kPinnedEngine : layoutEngineName(engine);
     std::string request = std::string(graphviz::worker::kRenderMode) + " " +
                           std::string(engineName) + " " +
-                          std::string(graphvizFormat(format)) + "\n";
+                          std::string(graphvizFormat(format));
+    const graphviz::Page page{options.pageWidth, options.pageHeight, options.minimumFontSize};
+    if (page.paged()) {
+        std::vector<std::size_t> ranks = labelRanks(store, view, options);
+        Agsym_t *rankAttribute = graphviz::declare(lock, built.graph->get(), AGNODE, graphviz::kLabelRankAttribute, "");
+        for (std::size_t i = 0; i < ranks.size(); ++i)
+            graphviz::set(lock, built.nodes[i], rankAttribute, std::to_string(ranks[i]));
+        request += " " + std::to_string(page.width) + " " + std::to_string(page.height) + " " +
+                   std::to_string(page.minimumFontSize);
+    }
+    request += "\n";
     if (!graphviz::write(lock, built.graph->get(), request))
         throw LayoutError("writing the graph for the layout worker failed: " +
-                          joined(graphviz::takeMessages(lock)));
+                          graphviz::joined(graphviz::takeMessages(lock)));
     return request;
 }
 
@@ -64,11 +96,12 @@ std::string writeDot(const GraphStore &store, const View &view, const LayoutOpti
 {
     graphviz::Lock lock;
     graphviz::takeMessages(lock);
-    graphviz::BuiltGraph built = graphviz::buildGraph(lock, store, view, options.engine, options,
-                                                      graphviz::Purpose::Diagram);
+    graphviz::BuiltGraph built = graphviz::buildGraph(lock, store, view, graphviz::seededEngine(options.engine, options),
+                                                      options, graphviz::Purpose::Diagram);
+    graphviz::applySeed(lock, store, view, options, built); // positions travel with the DOT
     std::string dot;
     if (!graphviz::write(lock, built.graph->get(), dot))
-        throw LayoutError("writing DOT failed: " + joined(graphviz::takeMessages(lock)));
+        throw LayoutError("writing DOT failed: " + graphviz::joined(graphviz::takeMessages(lock)));
     if (options.messages) {
         std::vector<std::string> messages = graphviz::takeMessages(lock);
         options.messages->insert(options.messages->end(), messages.begin(), messages.end());

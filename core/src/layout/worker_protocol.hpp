@@ -3,6 +3,8 @@
 //
 // Parent -> worker (the worker's standard input, read to end of file first):
 //   one header line   "layout ENGINE\n"  or  "render ENGINE FORMAT\n"
+//                     or "render ENGINE FORMAT WIDTH HEIGHT MINFONT\n" (fitted
+//                     to a page of WIDTH x HEIGHT points, page_fit.hpp)
 //   then a DOT graph  (for layout: nodes and edges carry kIndexAttribute)
 // Worker -> parent (the worker's standard output), lines until the last one:
 //   "progress TEXT\n"  any number, in order (what the worker is doing now)
