@@ -192,17 +192,7 @@ void pollBackground(AppState &app) {
         if (!app.layoutEverFinished)
             app.fitPending = true;
         app.layoutEverFinished = true;
-        const LayoutResult &result = outcome->snapshot->result;
-        if (!result.placedQuickly)
-            app.status = "Laid out " + std::to_string(app.scene.nodes.size()) + " nodes with " +
-                         std::string(layoutEngineName(result.engine));
-        else if (result.messages.size() > 1) // Graphviz ran out of time first
-            app.status = result.messages[result.messages.size() - 2] + "; placed " +
-                         std::to_string(app.scene.nodes.size()) + " nodes quickly instead (straight edges)";
-        else
-            app.status = "Placed " + std::to_string(app.scene.nodes.size()) +
-                         " nodes quickly (straight edges); \"Run layout\" in the Layout tab tries " +
-                         std::string(layoutEngineName(app.engine));
+        app.status = layoutStatus(outcome->snapshot->result, app.scene.nodes.size(), app.engine);
     }
 }
 

@@ -1,10 +1,27 @@
 #include "layout_job.hpp"
 
+#include "liaison/errors.hpp"
 #include "liaison/quick_layout.hpp"
 
 #include <exception>
 
 namespace liaison::viewer {
+
+std::string layoutStatus(const LayoutResult &result, std::size_t nodes, LayoutEngine chosen) {
+    const std::string count = std::to_string(nodes) + " nodes";
+    if (result.fromStoredPositions)
+        return "Placed " + count + " where they were saved; \"Run layout\" in the Layout tab lays them out afresh";
+    if (!result.placedQuickly)
+        return "Laid out " + count + " with " + std::string(layoutEngineName(result.engine));
+    // quickLayoutInstead: why Graphviz was not used first, its own line last.
+    std::string why;
+    for (std::size_t i = 0; i + 1 < result.messages.size(); ++i)
+        why += (why.empty() ? "" : "; ") + result.messages[i];
+    if (!why.empty())
+        return why + "; placed " + count + " quickly instead (straight edges)";
+    return "Placed " + count + " quickly (straight edges); \"Run layout\" in the Layout tab tries " +
+           std::string(layoutEngineName(chosen));
+}
 
 LayoutJobs::~LayoutJobs() {
     cancel();
@@ -31,8 +48,18 @@ void LayoutJobs::request(std::shared_ptr<const GraphStore> store, View view, Lay
         options.seed = seed.get();
         LayoutOutcome outcome;
         try {
-            LayoutResult result = method == LayoutMethod::Quick ? quickLayoutInstead(*store, view, options)
-                                                   : layoutView(*store, view, options);
+            LayoutResult result;
+            try {
+                result = method == LayoutMethod::Quick ? quickLayoutInstead(*store, view, options)
+                                                       : layoutView(*store, view, options);
+            } catch (const LayoutError &e) {
+                if (raw->cancel.load())
+                    throw; // dropped anyway
+                // Never an empty canvas: Graphviz failed (not just slow,
+                // which layoutView handles), so place the nodes ourselves
+                // and say why in the status bar.
+                result = quickLayoutInstead(*store, view, options, {e.what()});
+            }
             outcome.snapshot = LayoutSnapshot{store, view, std::move(result)};
         } catch (const std::exception &e) {
             outcome.error = e.what();

@@ -37,6 +37,12 @@ struct LayoutOutcome {
 // with, so something is on screen within seconds at any size.
 enum class LayoutMethod { Graphviz, Quick };
 
+// The status-bar line for a finished layout of `nodes` nodes: the engine
+// that laid it out, or why Graphviz was not used and that the nodes were
+// placed quickly instead (never silent about a fallback). `chosen` is the
+// user's engine, which "Run layout" would try.
+std::string layoutStatus(const LayoutResult &result, std::size_t nodes, LayoutEngine chosen);
+
 class LayoutJobs {
 public:
     LayoutJobs() = default;
