@@ -1,11 +1,15 @@
 // quickLayout: the placement that always finishes (issue 14, part 2).
 #include "layout_fixture.hpp"
 
+#include "liaison/json_io.hpp"
 #include "liaison/quick_layout.hpp"
+#include "test_paths.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
+#include <filesystem>
 #include <set>
 
 using namespace liaison;
@@ -109,4 +113,44 @@ TEST(QuickLayout, SeededEntitiesStayWhereTheyWereAndNewOnesJoinTheirNeighbours)
     for (std::size_t i = 40; i < view.entities.size(); ++i)
         EXPECT_LT(distance(result.nodes[i].centre, cloud), 1500)
             << store.entity(view.entities[i]).id << " was placed far from the entities it is linked to";
+}
+
+// Issue 14, 2: positions computed once are stored with the graph; re-opening
+// it places every node where it was, without any layout (no Graphviz worker
+// is even started: here the worker is a program that fails), so a big graph
+// opens at once.
+TEST(QuickLayout, AGraphSavedWithItsPositionsReopensWhereItWasWithoutALayout)
+{
+    GraphStore store = test::denseStore(300, 600);
+    View view = wholeGraph(store);
+    LayoutResult first = quickLayout(store, view);
+    Positions positions;
+    for (const NodeLayout &node : first.nodes)
+        positions.entities[store.entity(node.entity).id] = {node.centre.x, node.centre.y, false};
+    storePositions(store, positions);
+    const std::filesystem::path file = test::scratchDir("stored-positions") / "graph.json";
+    saveLiaisonJsonFile(store, file.string());
+
+    GraphStore reopened = readLiaisonJsonFile(file.string());
+    const Positions stored = readPositions(reopened);
+    View again = wholeGraph(reopened);
+    LayoutOptions options;
+    options.engine = LayoutEngine::Dot;
+    options.seed = &stored;
+    ::setenv("LIAISON_LAYOUT_WORKER", "/bin/false", 1);
+    LayoutResult result = layoutView(reopened, again, options);
+    ::unsetenv("LIAISON_LAYOUT_WORKER");
+    EXPECT_TRUE(result.fromStoredPositions);
+    ASSERT_EQ(result.nodes.size(), first.nodes.size());
+    for (std::size_t i = 0; i < result.nodes.size(); ++i) {
+        EXPECT_EQ(reopened.entity(result.nodes[i].entity).id, store.entity(first.nodes[i].entity).id);
+        EXPECT_NEAR(result.nodes[i].centre.x, first.nodes[i].centre.x, 0.01);
+        EXPECT_NEAR(result.nodes[i].centre.y, first.nodes[i].centre.y, 0.01);
+    }
+    ASSERT_EQ(result.edges.size(), again.relations.size());
+    // One entity without a position: that is a layout again, not a replay.
+    Positions partial = stored;
+    partial.entities.erase(partial.entities.begin());
+    EXPECT_FALSE(seedPlacesWholeView(reopened, again, &partial));
+    std::filesystem::remove_all(file.parent_path());
 }

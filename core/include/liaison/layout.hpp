@@ -52,6 +52,10 @@ struct LayoutResult {
     // True when Graphviz ran out of time and quickLayout placed the nodes
     // (straight edges; `engine` then means nothing).
     bool placedQuickly = false;
+    // True when every entity had a position in LayoutOptions::seed (a graph
+    // saved with its positions): nothing was laid out, the nodes are where
+    // they were saved, edges straight. placedQuickly is set too.
+    bool fromStoredPositions = false;
 };
 
 struct LayoutOptions {

@@ -31,9 +31,15 @@ struct QuickLayoutOptions {
 // line saying that this placement was used. Deterministic for the same input.
 LayoutResult quickLayout(const GraphStore &store, const View &view, const QuickLayoutOptions &options = {});
 
-// quickLayout with the progress line and cancel flag of a Graphviz request;
-// `notices` (why Graphviz was not used) go first in the messages.
+// quickLayout with the progress line, cancel flag and seed of a Graphviz
+// request; `notices` (why Graphviz was not used) go first in the messages.
+// When the seed places every entity of the view, that is the placement
+// (LayoutResult::fromStoredPositions), at once at any size.
 LayoutResult quickLayoutInstead(const GraphStore &store, const View &view, const LayoutOptions &options,
                                 const std::vector<std::string> &notices = {});
+
+// True when `seed` has a position for every entity of the view (layoutView
+// then needs no Graphviz either).
+bool seedPlacesWholeView(const GraphStore &store, const View &view, const Positions *seed);
 
 } // namespace liaison

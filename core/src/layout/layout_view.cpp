@@ -32,6 +32,8 @@ std::string layoutRequest(const GraphStore &store, const View &view, LayoutEngin
 
 LayoutResult layoutView(const GraphStore &store, const View &view, const LayoutOptions &options)
 {
+    if (seedPlacesWholeView(store, view, options.seed))
+        return quickLayoutInstead(store, view, options); // nothing to lay out: instant at any size
     graphviz::WorkerRun run;
     try {
         run = graphviz::runInWorker(options, [&](LayoutEngine engine) {

@@ -157,7 +157,9 @@ LayoutResult quickLayout(const GraphStore &store, const View &view, const QuickL
     Grid grid;
     double temperature = k * std::sqrt(static_cast<double>(std::max<std::size_t>(n, 1)));
     const double cooling = temperature / kMaxIterations;
-    for (int iteration = 0; iteration < kMaxIterations && n > 1; ++iteration) {
+    const bool allPinned = options.pinned.size() >= n && std::all_of(options.pinned.begin(), options.pinned.end(),
+                                                                     [](char pinned) { return pinned != 0; });
+    for (int iteration = 0; iteration < kMaxIterations && n > 1 && !allPinned; ++iteration) {
         if (Clock::now() - started > options.budget ||
             (options.cancel && options.cancel->load(std::memory_order_relaxed)))
             break;
@@ -230,14 +232,28 @@ LayoutResult quickLayout(const GraphStore &store, const View &view, const QuickL
 LayoutResult quickLayoutInstead(const GraphStore &store, const View &view, const LayoutOptions &options,
                                 const std::vector<std::string> &notices)
 {
+    const bool stored = seedPlacesWholeView(store, view, options.seed);
     if (options.progress)
-        options.progress("placing " + std::to_string(view.entities.size()) + " nodes quickly");
+        options.progress(stored ? "placing " + std::to_string(view.entities.size()) + " nodes where they were saved"
+                                : "placing " + std::to_string(view.entities.size()) + " nodes quickly");
     QuickLayoutOptions quick;
     quick.cancel = options.cancel;
     seedStart(store, view, options.seed, quick);
     LayoutResult placed = quickLayout(store, view, quick);
+    if (stored) {
+        placed.fromStoredPositions = true;
+        placed.messages = {"every entity kept its saved position (the graph's positions section)"};
+    }
     placed.messages.insert(placed.messages.begin(), notices.begin(), notices.end());
     return placed;
+}
+
+bool seedPlacesWholeView(const GraphStore &store, const View &view, const Positions *seed)
+{
+    if (!seed || seed->entities.size() < view.entities.size())
+        return false;
+    return std::all_of(view.entities.begin(), view.entities.end(),
+                       [&](EntityIndex e) { return seed->entities.contains(store.entity(e).id); });
 }
 
 } // namespace liaison
