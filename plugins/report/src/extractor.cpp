@@ -244,6 +244,7 @@ Extraction Extractor::run(const U32 &text) {
         findRelations(p);
     for (auto &p : m_paragraphs)
         findMeetings(p);
+    dateNamedEvents();
     m_graph.inferAttendance(m_eventParent);
     Extraction out = m_graph.finish(m_options);
     Source src;
