@@ -280,4 +280,29 @@ TEST(ReportRules, TripCodeNamesAreEventsNotProgrammes) {
     EXPECT_EQ(countKind(x, "programme"), 0);
 }
 
+TEST(ReportRules, ParticipationFromTheVerbBeforeTheEventAndDelegationLeaders) {
+    const auto x = extract("On November 20th, Taiwan and the United States held the first U.S.-Taiwan Trade Dialogue "
+                           "in Washington. The U.S. delegation was led by Keith Krach, Under Secretary of State. "
+                           "Minister John Deng, Economic Minister Wang Mei-hua and other officials attended the "
+                           "dialogue virtually. Administrator Jane Doe spoke at the Peace and Governance Forum.\n");
+    EXPECT_TRUE(relates(x, "attended", "Keith Krach", "U.S.-Taiwan Trade Dialogue"));
+    EXPECT_TRUE(relates(x, "attended", "John Deng", "U.S.-Taiwan Trade Dialogue"));
+    EXPECT_TRUE(relates(x, "attended", "Wang Mei-hua", "U.S.-Taiwan Trade Dialogue"));
+    EXPECT_TRUE(relates(x, "spoke_at", "Jane Doe", "Peace and Governance Forum"));
+    EXPECT_FALSE(relates(x, "attended", "Jane Doe", "U.S.-Taiwan Trade Dialogue"));
+}
+
+TEST(ReportRules, ChineseRostersAndEnumeratedSubjectsAttendTheEvent) {
+    const auto x = extract("總統率團訪問友邦。這次出訪是以「南島永續」為名。"
+                           "本次訪問團成員包括總統府秘書長潘孟安、外交部長林佳龍。\n\n"
+                           "王志明部長、李小華次長及陳美玲處長都到臺灣參加總統就職典禮,"
+                           "張志強總理擔任我國國慶大典主賓。\n");
+    EXPECT_TRUE(relates(x, "attended", "潘孟安", "南島永續"));
+    EXPECT_TRUE(relates(x, "attended", "林佳龍", "南島永續"));
+    for (const char *name : {"王志明", "李小華", "陳美玲"})
+        EXPECT_TRUE(relates(x, "attended", name, "總統就職典禮")) << name;
+    EXPECT_TRUE(relates(x, "attended", "張志強", "國慶大典"));
+    EXPECT_FALSE(relates(x, "attended", "張志強", "總統就職典禮"));
+}
+
 } // namespace

@@ -218,13 +218,14 @@ void Extractor::findEnglishNamedEvents(ParagraphState &p) {
         }
         const bool enough = capital ? capitalised >= 1 : capitalised >= 2;
         if (!enough) {
-            // "the Summit": the latest event of the document with that head.
-            const U32 headWord = t.substr(i, headE - i);
-            if (capital && i >= 4 && asciiLower(U32View(t).substr(i - 4, 4)) == U"the ")
+            // "the Summit", "the dialogue": the latest event of the document with that head.
+            const U32 headWord = asciiLower(U32View(t).substr(i, headE - i));
+            if (i >= 4 && asciiLower(U32View(t).substr(i - 4, 4)) == U"the ")
                 for (auto it = m_namedEvents.rbegin(); it != m_namedEvents.rend(); ++it) {
-                    const U32 name = fromUtf8(m_graph.at(*it).name);
+                    const U32 name = asciiLower(fromUtf8(m_graph.at(*it).name));
                     if (name.size() > headWord.size() && name.compare(name.size() - headWord.size(), headWord.size(), headWord) == 0) {
-                        m_graph.alias(*it, toUtf8(headWord));
+                        if (capital)
+                            m_graph.alias(*it, u8(p, i, headE));
                         addEventMention(p, i, headE, *it, head->second, 0.6);
                         break;
                     }
@@ -328,7 +329,9 @@ void Extractor::findTripNames(ParagraphState &p) {
             const bool namedAs = t.compare(close + 1, 2, U"為名") == 0 || t.compare(close + 1, 2, U"为名") == 0;
             if ((!codeName && !namedAs) || overlaps(p, open + 1, close))
                 continue;
-            addNamedEvent(p, open + 1, close, "trip#", u8(p, open + 1, close), 2, "zh", 0.75);
+            const int trip = addNamedEvent(p, open + 1, close, "trip#", u8(p, open + 1, close), 2, "zh", 0.75);
+            if (m_tripEvent < 0)
+                m_tripEvent = trip;
         }
     }
 }

@@ -122,6 +122,13 @@ private:
                       std::size_t pos) const;
     bool firstPersonPronoun(const U32 &t, std::size_t b, std::size_t e) const;
     void findMeetings(ParagraphState &p);
+    // --- participation in events and delegations (participation.cpp)
+    // The person before `pos` with those enumerated with or accompanying them; with
+    // `pronounSubject`, the person the sentence speaks of when none is written.
+    std::vector<int> subjectsBefore(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,
+                                    std::size_t pos, bool pronounSubject) const;
+    void findParticipation(ParagraphState &p);
+    int m_tripEvent = -1; // the first trip of the document (「聖宏專案」, 以「X」為名)
     // Events named by a head word get the date of their sentence, else the one they sit under.
     void dateNamedEvents();
     void meetingAt(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,
