@@ -7,7 +7,7 @@ const std::vector<Command> &allCommands()
     static const std::vector<Command> commands{
         importCommand(), infoCommand(), showCommand(), searchCommand(), metCommand(), pathCommand(),
         exportCommand(), pluginsCommand(), rankCommand(), communitiesCommand(), componentsCommand(), rollupCommand(),
-        viewCommand(),
+        resolveCommand(), mergeCommand(), splitCommand(), aliasCommand(), judgeCommand(), viewCommand(),
     };
     return commands;
 }

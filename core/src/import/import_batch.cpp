@@ -56,6 +56,12 @@ void ImportBatch::addSource(Source source, InputLocation origin)
     m_sources.push_back({std::move(source), std::move(origin)});
 }
 
+void ImportBatch::stampSourceHash(const std::string &path, const std::string &hash)
+{
+    for (BatchSource &s : m_sources)
+        if (s.source.hash.empty() && s.source.path == path) s.source.hash = hash;
+}
+
 void ImportBatch::addEntity(Entity entity, InputLocation origin, bool implicit)
 {
     m_entities.push_back({std::move(entity), std::move(origin), implicit});
