@@ -81,6 +81,43 @@ TEST(IdentityImport, SurnameAloneNeverMergesAcrossDocuments)
         << report.outcomes[0].candidates[0];
 }
 
+TEST(IdentityImport, AnIdMadeOfASurnameAloneDoesNotMergeAcrossDocuments)
+{
+    // Two reports each mention a "Dr. Lee" with no full name; a loader makes
+    // the same id of both. Re-importing the first report still merges.
+    auto report = [](const std::string &file, const std::string &source) {
+        Doc d(file);
+        Entity lee = person("person:lee", "Dr. Lee");
+        lee.evidence.push_back({source, 4, {}, "Dr. Lee spoke", -1, {}});
+        d.add(std::move(lee));
+        return d;
+    };
+    GraphStore store = imported(report("one.txt", "one"));
+    ImportReport second = commitBatch(store, report("two.txt", "two").batch);
+    EXPECT_EQ(second.entitiesMerged, 0u);
+    EXPECT_EQ(store.entityCount(), 2u);
+    ASSERT_EQ(second.outcomes.size(), 1u);
+    EXPECT_NE(second.outcomes[0].reason.find("surname alone"), std::string::npos) << second.outcomes[0].reason;
+    ImportReport again = commitBatch(store, report("one.txt", "one").batch);
+    EXPECT_EQ(again.entitiesMerged, 1u);
+    EXPECT_EQ(store.entityCount(), 2u);
+}
+
+TEST(IdentityCandidates, DifferentCountriesCountAgainst)
+{
+    GraphStore store = imported(Doc("a.json")
+                                    .add(entity("organisation:itmo-egc", "organisation", "電子治理中心"))
+                                    .add(entity("organisation:teg", "organisation", "電子治理中心"))
+                                    .add(entity("country:ru", "country", "Russia"))
+                                    .add(entity("country:tw", "country", "Taiwan"))
+                                    .link(relation("located_in", "organisation:itmo-egc", "country:ru"))
+                                    .link(relation("located_in", "organisation:teg", "country:tw")));
+    Candidate c = scorePair(store, store.findById("organisation:itmo-egc"), store.findById("organisation:teg"));
+    EXPECT_LT(c.score, kMergeScore);
+    ASSERT_FALSE(c.counterReasons.empty());
+    EXPECT_NE(c.counterReasons[0].find("different countries"), std::string::npos);
+}
+
 TEST(IdentityImport, GenderedHonorificsAreCounterReasonsNotStripped)
 {
     GraphStore store = imported(Doc("a.txt").add(person("person:lee-1", "Ms. Lee Ming")).add(person("person:wang-1", "王女士")));
@@ -295,6 +332,50 @@ TEST(IdentityNames, FormsAndMeaninglessIds)
     for (const char *id : {"1", "42", "person:17", "row-3", "n5", "E12"}) EXPECT_TRUE(isMeaninglessId(id)) << id;
     for (const char *id : {"person:chuang-ming-fen", "country:tw", "event:iac-2017", "node"})
         EXPECT_FALSE(isMeaninglessId(id)) << id;
+}
+
+} // namespace
+} // namespace liaison
+
+namespace liaison {
+namespace {
+
+TEST(IdentityFile, JudgementsRedirectsAndHashRoundTripAndBadOnesAreLocated)
+{
+    const std::string text = R"({"liaison": 1,
+  "sources": [{"id": "r", "path": "r.txt", "hash": "sha256:00ff"}],
+  "entities": [{"id": "person:a", "name": "Anna"}],
+  "relations": [],
+  "judgements": [{"a": "person:a", "b": "person:x", "verdict": "different", "time": "2026-12-06T23:59:00Z"}],
+  "redirects": [{"from": "person:old", "to": "person:a", "reason": "merged by the user"},
+                {"from": "person:older", "to": "person:old"}]})";
+    GraphStore store = readLiaisonJson(text, "g.json");
+    EXPECT_EQ(store.sources()[0].hash, "sha256:00ff");
+    EXPECT_EQ(store.findById("person:older"), store.findById("person:a")) << "chains are followed";
+    GraphStore again = readLiaisonJson(writeLiaisonJson(store), "again.json");
+    EXPECT_EQ(writeLiaisonJson(again), writeLiaisonJson(store));
+    ASSERT_EQ(again.judgements().size(), 1u);
+    EXPECT_EQ(again.judgements()[0].verdict, Verdict::Different);
+
+    auto error = [](const std::string &bad) {
+        try {
+            readLiaisonJson(bad, "bad.json");
+        } catch (const ParseError &e) {
+            return std::string(e.what());
+        }
+        return std::string("(read without error)");
+    };
+    EXPECT_NE(error(R"({"liaison": 1, "entities": [{"id": "a"}], "redirects": [{"from": "a", "to": "b"}]})")
+                  .find("bad.json:1:"),
+              std::string::npos);
+    EXPECT_NE(error(R"({"liaison": 1, "entities": [{"id": "a"}], "redirects": [{"from": "b", "to": "nowhere"}]})")
+                  .find("neither an entity nor a redirect"),
+              std::string::npos);
+    EXPECT_NE(error(R"({"liaison": 1, "judgements": [{"a": "x", "b": "y", "verdict": "maybe"}]})").find("\"same\" or"),
+              std::string::npos);
+    // A file without identity sections is written without them (older readers see nothing new).
+    GraphStore plain = readLiaisonJson(R"({"liaison": 1, "entities": [{"id": "a"}]})", "plain.json");
+    EXPECT_EQ(writeLiaisonJson(plain).find("redirects"), std::string::npos);
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "identity/profile.hpp"
 
 #include "liaison/errors.hpp"
+#include "liaison/name_lookup.hpp"
 #include "liaison/normalize.hpp"
 
 #include <algorithm>
@@ -95,6 +96,17 @@ const char *contextWord(KnownKind kind)
     }
 }
 
+// Names of the countries a profile is linked to.
+std::vector<std::string> countriesOf(const GraphStore &store, const Profile &p)
+{
+    std::vector<std::string> out;
+    for (const std::string &id : p.neighbours) {
+        EntityIndex n = store.findById(id);
+        if (n != kNoEntity && knownKind(store.entity(n).kind) == KnownKind::Country) out.push_back(store.entity(n).name);
+    }
+    return out;
+}
+
 } // namespace
 
 Profile profileOfEntity(const Entity &entity)
@@ -165,6 +177,15 @@ Candidate scoreProfiles(const GraphStore &store, const Entity &a, const Profile 
         } else {
             c.counterReasons.push_back("surname-only form");
         }
+    }
+    // Linked to countries, none in common: two organisations of one short
+    // name in two countries (電子治理中心 of ITMO and of Taiwan).
+    std::vector<std::string> countriesA = countriesOf(store, pa), countriesB = countriesOf(store, pb);
+    if (!countriesA.empty() && !countriesB.empty() &&
+        std::find_first_of(countriesA.begin(), countriesA.end(), countriesB.begin(), countriesB.end()) ==
+            countriesA.end()) {
+        c.counterReasons.push_back("different countries (" + countriesA.front() + " / " + countriesB.front() + ")");
+        c.score = std::max(0.0, c.score - 0.3);
     }
     double context = 0;
     for (const std::string &id : pa.neighbours) {
@@ -291,6 +312,29 @@ void bestFirst(std::vector<Candidate> &candidates)
 }
 
 } // namespace
+
+std::vector<EntityIndex> findByNameForm(const GraphStore &store, std::string_view text)
+{
+    std::vector<EntityIndex> found;
+    detail::Profile asked;
+    for (const char *kind : {"person", "organisation"}) {
+        NameForm form = analyseName(text, kind);
+        if (!form.surnameOnly && !form.key.empty()) asked.forms.push_back(std::move(form));
+    }
+    if (asked.forms.empty()) return found;
+    detail::CandidateIndex index(store);
+    for (EntityIndex e : index.lookup(asked, {})) {
+        bool fits = false;
+        for (const NameForm &mine : index.profile(e).forms)
+            for (const NameForm &form : asked.forms) {
+                bool order = std::find_first_of(mine.orders.begin(), mine.orders.end(), form.orders.begin(),
+                                                form.orders.end()) != mine.orders.end();
+                fits = fits || (!mine.surnameOnly && (mine.key == form.key || order));
+            }
+        if (fits) found.push_back(e);
+    }
+    return found;
+}
 
 std::vector<Candidate> candidatesOf(const GraphStore &store, EntityIndex e)
 {

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <memory>
 #include <unordered_map>
 
@@ -205,6 +206,34 @@ private:
         return id;
     }
 
+    // A person id a loader made from a surname alone ("person:lee" for "Dr.
+    // Lee") says no more than the surname: across documents it is no reason.
+    bool surnameOnlyAcrossDocuments(const BatchEntity &be, const std::string &kind, EntityIndex existing) const
+    {
+        if (knownKind(kind) != KnownKind::Person) return false;
+        // Sources first (cheap): the same document again is a plain re-import.
+        std::set<std::string> mine, old;
+        for (const Evidence &e : prepared(be, kind).evidence) mine.insert(e.source);
+        if (auto it = m_batchContext.find({be.origin.file, be.entity.id}); it != m_batchContext.end())
+            mine.insert(it->second.sources.begin(), it->second.sources.end());
+        for (const Evidence &e : m_work.entity(existing).evidence) old.insert(e.source);
+        for (RelationIndex r : m_work.outRelations(existing))
+            for (const Evidence &e : m_work.relation(r).evidence) old.insert(e.source);
+        for (RelationIndex r : m_work.inRelations(existing))
+            for (const Evidence &e : m_work.relation(r).evidence) old.insert(e.source);
+        mine.erase(std::string()), old.erase(std::string());
+        if (mine.empty() || old.empty()) return false; // nothing says where either came from
+        for (const std::string &s : old)
+            if (mine.contains(s)) return false;
+        Entity e = be.entity;
+        e.kind = kind;
+        detail::Profile incoming = detail::profileOfEntity(e);
+        if (incoming.forms.empty()) return false;
+        for (const NameForm &f : incoming.forms)
+            if (!f.surnameOnly) return false;
+        return true;
+    }
+
     detail::Profile profileOf(const BatchEntity &be, const std::string &kind) const
     {
         Entity e = be.entity;
@@ -223,6 +252,13 @@ private:
         const std::string &kind = m_valid.entityKinds[k];
         const std::string &id = be.entity.id;
         if (!isMeaninglessId(id)) {
+            EntityIndex sameId = m_work.findById(id);
+            if (sameId != kNoEntity && surnameOnlyAcrossDocuments(be, kind, sameId)) {
+                add(be, kind, freshId(be),
+                    "id \"" + id + "\" is made of a surname alone (" + m_work.entity(sameId).name +
+                        ") and already names an entity of another document; kept apart under a new id");
+                return;
+            }
             if (EntityIndex existing = m_before.findById(id); existing != kNoEntity) {
                 const std::string &existingId = m_before.entity(existing).id;
                 merge(existing, be, kind,
