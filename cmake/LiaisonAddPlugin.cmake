@@ -1,15 +1,17 @@
 # liaison_add_plugin(NAME <name> SOURCES <file>... [LIBRARIES <target>...])
 #
-# Builds a loader plugin two ways from the same sources:
+# Builds a loader plugin two ways from the same sources, both against the
+# plugin SDK (liaison_plugin_sdk, sdk/):
 #  - a shared module <name>.so in the build's plugin folder
 #    (${LIAISON_PLUGIN_BUILD_DIR}), compiled with -fvisibility=hidden so the
 #    only exported symbol is liaison_loader_v1, installed to
 #    <prefix>/lib/liaison/plugins;
 #  - a built-in copy compiled with LIAISON_PLUGIN_BUILTIN (entry point
-#    liaison_builtin_<name>, '-' -> '_') linked into liaison_core, so the CLI
-#    and the tests never depend on finding a plugin folder.
-# LIBRARIES are linked to both (liaison_core: the module links it, the
-# built-in only uses its headers). The plugin's name is recorded in the global
+#    liaison_builtin_<name>, '-' -> '_') added to liaison_builtin_loaders,
+#    the one library of built-in loaders that core's plugin host links, so
+#    the CLI and the tests never depend on finding a plugin folder.
+# LIBRARIES are linked to both (to the module, and privately to
+# liaison_builtin_loaders). The plugin's name is recorded in the global
 # property LIAISON_BUILTIN_PLUGINS (read by plugins/CMakeLists.txt).
 function(liaison_add_plugin)
   cmake_parse_arguments(P "" "NAME" "SOURCES;LIBRARIES" ${ARGN})
@@ -24,8 +26,7 @@ function(liaison_add_plugin)
     PREFIX "" OUTPUT_NAME "${P_NAME}"
     LIBRARY_OUTPUT_DIRECTORY "${LIAISON_PLUGIN_BUILD_DIR}"
     C_VISIBILITY_PRESET hidden CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)
-  target_include_directories(${module} PRIVATE "${PROJECT_SOURCE_DIR}/plugins/include")
-  target_link_libraries(${module} PRIVATE ${P_LIBRARIES})
+  target_link_libraries(${module} PRIVATE liaison_plugin_sdk ${P_LIBRARIES})
   # Export the entry point and nothing else (not even libstdc++ template
   # instantiations); static archives linked in stay private to the module.
   set(script "${PROJECT_BINARY_DIR}/liaison_plugin.map")
@@ -39,20 +40,20 @@ function(liaison_add_plugin)
   set(builtin liaison_builtin_${ident})
   add_library(${builtin} OBJECT ${P_SOURCES})
   target_compile_definitions(${builtin} PRIVATE LIAISON_PLUGIN_BUILTIN)
-  target_include_directories(${builtin} PRIVATE "${PROJECT_SOURCE_DIR}/plugins/include")
+  target_link_libraries(${builtin} PRIVATE liaison_plugin_sdk)
   foreach(lib IN LISTS P_LIBRARIES)
     if(lib STREQUAL "liaison_core")
-      # The built-in copy is part of liaison_core: headers only, no link cycle.
-      target_include_directories(${builtin} PRIVATE "${PROJECT_SOURCE_DIR}/core/include")
+      # A loader that still uses core (report, until its extraction library
+      # stops doing so): headers only here; an object library may not sit in
+      # the core <-> built-in loaders cycle, which only static libraries may.
+      target_include_directories(${builtin} PRIVATE $<TARGET_PROPERTY:liaison_core,INTERFACE_INCLUDE_DIRECTORIES>)
     else()
       target_link_libraries(${builtin} PRIVATE ${lib})
     endif()
   endforeach()
-  target_sources(liaison_core PRIVATE $<TARGET_OBJECTS:${builtin}>)
-  foreach(lib IN LISTS P_LIBRARIES)
-    if(NOT lib STREQUAL "liaison_core")
-      target_link_libraries(liaison_core PUBLIC ${lib})
-    endif()
-  endforeach()
+  target_sources(liaison_builtin_loaders PRIVATE $<TARGET_OBJECTS:${builtin}>)
+  if(P_LIBRARIES)
+    target_link_libraries(liaison_builtin_loaders PRIVATE ${P_LIBRARIES})
+  endif()
   set_property(GLOBAL APPEND PROPERTY LIAISON_BUILTIN_PLUGINS ${ident})
 endfunction()
