@@ -63,7 +63,10 @@ TEST(LoaderMapping, CsvGephiEdges)
 {
     GraphStore s = loadSample("csv/samples/valid/gephi_edges.csv");
     ASSERT_EQ(s.relationCount(), 2u);
-    EXPECT_EQ(s.relation(0).kind, "related_to");
+    // Without a kind column, Gephi's edge Label is the relation kind (issue 16).
+    EXPECT_EQ(s.relation(0).kind, "knows");
+    EXPECT_EQ(s.relation(0).attribute("Label"), nullptr);
+    EXPECT_EQ(s.relation(1).kind, "related_to");
     EXPECT_EQ(*s.relation(0).attribute("weight"), "1.5");
     EXPECT_EQ(*s.relation(1).attribute("directed"), "false");
     EXPECT_EQ(byId(s, "3").kind, "node");

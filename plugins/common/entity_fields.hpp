@@ -7,6 +7,8 @@
 
 #include "loader_text.hpp"
 
+#include <rapidjson/document.h>
+
 namespace liaison::loaders {
 
 // Applies a well-known attribute to `e`; returns false when `key` is not one
@@ -69,6 +71,70 @@ inline plugin::Attribute typedAttribute(std::string key, std::string_view value,
         if (b == "false" || b == "0") return {std::move(key), "false", LIAISON_VALUE_BOOL};
     }
     return {std::move(key), std::string(value), LIAISON_VALUE_STRING};
+}
+
+// Liaison's own keys in GraphML and attributes in GEXF have ids starting with
+// "liaison." (core/include/liaison/exchange_export.hpp). A file with any such
+// id was written by Liaison: its reserved ids fill the fields and every other
+// key is a plain attribute, whatever its name, so a user attribute "kind" or
+// "label" cannot overwrite the entity's kind or name.
+inline bool isReservedId(std::string_view id) { return id.substr(0, 8) == "liaison."; }
+
+// A user attribute's name in Liaison's own file: the exporter writes names
+// that Liaison's fields show as ("kind", "label", "name.en", "attr.x") as
+// "attr.<name>"; one "attr." is stripped.
+inline std::string userAttributeName(std::string_view name)
+{
+    return std::string(name.substr(0, 5) == "attr." ? name.substr(5) : name);
+}
+
+// A value written as JSON text (reserved ids "liaison.json.*": a column that
+// mixes types or holds arrays/objects) back to its JSON type.
+inline plugin::Attribute jsonValueAttribute(std::string key, std::string_view text)
+{
+    rapidjson::Document doc;
+    doc.Parse(text.data(), text.size());
+    if (doc.HasParseError()) return {std::move(key), std::string(text), LIAISON_VALUE_STRING};
+    if (doc.IsString()) return {std::move(key), std::string(doc.GetString(), doc.GetStringLength()), LIAISON_VALUE_STRING};
+    if (doc.IsNumber()) return {std::move(key), std::string(trim(text)), LIAISON_VALUE_NUMBER};
+    if (doc.IsBool()) return {std::move(key), doc.GetBool() ? "true" : "false", LIAISON_VALUE_BOOL};
+    if (doc.IsNull()) return {std::move(key), "", LIAISON_VALUE_NULL};
+    return {std::move(key), std::string(trim(text)), LIAISON_VALUE_RAW_JSON};
+}
+
+// Applies a reserved id of an entity; false for an id it does not know.
+// "evidence" becomes the attribute the host lifts back into evidence.
+inline bool applyReservedEntityField(plugin::EntityData &e, std::string_view id, std::string_view value)
+{
+    std::string_view field = id.substr(8);
+    if (field == "kind" || field == "aliases") return applyEntityField(e, field, value);
+    if (field == "label") {
+        e.name = std::string(value);
+        return true;
+    }
+    if (field.substr(0, 5) == "name." && field.size() > 5) {
+        e.names.emplace_back(std::string(field.substr(5)), std::string(value));
+        return true;
+    }
+    if (field == "evidence") {
+        e.attributes.push_back({"evidence", std::string(value), LIAISON_VALUE_STRING});
+        return true;
+    }
+    return false;
+}
+
+inline bool applyReservedRelationField(plugin::RelationData &r, std::string_view id, std::string_view value)
+{
+    std::string_view field = id.substr(8);
+    if (field == "relation.kind") {
+        r.kind = std::string(trim(value));
+        return true;
+    }
+    if (field == "relation.evidence") {
+        r.attributes.push_back({"evidence", std::string(value), LIAISON_VALUE_STRING});
+        return true;
+    }
+    return false;
 }
 
 } // namespace liaison::loaders

@@ -13,7 +13,12 @@
 //   other subgraphs -> nothing of their own (their attributes already apply
 //                      to their nodes and edges).
 // Only the first graph of a file is read. charset=latin1 is converted.
-#include "../common/loader_text.hpp"
+// Liaison's own DOT export (graph attribute liaison=1): nodes carry kind,
+// label, name.<lang> and aliases, edges kind; every other attribute is
+// Graphviz styling (or evidence_count, which describes evidence that DOT
+// does not carry) and is not an attribute; the legend's cluster
+// (cluster_liaison_legend) and its node are skipped.
+#include "../common/entity_fields.hpp"
 
 #include <graphviz/cgraph.h>
 
@@ -28,6 +33,8 @@ namespace {
 
 using namespace liaison::plugin;
 using namespace liaison::loaders;
+
+constexpr const char *kLegendCluster = "cluster_liaison_legend";
 
 // cgraph reports errors through a process-wide callback; the host calls
 // loaders one at a time, so one buffer is enough.
@@ -76,11 +83,15 @@ public:
         const char *charset = agget(g, const_cast<char *>("charset"));
         std::string cs = lower(charset ? charset : "");
         m_latin1 = cs == "latin1" || cs == "latin-1" || cs == "iso-8859-1" || cs == "l1" || cs == "iso_8859-1";
+        const char *liaison = agget(g, const_cast<char *>("liaison"));
+        m_liaison = liaison && std::string_view(liaison) == "1";
+        if (m_liaison) m_legend = agsubg(g, const_cast<char *>(kLegendCluster), 0);
     }
 
     void run()
     {
-        for (Agnode_t *n = agfstnode(m_g); n; n = agnxtnode(m_g, n)) node(n);
+        for (Agnode_t *n = agfstnode(m_g); n; n = agnxtnode(m_g, n))
+            if (!m_legend || !agidnode(m_legend, AGID(n), 0)) node(n);
         for (Agnode_t *n = agfstnode(m_g); n; n = agnxtnode(m_g, n))
             for (Agedge_t *e = agfstout(m_g, n); e; e = agnxtout(m_g, e)) edge(e);
         clusters(m_g, std::string());
@@ -103,8 +114,11 @@ private:
         return out;
     }
 
+    // The attributes of a node or edge; kind, label (nodes) and, for nodes,
+    // the names and aliases of entity_fields.hpp go to their fields.
     template <class Object>
-    std::vector<Attribute> attributes(Object *obj, int kind, std::string &kindOut, std::string *labelOut)
+    std::vector<Attribute> attributes(Object *obj, int kind, std::string &kindOut, std::string *labelOut,
+                                      EntityData *entity)
     {
         std::vector<Attribute> out;
         for (Agsym_t *sym = agnxtattr(m_g, kind, nullptr); sym; sym = agnxtattr(m_g, kind, sym)) {
@@ -116,10 +130,11 @@ private:
                 continue;
             }
             if (labelOut && key == "label") {
-                if (value != "\\N") *labelOut = value;
+                if (value != "\\N") *labelOut = m_liaison ? literalText(value) : value;
                 continue;
             }
-            out.push_back(guessedAttribute(key, value));
+            if (entity && key != "name" && key != "label" && applyEntityField(*entity, key, value)) continue;
+            if (!m_liaison) out.push_back(guessedAttribute(key, value));
         }
         return out;
     }
@@ -129,7 +144,7 @@ private:
         EntityData e;
         e.id = text(agnameof(n));
         std::string label;
-        e.attributes = attributes(n, AGNODE, e.kind, &label);
+        e.attributes = attributes(n, AGNODE, e.kind, &label, &e);
         if (e.kind.empty()) e.kind = "node";
         e.name = label.empty() ? e.id : label;
         // cgraph keeps no line numbers for nodes. An id the host will refuse
@@ -145,7 +160,7 @@ private:
         RelationData r;
         r.from = text(agnameof(agtail(e)));
         r.to = text(agnameof(aghead(e)));
-        r.attributes = attributes(e, AGEDGE, r.kind, nullptr);
+        r.attributes = attributes(e, AGEDGE, r.kind, nullptr, nullptr);
         if (!agisdirected(m_g)) r.attributes.push_back({"directed", "false", LIAISON_VALUE_BOOL});
         m_host.addRelation(r);
     }
@@ -154,6 +169,7 @@ private:
     {
         for (Agraph_t *sub = agfstsubg(parent); sub; sub = agnxtsubg(sub)) {
             std::string name = text(agnameof(sub));
+            if (sub == m_legend) continue;
             if (name.rfind("cluster", 0) != 0) {
                 clusters(sub, parentId); // a plain subgraph may hold clusters
                 continue;
@@ -183,6 +199,23 @@ private:
         return false;
     }
 
+    // The inverse of the exporter's literalLabel (core/src/layout/build_graph):
+    // "\\\\" -> "\\", "&amp;" -> "&".
+    static std::string literalText(std::string_view label)
+    {
+        std::string out;
+        for (std::size_t i = 0; i < label.size(); ++i) {
+            if (label.substr(i, 5) == "&amp;") {
+                out += '&';
+                i += 4;
+                continue;
+            }
+            if (label[i] == '\\' && i + 1 < label.size() && label[i + 1] == '\\') ++i;
+            out += label[i];
+        }
+        return out;
+    }
+
     static bool hasControlCharacter(std::string_view id)
     {
         for (unsigned char c : id)
@@ -200,6 +233,8 @@ private:
     Host &m_host;
     std::string_view m_source;
     bool m_latin1 = false;
+    bool m_liaison = false;          // graph attribute liaison=1: Liaison's own export
+    Agraph_t *m_legend = nullptr;    // its legend cluster, skipped
     std::set<std::string> m_groups;
 };
 

@@ -12,6 +12,11 @@
 //   "spells" (a JSON array of [start, end]); dynamic attvalues keep their
 //   first value and list all in "<title>.spells";
 //   hierarchy (nested <nodes>, pid, <parents>) -> `part_of` child -> parent.
+// Liaison's own GEXF (attribute ids "liaison.*", see entity_fields.hpp): the
+// reserved ids fill kind, names, aliases and evidence, every other attribute
+// is a plain one whatever its title; the edge label is the kind (not an
+// attribute); viz elements become viz.* attributes only where the node's
+// "liaison.viz" lists them (the others were drawn from the kind).
 #include "../common/entity_fields.hpp"
 #include "../common/xml_tree.hpp"
 
@@ -79,6 +84,7 @@ private:
             const std::string *id = a->attribute("id");
             if (!id) throw LoadError(a->where(), "<attribute> without an id");
             AttrDecl d;
+            if (isReservedId(*id)) m_liaison = true;
             d.title = a->attributeOr("title", *id);
             d.type = a->attributeOr("type", "string");
             if (const XmlElement *def = child(*a, "default")) {
@@ -109,6 +115,7 @@ private:
                     m_host.warning(v->where(), "attribute \"" + id + "\" is not declared; kept as a string");
                 }
                 std::string title = it == decls.end() ? id : it->second.title;
+                if (m_liaison && (!isReservedId(id) || id.rfind("liaison.json.", 0) == 0)) title = userAttributeName(title);
                 std::string type = it == decls.end() ? "string" : it->second.type;
                 std::string start = v->attributeOr("start", v->attributeOr("startopen"));
                 std::string end = v->attributeOr("end", v->attributeOr("endopen"));
@@ -117,16 +124,20 @@ private:
                     list += (list.empty() ? "[" : ",") + std::string("[") + jsonString(*value) + "," +
                             jsonString(start) + "," + jsonString(end) + "]";
                 }
-                if (seen[title]) continue; // a dynamic attribute: the first value stands
-                seen[title] = true;
-                if (!special(title, *value)) out.push_back(typedAttribute(title, *value, type));
+                if (seen[id]) continue; // a dynamic attribute: the first value stands
+                seen[id] = true;
+                if (!special(id, title, *value)) out.push_back(typedAttribute(title, *value, type));
             }
         }
         for (auto &[title, list] : spellsOf) out.push_back({title + ".spells", list + "]", LIAISON_VALUE_RAW_JSON});
         for (const auto &[id, d] : decls)
-            if (d.hasDefault && !seen[d.title] && !special(d.title, d.defaultValue))
-                out.push_back(typedAttribute(d.title, d.defaultValue, d.type));
-        viz(x, out);
+            if (d.hasDefault && !seen[id] && !special(id, d.title, d.defaultValue))
+                out.push_back(typedAttribute(m_liaison ? userAttributeName(d.title) : d.title, d.defaultValue, d.type));
+        std::vector<Attribute> visual;
+        viz(x, visual);
+        for (auto &a : visual)
+            if (!m_liaison || m_ownViz.find(a.key) != std::string::npos) out.push_back(std::move(a));
+        m_ownViz.clear();
         spells(x, out);
     }
 
@@ -177,6 +188,30 @@ private:
         out.push_back({"spells", json + "]", LIAISON_VALUE_RAW_JSON});
     }
 
+    // An attribute of Liaison's own GEXF: reserved ids through `applyReserved`,
+    // JSON-text columns back to their type, the rest plain (returns false so
+    // the caller types it by its declaration).
+    template <class ApplyReserved>
+    bool liaisonField(std::vector<Attribute> &out, const std::string &id, const std::string &title,
+                      const std::string &value, ApplyReserved applyReserved)
+    {
+        if (!isReservedId(id)) return false;
+        if (id == "liaison.viz") m_ownViz = value;
+        else if (id.rfind("liaison.json.", 0) == 0) out.push_back(jsonValueAttribute(title, value));
+        else if (!applyReserved(id, value)) return false;
+        return true;
+    }
+
+    static void setAttribute(std::vector<Attribute> &attrs, Attribute a)
+    {
+        for (auto &x : attrs)
+            if (x.key == a.key) {
+                x = std::move(a);
+                return;
+            }
+        attrs.push_back(std::move(a));
+    }
+
     void nodes(const XmlElement &block, const std::string &parent)
     {
         for (const auto &n : block.children) {
@@ -187,7 +222,10 @@ private:
             e.id = *id;
             e.origin = n->where();
             e.name = n->attributeOr("label");
-            common(*n, m_nodeAttrs, e.attributes, [&](const std::string &title, const std::string &value) {
+            common(*n, m_nodeAttrs, e.attributes, [&](const std::string &id, const std::string &title, const std::string &value) {
+                if (m_liaison) return liaisonField(e.attributes, id, title, value, [&](std::string_view rid, std::string_view v) {
+                    return applyReservedEntityField(e, rid, v);
+                });
                 std::string k = lower(title);
                 if (k == "label" && !e.name.empty()) return false; // the node's own label wins
                 return applyEntityField(e, title, value);
@@ -217,13 +255,18 @@ private:
             r.to = *target;
             r.origin = x->where();
             r.kind = x->attributeOr("kind");
-            if (const std::string *label = x->attribute("label")) r.attributes.push_back({"label", *label, LIAISON_VALUE_STRING});
+            const std::string *label = x->attribute("label");
+            if (label && !m_liaison) r.attributes.push_back({"label", *label, LIAISON_VALUE_STRING});
             if (const std::string *w = x->attribute("weight")) r.attributes.push_back(typedAttribute("weight", *w, "double"));
-            common(*x, m_edgeAttrs, r.attributes,
-                   [&](const std::string &title, const std::string &value) { return applyRelationField(r, title, value); });
+            common(*x, m_edgeAttrs, r.attributes, [&](const std::string &id, const std::string &title, const std::string &value) {
+                if (m_liaison) return liaisonField(r.attributes, id, title, value, [&](std::string_view rid, std::string_view v) {
+                    return applyReservedRelationField(r, rid, v);
+                });
+                return applyRelationField(r, title, value);
+            });
             std::string type = x->attributeOr("type", m_undirected ? "undirected" : "directed");
-            if (type == "undirected") r.attributes.push_back({"directed", "false", LIAISON_VALUE_BOOL});
-            else if (type == "mutual") r.attributes.push_back({"mutual", "true", LIAISON_VALUE_BOOL});
+            if (type == "undirected") setAttribute(r.attributes, {"directed", "false", LIAISON_VALUE_BOOL});
+            else if (type == "mutual") setAttribute(r.attributes, {"mutual", "true", LIAISON_VALUE_BOOL});
             for (const std::string *end : {source, target}) {
                 EntityData e;
                 e.id = *end;
@@ -240,6 +283,8 @@ private:
     const XmlElement &m_root;
     Host &m_host;
     bool m_undirected = false;
+    bool m_liaison = false;  // an attribute id starts with "liaison.": Liaison's own GEXF
+    std::string m_ownViz;    // the current node's "liaison.viz": its viz.* attributes
     std::map<std::string, AttrDecl> m_nodeAttrs, m_edgeAttrs;
     std::map<std::string, bool> m_warned;
 };
@@ -257,7 +302,7 @@ void loadGexf(std::string_view, std::string_view bytes, Host &host)
 
 const char *const kPatterns[] = {"*.gexf", nullptr};
 constexpr liaison_loader kLoader =
-    describe<sniffGexf, loadGexf>("gexf", "1.0.0", "GEXF 1.1-1.3 (Gephi)", kPatterns);
+    describe<sniffGexf, loadGexf>("gexf", "1.0.0", "GEXF 1.1-1.3 (Gephi, networkx, igraph)", kPatterns);
 
 } // namespace
 

@@ -6,8 +6,15 @@
 // is a group: the nested nodes get a `member_of` relation to it. yEd labels
 // (y:NodeLabel / y:EdgeLabel) become names / a "label" attribute.
 // Hyperedges and ports have no equivalent: skipped with a warning.
+// Liaison's own GraphML (key ids "liaison.*", see entity_fields.hpp): the
+// reserved keys fill kind, name, names, aliases and evidence, every other
+// key is a plain attribute; graph data "liaison.sources" (a JSON array of
+// Liaison JSON sources) adds the sources.
 #include "../common/entity_fields.hpp"
 #include "../common/xml_tree.hpp"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include <map>
 
@@ -17,7 +24,7 @@ using namespace liaison::plugin;
 using namespace liaison::loaders;
 
 struct Key {
-    std::string name, type, domain;
+    std::string id, name, type, domain;
     bool hasDefault = false;
     std::string defaultValue;
     bool graphics = false; // yfiles.type: structured data, not a value
@@ -57,6 +64,8 @@ private:
         const std::string *id = k.attribute("id");
         if (!id) throw LoadError(k.where(), "<key> without an id");
         Key info;
+        info.id = *id;
+        if (isReservedId(*id)) m_liaison = true;
         info.name = k.attributeOr("attr.name", *id);
         info.type = k.attributeOr("attr.type", "string");
         info.domain = k.attributeOr("for", "all");
@@ -106,13 +115,56 @@ private:
     {
         bool directed = g.attributeOr("edgedefault", "directed") != "undirected";
         for (const auto &c : g.children) {
-            if (c->name == "node") node(*c, parentNode);
+            if (c->name == "data") graphData(*c);
+            else if (c->name == "node") node(*c, parentNode);
             else if (c->name == "edge") edge(*c, directed);
             else if (c->name == "hyperedge" && !m_warnedHyperedge) {
                 m_warnedHyperedge = true;
                 m_host.warning(c->where(), "hyperedges have no equivalent in Liaison; skipped");
             }
         }
+    }
+
+    void graphData(const XmlElement &d)
+    {
+        const Key *k = keyOf(d);
+        if (!k || !m_liaison || k->id != "liaison.sources") return;
+        rapidjson::Document doc;
+        doc.Parse(d.text.c_str(), d.text.size());
+        if (doc.HasParseError() || !doc.IsArray())
+            throw LoadError(d.where(), "liaison.sources is not a JSON array of sources");
+        for (const auto &item : doc.GetArray()) {
+            if (!item.IsObject() || !item.HasMember("id") || !item["id"].IsString())
+                throw LoadError(d.where(), "a source in liaison.sources has no string id");
+            SourceData s;
+            s.origin = d.where();
+            for (const auto &member : item.GetObject()) {
+                std::string name(member.name.GetString(), member.name.GetStringLength());
+                std::string *field = name == "id" ? &s.id : name == "title" ? &s.title : name == "date" ? &s.date
+                                   : name == "language" ? &s.language : name == "path" ? &s.path : nullptr;
+                if (field && member.value.IsString()) {
+                    *field = std::string(member.value.GetString(), member.value.GetStringLength());
+                    continue;
+                }
+                rapidjson::StringBuffer buffer;
+                rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+                member.value.Accept(w);
+                s.extra.push_back(jsonValueAttribute(name, std::string_view(buffer.GetString(), buffer.GetSize())));
+            }
+            m_host.addSource(s);
+        }
+    }
+
+    // A key's value for a Liaison GraphML; false when the file is not Liaison's.
+    template <class Record, class ApplyReserved>
+    bool liaisonField(Record &record, const Key &k, const std::string &value, ApplyReserved applyReserved)
+    {
+        if (!m_liaison) return false;
+        std::string name = userAttributeName(k.name);
+        if (k.id.rfind("liaison.json.", 0) == 0) record.attributes.push_back(jsonValueAttribute(name, value));
+        else if (!isReservedId(k.id) || !applyReserved(record, k.id, value))
+            record.attributes.push_back(typedAttribute(name, value, k.type));
+        return true;
     }
 
     void node(const XmlElement &n, const std::string &parentNode)
@@ -123,6 +175,7 @@ private:
         e.id = *id;
         e.origin = n.where();
         auto apply = [&](const Key &k, const std::string &value) {
+            if (liaisonField(e, k, value, applyReservedEntityField)) return;
             if (!applyEntityField(e, k.name, value)) e.attributes.push_back(typedAttribute(k.name, value, k.type));
         };
         defaults("node", apply);
@@ -157,6 +210,7 @@ private:
         r.to = *target;
         r.origin = x.where();
         auto apply = [&](const Key &k, const std::string &value) {
+            if (liaisonField(r, k, value, applyReservedRelationField)) return;
             if (!applyRelationField(r, k.name, value)) r.attributes.push_back(typedAttribute(k.name, value, k.type));
         };
         defaults("edge", apply);
@@ -206,6 +260,7 @@ private:
     std::map<std::string, Key> m_keys;
     std::map<std::string, bool> m_warnedKeys;
     bool m_warnedHyperedge = false;
+    bool m_liaison = false; // a key id starts with "liaison.": Liaison's own GraphML
 };
 
 int sniffGraphml(std::string_view, std::string_view bytes)

@@ -1,13 +1,42 @@
+// CSV tables in four dialects (see exchange_export.hpp for the columns).
 #include "exchange_columns.hpp"
 #include "liaison/errors.hpp"
 #include "liaison/exchange_export.hpp"
 #include "liaison/json_io.hpp"
 
+#include <rapidjson/document.h>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
 namespace liaison {
 
 using namespace detail;
 
-static std::string csvField(std::string_view text)
+const std::vector<std::string> &csvDialects()
+{
+    static const std::vector<std::string> kDialects{"liaison", "gephi", "neo4j", "cytoscape"};
+    return kDialects;
+}
+
+namespace {
+
+enum class Dialect { Liaison, Gephi, Neo4j, Cytoscape };
+
+Dialect parseDialect(const std::string &name)
+{
+    const auto &all = csvDialects();
+    auto it = std::find(all.begin(), all.end(), name);
+    if (it == all.end()) {
+        std::string list;
+        for (const auto &d : all) list += (list.empty() ? "" : ", ") + d;
+        throw UserError("unknown CSV dialect '" + name + "' (" + list + ")");
+    }
+    return static_cast<Dialect>(it - all.begin());
+}
+
+std::string csvField(std::string_view text)
 {
     if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
     std::string out = "\"";
@@ -18,58 +47,187 @@ static std::string csvField(std::string_view text)
     return out + "\"";
 }
 
-static void row(std::string &out, const std::vector<std::string> &fields)
+void row(std::string &out, const std::vector<std::string> &fields)
 {
     for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + csvField(fields[i]);
     out += "\r\n";
 }
 
-CsvTables writeCsvTables(const GraphStore &store, const View &view)
+std::string lowered(std::string_view s)
 {
+    std::string out(s);
+    for (char &c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// Column names the CSV loader gives a meaning (case-insensitive), in any
+// dialect: an attribute called so would change what the table is.
+bool reservedName(std::string_view name)
+{
+    static const std::set<std::string, std::less<>> kReserved{
+        "id", "label", "name", "kind", "type", "aliases", "evidence", "source", "target", "from", "to",
+        "relation", "interaction", "weight", "suid", "shared name", "shared interaction"};
+    std::string l = lowered(name);
+    if (kReserved.count(l)) return true;
+    for (std::string_view prefix : {"name.", "names.", "name:", "attr."})
+        if (l.rfind(prefix, 0) == 0) return true;
+    return false;
+}
+
+// True when the CSV loader would read `text` as a number or a boolean (it
+// takes JSON literals as such); cautious: " 5" counts too.
+bool looksTyped(std::string_view text)
+{
+    rapidjson::Document d;
+    d.Parse(text.data(), text.size());
+    return !d.HasParseError() && (d.IsNumber() || d.IsBool());
+}
+
+
+// The header of an attribute column: renamed to "attr.<name>" when the
+// name is reserved; a type suffix where the loader's guess would be wrong.
+std::string attributeHeader(const ExchangeColumn &c, Dialect dialect, bool stringsLookTyped)
+{
+    std::string name = reservedName(c.name) ? "attr." + c.name : c.name;
+    std::string suffix;
+    if (dialect == Dialect::Neo4j) {
+        // neo4j-admin knows no JSON type: such a column is its JSON text.
+        if (c.type == "long" || c.type == "double" || c.type == "boolean") suffix = c.type;
+    } else if (c.type == "json") {
+        suffix = "json";
+    } else if (c.type == "string" && stringsLookTyped) {
+        suffix = "string";
+    }
+    // A name with a colon always gets a suffix, so the last colon is ours.
+    if (suffix.empty() && name.find(':') != std::string::npos)
+        suffix = dialect == Dialect::Neo4j && c.type == "json" ? "string" : c.type;
+    return suffix.empty() ? name : name + ":" + suffix;
+}
+
+template <class Record>
+std::vector<std::string> attributeHeaders(const std::vector<ExchangeColumn> &cols, Dialect dialect,
+                                          const GraphStore &store, const std::vector<std::uint32_t> &items,
+                                          const Record &record)
+{
+    std::vector<std::string> out;
+    for (const auto &c : cols) {
+        bool typed = false;
+        for (std::uint32_t i : items)
+            if (const std::string *v = record(store, i).attribute(c.name); v && looksTyped(*v)) {
+                typed = true;
+                break;
+            }
+        out.push_back(attributeHeader(c, dialect, typed));
+    }
+    return out;
+}
+
+void attributeFields(std::vector<std::string> &fields, const std::vector<ExchangeColumn> &cols, const Attributes &attrs)
+{
+    for (const auto &c : cols) {
+        auto it = attrs.find(c.name);
+        fields.push_back(it == attrs.end() ? std::string() : columnText(it->second, c.type));
+    }
+}
+
+bool isNumberColumn(const ExchangeColumn &c) { return c.type == "long" || c.type == "double"; }
+
+std::string neo4jArray(const std::vector<std::string> &items)
+{
+    std::string out;
+    for (const auto &a : items) out += (out.empty() ? "" : ";") + a;
+    return out;
+}
+
+} // namespace
+
+CsvTables writeCsvTables(const GraphStore &store, const View &view, const ExchangeOptions &options)
+{
+    const Dialect dialect = parseDialect(options.csvDialect);
     CsvTables t;
+    if (options.csvBom) t.nodes = t.edges = "\xEF\xBB\xBF";
     auto nodeCols = nodeAttributeColumns(store, view);
     auto edgeCols = edgeAttributeColumns(store, view);
     auto langs = nameLanguages(store, view);
-    std::vector<std::string> header{"Id", "Label", "kind"};
+    const bool undirected = undirectedExport(store, view, options);
+
+    // Gephi reads an edge's direction from Type and its weight from Weight:
+    // the attributes "directed" (boolean) and "weight" (a number) go there.
+    bool typeColumn = dialect == Dialect::Gephi, weightColumn = false;
+    if (dialect == Dialect::Gephi)
+        std::erase_if(edgeCols, [&](const ExchangeColumn &c) {
+            if (c.name == "directed" && c.type == "boolean") return true;
+            if (c.name == "weight" && isNumberColumn(c)) return weightColumn = true;
+            return false;
+        });
+
+    auto entityOf = [](const GraphStore &s, std::uint32_t i) -> const Entity & { return s.entity(i); };
+    auto relationOf = [](const GraphStore &s, std::uint32_t i) -> const Relation & { return s.relation(i); };
+    std::vector<std::string> header;
+    switch (dialect) {
+    case Dialect::Neo4j: header = {"id:ID", ":LABEL", "name"}; break;
+    case Dialect::Cytoscape: header = {"name", "label", "kind"}; break;
+    default: header = {"Id", "Label", "kind"};
+    }
     for (const auto &l : langs) header.push_back("name." + l);
-    header.insert(header.end(), {"aliases", "evidence"});
-    for (const auto &c : nodeCols) header.push_back(c.name);
+    header.push_back(dialect == Dialect::Neo4j ? "aliases:string[]" : "aliases");
+    header.push_back("evidence");
+    for (auto &h : attributeHeaders(nodeCols, dialect, store, view.entities, entityOf)) header.push_back(h);
     row(t.nodes, header);
     for (EntityIndex ei : view.entities) {
         const Entity &e = store.entity(ei);
-        std::vector<std::string> f{e.id, e.name, e.kind};
+        std::vector<std::string> f{e.id, dialect == Dialect::Neo4j ? e.kind : e.name,
+                                   dialect == Dialect::Neo4j ? e.name : e.kind};
         for (const auto &l : langs) f.push_back(e.names.count(l) ? e.names.at(l) : std::string());
-        f.push_back(joinAliases(e.aliases));
+        f.push_back(dialect == Dialect::Neo4j ? neo4jArray(e.aliases) : joinAliases(e.aliases));
         f.push_back(evidenceJson(e.evidence));
-        for (const auto &c : nodeCols) f.push_back(e.attributes.count(c.name) ? e.attributes.find(c.name)->second.text : "");
+        attributeFields(f, nodeCols, e.attributes);
         row(t.nodes, f);
     }
-    header = {"Source", "Target", "kind", "Id", "evidence"};
-    for (const auto &c : edgeCols) header.push_back(c.name);
+
+    switch (dialect) {
+    case Dialect::Neo4j: header = {":START_ID", ":END_ID", ":TYPE"}; break;
+    case Dialect::Cytoscape: header = {"source", "target", "interaction"}; break;
+    case Dialect::Gephi: header = {"Source", "Target", "Label", "Type", "Id"}; break;
+    case Dialect::Liaison: header = {"Source", "Target", "kind", "Id"}; break;
+    }
+    if (weightColumn) header.push_back("Weight");
+    header.push_back("evidence");
+    for (auto &h : attributeHeaders(edgeCols, dialect, store, view.relations, relationOf)) header.push_back(h);
     row(t.edges, header);
     for (RelationIndex ri : view.relations) {
         const Relation &r = store.relation(ri);
-        std::vector<std::string> f{r.from, r.to, r.kind, "r" + std::to_string(ri), evidenceJson(r.evidence)};
-        for (const auto &c : edgeCols) f.push_back(r.attributes.count(c.name) ? r.attributes.find(c.name)->second.text : "");
+        std::vector<std::string> f{r.from, r.to, r.kind};
+        if (typeColumn) {
+            const std::string *directed = r.attribute("directed");
+            f.push_back(undirected || (directed && *directed == "false") ? "Undirected" : "Directed");
+        }
+        if (dialect == Dialect::Gephi || dialect == Dialect::Liaison) f.push_back("r" + std::to_string(ri));
+        if (weightColumn) {
+            const std::string *w = r.attribute("weight");
+            f.push_back(w ? *w : std::string());
+        }
+        f.push_back(evidenceJson(r.evidence));
+        attributeFields(f, edgeCols, r.attributes);
         row(t.edges, f);
     }
     return t;
 }
 
 std::vector<std::string> exportExchangeFormat(const GraphStore &store, const View &view, const std::string &format,
-                                              const std::string &out)
+                                              const std::string &out, const ExchangeOptions &options)
 {
     if (format == "graphml") {
-        writeFileAtomically(out, writeGraphml(store, view));
+        writeFileAtomically(out, writeGraphml(store, view, options));
         return {out};
     }
     if (format == "gexf") {
-        writeFileAtomically(out, writeGexf(store, view));
+        writeFileAtomically(out, writeGexf(store, view, options));
         return {out};
     }
     if (format == "csv") {
         if (out == "-") throw UserError("csv export writes two files; give a file name, not '-'");
-        CsvTables t = writeCsvTables(store, view);
+        CsvTables t = writeCsvTables(store, view, options);
         std::string stem = out.size() > 4 && out.substr(out.size() - 4) == ".csv" ? out.substr(0, out.size() - 4) : out;
         std::string edges = stem + ".edges.csv";
         writeFileAtomically(out, t.nodes);

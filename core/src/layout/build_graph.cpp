@@ -75,6 +75,28 @@ std::string ampersandsEscaped(std::string_view text)
     return out;
 }
 
+// Liaison's fields as DOT attributes of a node (an exported DOT is read back
+// by the DOT loader into the same entities): kind, names per language
+// ("name.zh"), aliases ('|'-joined) and how many pieces of evidence the
+// entity has (the quotes themselves do not travel in DOT).
+void setEntityData(const Lock &lock, Agraph_t *g, Agnode_t *node, const Entity &entity)
+{
+    auto attribute = [&](const std::string &name, const std::string &value) {
+        if (value.empty())
+            return;
+        set(lock, node, declare(lock, g, AGNODE, name, ""), value);
+    };
+    attribute("kind", entity.kind);
+    for (const auto &[lang, name] : entity.names)
+        attribute("name." + lang, name);
+    std::string aliases;
+    for (const std::string &alias : entity.aliases)
+        aliases += (aliases.empty() ? "" : "|") + alias;
+    attribute("aliases", aliases);
+    if (!entity.evidence.empty())
+        attribute("evidence_count", std::to_string(entity.evidence.size()));
+}
+
 // A node name no entity uses.
 std::string legendName(const GraphStore &store)
 {
@@ -141,6 +163,8 @@ BuiltGraph buildGraph(const Lock &lock, const GraphStore &store, const View &vie
         set(lock, node, shape, style.shape);
         if (fill)
             set(lock, node, fill, style.fill);
+        if (purpose == Purpose::Diagram)
+            setEntityData(lock, g, node, entity);
         built.nodes.push_back(node);
     }
 
@@ -166,11 +190,27 @@ BuiltGraph buildGraph(const Lock &lock, const GraphStore &store, const View &vie
                                  nodeOf(store.relationTarget(r)));
         if (edgeLabel)
             set(lock, edge, edgeLabel, literalLabel(store.relation(r).kind));
+        if (purpose == Purpose::Diagram) {
+            const Relation &relation = store.relation(r);
+            set(lock, edge, declare(lock, g, AGEDGE, "kind", ""), relation.kind);
+            if (!relation.evidence.empty())
+                set(lock, edge, declare(lock, g, AGEDGE, "evidence_count", ""),
+                    std::to_string(relation.evidence.size()));
+        }
         built.edges.push_back(edge);
     }
+    if (purpose == Purpose::Diagram)
+        set(lock, g, declare(lock, g, AGRAPH, "liaison", ""), "1"); // the DOT loader reads it as Liaison's own
 
     if (diagram && options.legend && !view.entities.empty()) {
-        Agnode_t *legend = addNode(lock, g, legendName(store));
+        // In a DOT export the legend sits in its own cluster, which the DOT
+        // loader skips: it is a drawing aid, not an entity.
+        Agraph_t *legendGraph = g;
+        if (purpose == Purpose::Diagram) {
+            legendGraph = addSubgraph(lock, g, "cluster_liaison_legend");
+            set(lock, legendGraph, declare(lock, g, AGRAPH, "peripheries", ""), "0");
+        }
+        Agnode_t *legend = addNode(lock, legendGraph, legendName(store));
         setHtml(lock, g, legend, label, legendHtml(store, view));
         set(lock, legend, shape, "plain");
         if (fill)

@@ -95,6 +95,12 @@ Agnode_t *addNode(const Lock &, Agraph_t *graph, std::string_view name)
     return agnode(graph, mutableChars(copy), 1);
 }
 
+Agraph_t *addSubgraph(const Lock &, Agraph_t *graph, std::string_view name)
+{
+    std::string copy(name);
+    return agsubg(graph, mutableChars(copy), 1);
+}
+
 Agedge_t *addEdge(const Lock &, Agraph_t *graph, Agnode_t *tail, Agnode_t *head)
 {
     return agedge(graph, tail, head, nullptr, 1);

@@ -41,6 +41,8 @@ std::vector<std::string> takeMessages(const Lock &);
 // (see write). The caller owns it (agclose, see GraphHandle).
 Agraph_t *openGraph(const Lock &, std::string_view name);
 Agnode_t *addNode(const Lock &, Agraph_t *graph, std::string_view name);
+// A subgraph of `graph` (a cluster when its name starts with "cluster").
+Agraph_t *addSubgraph(const Lock &, Agraph_t *graph, std::string_view name);
 // A new anonymous edge (parallel edges allowed).
 Agedge_t *addEdge(const Lock &, Agraph_t *graph, Agnode_t *tail, Agnode_t *head);
 // Declares an attribute of `kind` (AGRAPH, AGNODE, AGEDGE) with a default.
