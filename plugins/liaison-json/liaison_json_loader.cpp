@@ -30,8 +30,13 @@ void loadJson(std::string_view path, std::string_view bytes, Host &host)
         throw LoadError({static_cast<std::uint32_t>(e.line()), static_cast<std::uint32_t>(e.column()), {}},
                         e.message());
     }
-    for (const auto &s : store.sources())
-        if (!host.addSource({s.id, s.title, s.date, s.language, s.path, {}, extraRecords(s.extra)})) return;
+    for (const auto &s : store.sources()) {
+        // The content hash has no field in the plugin ABI: it travels as an
+        // extra key, which the host lifts back (a source is identified by it).
+        liaison::ExtraFields extra = s.extra;
+        if (!s.hash.empty()) extra.emplace_back("hash", "\"" + s.hash + "\"");
+        if (!host.addSource({s.id, s.title, s.date, s.language, s.path, {}, extraRecords(extra)})) return;
+    }
     for (const auto &e : store.entities()) {
         EntityData d;
         d.id = e.id;
