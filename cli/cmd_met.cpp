@@ -1,4 +1,5 @@
 // liaison met FILE PERSON: everyone this person met, with the shared events.
+#include "archive_access.hpp"
 #include "command.hpp"
 #include "query.hpp"
 
@@ -17,9 +18,19 @@ static std::string occasionName(const GraphStore &store, const SharedOccasion &o
 static int runMet(const std::vector<std::string> &words)
 {
     Args args(words, {"--json", "--evidence"}, filterOptions());
-    GraphStore store = loadGraph(args.positional(0, "FILE"));
-    EntityIndex person = resolveEntity(store, args.positional(1, "PERSON"));
+    const std::string &where = args.positional(0, "FILE");
     args.expectAtMost(2);
+    GraphStore store;
+    EntityIndex person = kNoEntity;
+    if (isArchive(where)) {
+        // The server picks the slice whoMet needs; the answer is the file's.
+        ArchiveSlice slice = archiveMetSlice(where, args.positional(1, "PERSON"));
+        store = std::move(slice.store);
+        person = slice.a;
+    } else {
+        store = loadGraph(where);
+        person = resolveEntity(store, args.positional(1, "PERSON"));
+    }
     if (knownKind(store.entity(person).kind) != KnownKind::Person)
         throw UserError(describe(store, person) + " is a " + store.entity(person).kind + ", not a person");
     std::vector<MetLink> links = whoMet(store, person, filterFromArgs(args));
@@ -75,7 +86,7 @@ static int runMet(const std::vector<std::string> &words)
 Command metCommand()
 {
     return {"met", "everyone a person met, with the shared events and dates",
-            std::string("usage: liaison met FILE PERSON [filters] [--evidence] [--json]\n\n"
+            std::string("usage: liaison met FILE|URL PERSON [filters] [--evidence] [--json]\n\n"
                         "Two persons met when they took part (attended, spoke at, chaired, hosted,\n"
                         "organised) in the same event, or in events of the same conference (a session\n"
                         "and its conference), or when a `met` relation links them. Sorted by the\n"

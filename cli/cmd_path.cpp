@@ -1,5 +1,6 @@
 // liaison path FILE A B [--k N]: a shortest chain of relations between two
 // entities, or the N shortest loopless chains (Yen's algorithm).
+#include "archive_access.hpp"
 #include "command.hpp"
 #include "query.hpp"
 
@@ -67,11 +68,22 @@ int runPath(const std::vector<std::string> &words)
         options.insert("--k");
         return options;
     }());
-    GraphStore store = loadGraph(args.positional(0, "FILE"));
-    EntityIndex a = resolveEntity(store, args.positional(1, "A"));
-    EntityIndex b = resolveEntity(store, args.positional(2, "B"));
+    const std::string &where = args.positional(0, "FILE");
     args.expectAtMost(3);
     std::optional<std::size_t> k = kOption(args);
+    GraphStore store;
+    EntityIndex a = kNoEntity, b = kNoEntity;
+    if (isArchive(where)) {
+        if (k) throw UserError("--k is not available against an archive; pull a slice and run path on it");
+        // The server keeps the entities on shortest chains; core picks one as on a file.
+        ArchiveSlice slice = archivePathSlice(where, args.positional(1, "A"), args.positional(2, "B"), filterFromArgs(args));
+        store = std::move(slice.store);
+        a = slice.a, b = slice.b;
+    } else {
+        store = loadGraph(where);
+        a = resolveEntity(store, args.positional(1, "A"));
+        b = resolveEntity(store, args.positional(2, "B"));
+    }
 
     std::vector<Chain> chains;
     if (a == b) {
@@ -128,7 +140,7 @@ int runPath(const std::vector<std::string> &words)
 Command pathCommand()
 {
     return {"path", "shortest chains of relations between two entities",
-            std::string("usage: liaison path FILE A B [--k N] [filters] [--json]\n\n"
+            std::string("usage: liaison path FILE|URL A B [--k N] [filters] [--json]\n\n"
                         "Walks relations in either direction; each step names its relation kind and\n"
                         "direction. Exit code 1 when A and B are not connected.\n"
                         "  --k N    the N shortest loopless chains (Yen), shortest first\n"

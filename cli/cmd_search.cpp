@@ -1,4 +1,5 @@
 // liaison search FILE TEXT: entities whose name, alias or id contains TEXT.
+#include "archive_access.hpp"
 #include "command.hpp"
 #include "query.hpp"
 
@@ -10,13 +11,21 @@ static int runSearch(const std::vector<std::string> &words)
 {
     std::set<std::string> options = filterOptions();
     Args args(words, {"--json"}, options);
-    GraphStore store = loadGraph(args.positional(0, "FILE"));
+    const std::string &where = args.positional(0, "FILE");
     const std::string &text = args.positional(1, "TEXT");
     args.expectAtMost(2);
     ViewFilter filter = filterFromArgs(args);
+    GraphStore store;
     std::vector<EntityIndex> found;
-    for (EntityIndex e : store.search(text))
-        if (passesEntityFilter(store, e, filter)) found.push_back(e);
+    if (isArchive(where)) {
+        // The server finds them (its index also folds Traditional/Simplified).
+        store = archiveSearch(where, text, filter);
+        for (EntityIndex e = 0; e < store.entityCount(); ++e) found.push_back(e);
+    } else {
+        store = loadGraph(where);
+        for (EntityIndex e : store.search(text))
+            if (passesEntityFilter(store, e, filter)) found.push_back(e);
+    }
 
     if (args.flag("--json")) {
         JsonOut out;
@@ -39,7 +48,7 @@ static int runSearch(const std::vector<std::string> &words)
 Command searchCommand()
 {
     return {"search", "find entities by any name or alias, in any language",
-            std::string("usage: liaison search FILE TEXT [filters] [--json]\n\n"
+            std::string("usage: liaison search FILE|URL TEXT [filters] [--json]\n\n"
                         "Case- and width-insensitive substring search over names, aliases and ids.\n"
                         "  --json   machine-readable output\n") + kFilterHelp,
             runSearch};

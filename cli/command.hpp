@@ -38,5 +38,6 @@ Command mergeCommand();   // cmd_merge.cpp
 Command splitCommand();   // cmd_merge.cpp
 Command aliasCommand();   // cmd_alias.cpp
 Command judgeCommand();   // cmd_alias.cpp
+Command archiveCommand(); // cli/archive/
 
 } // namespace liaison::cli

@@ -5,18 +5,23 @@
 //   LIAISON_REPORT_HOME_COUNTRY  the reporting country (ISO code or name;
 //                                "none" disables 我國/our country), default TW;
 //   LIAISON_REPORT_MIN_CONFIDENCE facts below it are dropped, default 0.
+// PDF, Word (.docx) and OpenDocument (.odt) reports are read as text first
+// (plugins/documents): evidence then cites "page P, line L" or "paragraph N"
+// as its locator instead of a line of the file.
 // Every entity id is handed over once (ImportBatch refuses duplicates): records
 // with the same id are merged, as are relations with the same kind and ends.
 #include "liaison/errors.hpp"
 #include "liaison/plugin.hpp"
 #include "../../common/model_records.hpp"
 #include "liaison/report/extract.hpp"
+#include "document_text.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <tuple>
 
 namespace {
@@ -185,6 +190,7 @@ bool validUtf8(std::string_view s, std::size_t &bad)
 // text made of words (letters or Han characters), not a table of numbers.
 int sniffReport(std::string_view, std::string_view bytes)
 {
+    if (!liaison::documents::documentFormat(bytes).empty()) return 80;
     std::string_view head = bytes.substr(0, 4096);
     if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
     std::size_t bad = 0;
@@ -205,10 +211,35 @@ int sniffReport(std::string_view, std::string_view bytes)
     return nonAscii > head.size() / 4 ? 40 : 25;
 }
 
+// Evidence lines of a document's text -> where they are in the document.
+void citeDocument(liaison::report::Extraction &x, const liaison::documents::DocumentText &document)
+{
+    auto cite = [&](std::vector<liaison::Evidence> &evidence) {
+        for (auto &e : evidence)
+            if (e.line > 0 && static_cast<std::size_t>(e.line) <= document.lines.size()) {
+                e.locator = document.locator(static_cast<std::size_t>(e.line) - 1);
+                e.line = 0;
+            }
+    };
+    for (auto &e : x.entities) cite(e.evidence);
+    for (auto &r : x.relations) cite(r.evidence);
+}
+
 void loadReport(std::string_view path, std::string_view bytes, Host &host)
 {
     liaison::report::Options options = optionsFromEnvironment(path);
     const std::string sourceId = sourceIdOf(path);
+    std::optional<liaison::documents::DocumentText> document;
+    std::string documentText;
+    if (!liaison::documents::documentFormat(bytes).empty()) {
+        try {
+            document = liaison::documents::documentText(bytes);
+        } catch (const liaison::documents::DocumentError &e) {
+            throw LoadError({}, e.what());
+        }
+        documentText = document->joined();
+        bytes = documentText;
+    }
     std::size_t bad = 0;
     if (validUtf8(bytes, bad)) options.sourceTitle = titleLine(bytes);
     liaison::report::Extraction x;
@@ -220,6 +251,7 @@ void loadReport(std::string_view path, std::string_view bytes, Host &host)
     } catch (const liaison::UserError &e) {
         throw LoadError({}, e.what());
     }
+    if (document) citeDocument(x, *document);
     for (const auto &d : x.diagnostics)
         host.note({static_cast<std::uint32_t>(d.line), static_cast<std::uint32_t>(d.column), {}}, d.message);
     for (const auto &s : x.sources)
@@ -242,9 +274,10 @@ void loadReport(std::string_view path, std::string_view bytes, Host &host)
     }
 }
 
-const char *const kPatterns[] = {"*.txt", "*.md", "*.text", nullptr};
+const char *const kPatterns[] = {"*.txt", "*.md", "*.text", "*.pdf", "*.docx", "*.odt", nullptr};
 constexpr liaison_loader kLoader = describe<sniffReport, loadReport>(
-    "report", "1.0.0", "Plain-text reports (Chinese, English): persons, organisations, events, countries, topics",
+    "report", "1.0.0",
+    "Reports as text, PDF, Word or OpenDocument (Chinese, English): persons, organisations, events, countries, topics",
     kPatterns);
 
 } // namespace

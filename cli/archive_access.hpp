@@ -1,0 +1,31 @@
+// The query commands against a team archive (PostgreSQL) instead of a file:
+// the server picks the slice each question needs; core answers it on that
+// slice, so output and --json are the file's. Built only with libpq
+// (cli/archive/); without it these say what to install.
+#pragma once
+
+#include "liaison/graph_store.hpp"
+#include "liaison/view.hpp"
+
+#include <string>
+#include <vector>
+
+namespace liaison::cli {
+
+// Whether the FILE argument names an archive (a postgresql:// URI or a
+// key=value conninfo) rather than an existing file.
+bool isArchive(const std::string &where);
+
+struct ArchiveSlice {
+    GraphStore store;
+    EntityIndex a = kNoEntity, b = kNoEntity; // the resolved entities of the question
+};
+ArchiveSlice archiveMetSlice(const std::string &url, const std::string &person);
+ArchiveSlice archivePathSlice(const std::string &url, const std::string &from, const std::string &to,
+                              const ViewFilter &filter);
+// The entities matching `text` (already filtered), with their names.
+GraphStore archiveSearch(const std::string &url, const std::string &text, const ViewFilter &filter);
+// Pulls the ego slice of `focus` to a new temporary file and returns its path.
+std::string pullFocusToTempFile(const std::string &url, const std::string &focus, int depth);
+
+} // namespace liaison::cli
