@@ -94,7 +94,7 @@ GraphStore load(pg::Connection &conn, const std::string &entityWhere, const std:
                                    {pg::textArray({cited.begin(), cited.end()})});
     for (int r = 0; r < sources.rows(); ++r)
         store.addSource({sources.string(r, 0), sources.string(r, 2), sources.string(r, 3), sources.string(r, 4),
-                         sources.string(r, 1), extrasFromJson(sources.text(r, 5))});
+                         sources.string(r, 1), {}, extrasFromJson(sources.text(r, 5))});
     store.reserve(entities.size(), relations.size());
     for (const std::string &id : order) store.addEntity(std::move(entities.at(id)));
     for (Relation &relation : relations)
