@@ -379,11 +379,18 @@ private:
         if (m_facts.empty() && m_work.relationCount() > 0)
             for (RelationIndex i = 0; i < m_work.relationCount(); ++i) m_facts.emplace(factKey(m_work.relation(i)), i);
         std::string key = factKey(r);
-        if (auto it = m_facts.find(key); it != m_facts.end()) {
+        // Two equal relations of one file stay two (the file said so twice);
+        // against the graph or another file they are one fact with more evidence.
+        auto it = m_facts.find(key);
+        if (it != m_facts.end() && m_relationFile.count(it->second) && m_relationFile[it->second] == br.origin.file)
+            it = m_facts.end(), key.clear();
+        if (it != m_facts.end()) {
             ++m_report.duplicateRelations;
             m_report.evidenceAppended += m_work.appendRelationEvidence(it->second, r.evidence);
         } else {
-            m_facts.emplace(std::move(key), m_work.addRelation(std::move(r)));
+            RelationIndex added = m_work.addRelation(std::move(r));
+            m_relationFile[added] = br.origin.file;
+            if (!key.empty()) m_facts.emplace(std::move(key), added);
             ++m_report.relationsAdded;
         }
         // A relation of an entity merged away in this import is noted on its
@@ -418,6 +425,7 @@ private:
     std::map<FileId, detail::Profile> m_batchContext;
     std::unordered_map<EntityIndex, std::string> m_addedFrom; // entities this import added -> their file
     std::unordered_map<std::string, RelationIndex> m_facts;
+    std::unordered_map<RelationIndex, std::string> m_relationFile; // relations this import added -> their file
     std::unique_ptr<detail::CandidateIndex> m_index;
     std::string m_now;
     std::string m_firstFile;
