@@ -2,7 +2,9 @@
 // Liaison JSON (and optionally CSV nodes/edges tables), sized by a target
 // number of relations (1k .. 5M and beyond).
 //
-//   generate --relations N --seed S -o out.json [--csv-dir DIR]
+//   generate --relations N --seed S -o out.json [--csv-dir DIR] [--lean]
+// --lean writes lean records: entities with id/kind/name, relations with
+// kind/from/to (no sources, names, attributes or evidence).
 //
 // The network: ~200 countries, organisations located in them, persons (Chinese
 // names with romanisation, or Latin names) working for an organisation and
@@ -314,6 +316,27 @@ std::string csvField(std::string_view s)
     return q + '"';
 }
 
+// The same network with lean records only (entities id/kind/name,
+// relations kind/from/to): the rows of bench/compare that show the load
+// against the bare parse.
+void writeLeanJson(const Network &net, const std::string &path, std::uint64_t seed)
+{
+    Out out(path);
+    out << "{\"liaison\": 1,\n\"generator\": {\"seed\": " << static_cast<long>(seed) << ", \"records\": \"lean\"},\n\"entities\": [\n";
+    for (std::size_t i = 0; i < net.nodes.size(); ++i) {
+        const Node &n = net.nodes[i];
+        out << (i ? ",\n" : "") << "{\"id\": " << jsonString(n.id) << ", \"kind\": \"" << n.kind << "\", \"name\": " << jsonString(n.name) << "}";
+    }
+    out << "],\n\"relations\": [\n";
+    for (std::size_t i = 0; i < net.edges.size(); ++i) {
+        const Edge &e = net.edges[i];
+        out << (i ? ",\n" : "") << "{\"kind\": \"" << kindName(e.kind) << "\", \"from\": " << jsonString(net.nodes[e.from].id)
+            << ", \"to\": " << jsonString(net.nodes[e.to].id) << "}";
+    }
+    out << "]}\n";
+    out.close();
+}
+
 void writeJson(const Network &net, const std::string &path, std::uint64_t seed)
 {
     Out out(path);
@@ -372,7 +395,7 @@ void writeCsv(const Network &net, const std::filesystem::path &dir)
 
 int usage(const char *message)
 {
-    std::fprintf(stderr, "%s\nusage: generate --relations N [--seed S] -o OUT.json [--csv-dir DIR]\n", message);
+    std::fprintf(stderr, "%s\nusage: generate --relations N [--seed S] -o OUT.json [--csv-dir DIR] [--lean]\n", message);
     return 1;
 }
 
@@ -385,9 +408,14 @@ int main(int argc, char **argv)
     std::size_t relations = 0;
     std::uint64_t seed = 1;
     std::string out, csvDir;
+    bool lean = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--help" || a == "-h") return usage("Generates a synthetic conference network in Liaison JSON.") * 0;
+        if (a == "--lean") {
+            lean = true;
+            continue;
+        }
         if (i + 1 >= argc) return usage(("missing value after " + a).c_str());
         std::string v = argv[++i];
         if (a == "--relations") relations = std::strtoull(v.c_str(), nullptr, 10);
@@ -405,7 +433,8 @@ int main(int argc, char **argv)
                                                                      static_cast<double>(relations) /
                                                                      static_cast<double>(net.edges.size())));
         net = build(seed, persons);
-        writeJson(net, out, seed);
+        if (lean) writeLeanJson(net, out, seed);
+        else writeJson(net, out, seed);
         if (!csvDir.empty()) writeCsv(net, csvDir);
         std::fprintf(stderr, "generate: %zu entities, %zu relations (%zu persons), seed %llu -> %s\n", net.nodes.size(),
                      net.edges.size(), persons, static_cast<unsigned long long>(seed), out.c_str());

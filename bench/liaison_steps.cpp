@@ -3,13 +3,19 @@
 //   STEP <name> <wall seconds> <cpu seconds> <peak RSS bytes during the step> <check>
 // `check` is a figure the peers must reproduce (pairs and weight, components...).
 //
-//   liaison_steps FILE.json [--steps load,project,degree,components,path,betweenness,export]
+// The `parse` step is the parse floor: the file read into memory and one
+// bare RapidJSON SAX pass over it (the flags core's reader uses, handlers that
+// only count), the least any load of this design can cost.
+//
+//   liaison_steps FILE.json [--steps parse,load,project,degree,components,path,betweenness,export]
 //                 [--repeat N] [--export OUT.json] [--path FROM_ID,TO_ID] [--threads N]
 #include "bench_util.hpp"
 
 #include "liaison/analysis.hpp"
 #include "liaison/json_io.hpp"
 #include "liaison/metrics.hpp"
+
+#include <rapidjson/reader.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -47,12 +53,34 @@ void measure(const std::string &name, int repeat, const std::function<std::strin
     }
 }
 
+// Counts the SAX events of a document; does nothing else with them.
+struct CountingHandler : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, CountingHandler> {
+    std::size_t events = 0;
+    bool Default()
+    {
+        ++events;
+        return true;
+    }
+};
+
+std::string parseFloor(const std::string &path)
+{
+    std::string text = readWholeFile(path);
+    rapidjson::Reader reader;
+    rapidjson::StringStream stream(text.c_str());
+    CountingHandler handler;
+    constexpr unsigned flags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag |
+                               rapidjson::kParseNumbersAsStringsFlag;
+    if (reader.Parse<flags>(stream, handler).IsError()) throw std::runtime_error(path + ": not JSON");
+    return std::to_string(handler.events);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     std::string path, exportPath = "/tmp/liaison_steps_export.json", pathEnds;
-    std::vector<std::string> steps{"load", "project", "degree", "components", "path", "betweenness", "export"};
+    std::vector<std::string> steps{"parse", "load", "project", "degree", "components", "path", "betweenness", "export"};
     int repeat = 1;
     unsigned threads = 0;
     for (int i = 1; i < argc; ++i) {
@@ -83,6 +111,7 @@ int main(int argc, char **argv)
     try {
         GraphStore store;
         auto has = [&](const char *name) { return std::find(steps.begin(), steps.end(), name) != steps.end(); };
+        if (has("parse")) measure("parse", repeat, [&] { return parseFloor(path); });
         measure("load", has("load") ? repeat : 1, [&] {
             store = readLiaisonJsonFile(path);
             return std::to_string(store.entityCount()) + "/" + std::to_string(store.relationCount());

@@ -115,6 +115,10 @@ class NetworkxPeer:
 
 
 class IgraphPeer:
+    """python-igraph as its users write it: whole attribute lists (g.vs["kind"],
+    g.es["kind"]), es.select and subgraph_edges, never a Python loop over
+    g.es or g.vs one element at a time."""
+
     def __init__(self):
         import igraph
         self.ig = igraph
@@ -135,16 +139,18 @@ class IgraphPeer:
         return f"{g.vcount()}/{g.ecount()}"
 
     def project(self):
-        kinds = self.g.vs["kind"]
-        pairs = {(e.source, e.target) for e in self.g.es
-                 if e["kind"] in PARTICIPATION and kinds[e.source] == "person" and kinds[e.target] == "event"}
-        b = self.ig.Graph(n=self.g.vcount(), edges=list(pairs))
-        types = [k == "event" for k in kinds]
+        g = self.g
+        persons = g.vs.select(kind_eq="person")
+        events = g.vs.select(kind_eq="event")
+        participation = g.es.select(kind_in=PARTICIPATION, _source_in=persons, _target_in=events)
+        # One link per person-event pair, however many roles (set semantics).
+        b = g.subgraph_edges(participation, delete_vertices=False).as_undirected(mode="collapse")
+        types = [k == "event" for k in g.vs["kind"]]
         people = b.bipartite_projection(types=types, multiplicity=True, probe1=-1, which=0)
         return f"{people.ecount()}/{int(sum(people.es['weight']) if people.ecount() else 0)}"
 
     def default_ends(self):
-        persons = [v["id"] for v in self.g.vs if v["kind"] == "person"]
+        persons = self.g.vs.select(kind_eq="person")["id"]
         return [persons[0], persons[-1]]
 
     def degree(self):
@@ -164,9 +170,10 @@ class IgraphPeer:
 
     def export(self, out):
         g = self.g
-        data = {"nodes": [{"id": i, "kind": k, "name": n} for i, k, n in zip(g.vs["id"], g.vs["kind"], g.vs["name"])],
-                "links": [{"source": g.vs[e.source]["id"], "target": g.vs[e.target]["id"], "kind": e["kind"]}
-                          for e in g.es]}
+        ids = g.vs["id"]
+        data = {"nodes": [{"id": i, "kind": k, "name": n} for i, k, n in zip(ids, g.vs["kind"], g.vs["name"])],
+                "links": [{"source": ids[s], "target": ids[t], "kind": k}
+                          for (s, t), k in zip(g.get_edgelist(), g.es["kind"])]}
         with open(out, "w", encoding="utf-8") as f:
             json.dump(data, f, ensure_ascii=False)
         return "ok"

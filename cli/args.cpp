@@ -1,6 +1,11 @@
 #include "args.hpp"
 
 #include "liaison/errors.hpp"
+#include "liaison/printable.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <sstream>
 
 namespace liaison::cli {
 
@@ -62,19 +67,35 @@ void Args::expectAtMost(std::size_t count) const
         throw UserError("unexpected argument '" + m_positionals[count] + "' (see --help)");
 }
 
-std::vector<std::string> splitList(const std::string &text)
+[[noreturn]] static void expected(const std::string &name, const std::string &what, const std::string &given)
 {
-    std::vector<std::string> parts;
-    std::string current;
-    for (char c : text + ",") {
-        if (c != ',') {
-            current.push_back(c);
-            continue;
-        }
-        if (!current.empty()) parts.push_back(current);
-        current.clear();
+    throw UserError(name + " expects " + what + ", not '" + printableText(given) + "'");
+}
+
+std::optional<long long> Args::integer(const std::string &name, long long min, long long max) const
+{
+    std::optional<std::string> text = option(name);
+    if (!text) return std::nullopt;
+    long long value = 0;
+    auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+    if (ec != std::errc() || end != text->data() + text->size() || value < min || value > max)
+        expected(name, "a whole number from " + std::to_string(min) + " to " + std::to_string(max), *text);
+    return value;
+}
+
+std::optional<double> Args::number(const std::string &name, double min, double max) const
+{
+    std::optional<std::string> text = option(name);
+    if (!text) return std::nullopt;
+    double value = 0;
+    auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value, std::chars_format::fixed);
+    if (ec != std::errc() || end != text->data() + text->size() || !std::isfinite(value) || value < min ||
+        value > max) {
+        std::ostringstream range;
+        range << "a number from " << min << " to " << max;
+        expected(name, range.str(), *text);
     }
-    return parts;
+    return value;
 }
 
 } // namespace liaison::cli

@@ -2,7 +2,10 @@
 // with values, checked against what the command declares.
 #pragma once
 
+#include "liaison/filter_spec.hpp"
+
 #include <map>
+#include <optional>
 #include <optional>
 #include <set>
 #include <string>
@@ -26,13 +29,19 @@ public:
     // Throws UserError when more than `count` positionals were given.
     void expectAtMost(std::size_t count) const;
 
+    // Typed option values: absent -> nullopt; present but not a value of the
+    // type and range -> UserError naming the option, what it expects and what
+    // was given ("--depth expects a whole number from 0 to 1000, not 'abc'").
+    std::optional<long long> integer(const std::string &name, long long min, long long max) const;
+    // A finite decimal number (no nan, inf or hex) from min to max.
+    std::optional<double> number(const std::string &name, double min, double max) const;
+
 private:
     std::set<std::string> m_flags;
     std::map<std::string, std::string> m_options;
     std::vector<std::string> m_positionals;
 };
 
-// Splits "a,b,c" into its non-empty parts.
-std::vector<std::string> splitList(const std::string &text);
+using liaison::splitList; // "a,b,c" -> its non-empty parts (core's, shared with the viewer)
 
 } // namespace liaison::cli

@@ -15,14 +15,11 @@ static int runCommunities(const std::vector<std::string> &words)
 {
     std::set<std::string> options = metricOptions();
     options.insert("--resolution");
-    Args args(words, {"--json", "--met", "--members"}, options);
+    Args args(words, withFilterFlags({"--json", "--met", "--members"}), options);
     GraphStore store = loadGraph(args.positional(0, "FILE"));
     args.expectAtMost(1);
     std::size_t top = topOption(args, 10);
-    std::string resolutionText = args.option("--resolution", "1");
-    char *end = nullptr;
-    double resolution = std::strtod(resolutionText.c_str(), &end);
-    if (*end != '\0' || !(resolution > 0)) throw UserError("--resolution expects a positive number");
+    double resolution = args.number("--resolution", 1e-6, 1e6).value_or(1);
     LinkGraph graph = metricGraph(store, args);
     Communities found = louvain(graph, resolution);
     std::vector<std::vector<EntityIndex>> members(found.count);
@@ -34,20 +31,8 @@ static int runCommunities(const std::vector<std::string> &words)
         auto &w = out.w();
         w.StartObject();
         out.key("count"), w.Uint64(found.count);
-        out.key("modularity"), w.Double(found.modularity);
-        out.key("communities");
-        w.StartArray();
-        for (std::size_t c = 0; c < shown; ++c) {
-            w.StartObject();
-            out.key("size"), w.Uint64(members[c].size());
-            out.key("members");
-            w.StartArray();
-            for (EntityIndex e : members[c])
-                if (shownKind(args, store.entity(e).kind)) out.entity(store, e);
-            w.EndArray();
-            w.EndObject();
-        }
-        w.EndArray();
+        out.key("modularity"), out.number(found.modularity);
+        writeGroupsJson(out, args, store, "communities", members, shown);
         w.EndObject();
         return 0;
     }

@@ -9,7 +9,7 @@ namespace liaison::cli {
 
 static int runComponents(const std::vector<std::string> &words)
 {
-    Args args(words, {"--json", "--met", "--members"}, metricOptions());
+    Args args(words, withFilterFlags({"--json", "--met", "--members"}), metricOptions());
     GraphStore store = loadGraph(args.positional(0, "FILE"));
     args.expectAtMost(1);
     std::size_t top = topOption(args, 10);
@@ -22,19 +22,7 @@ static int runComponents(const std::vector<std::string> &words)
         auto &w = out.w();
         w.StartObject();
         out.key("count"), w.Uint64(members.size());
-        out.key("components");
-        w.StartArray();
-        for (std::size_t c = 0; c < shown; ++c) {
-            w.StartObject();
-            out.key("size"), w.Uint64(members[c].size());
-            out.key("members");
-            w.StartArray();
-            for (EntityIndex e : members[c])
-                if (shownKind(args, store.entity(e).kind)) out.entity(store, e);
-            w.EndArray();
-            w.EndObject();
-        }
-        w.EndArray();
+        writeGroupsJson(out, args, store, "components", members, shown);
         w.EndObject();
         return 0;
     }

@@ -2,8 +2,10 @@
 // one batch, validated and committed all or nothing (or --lenient).
 #include "command.hpp"
 #include "query.hpp"
+#include "terminal_output.hpp"
 
 #include "liaison/errors.hpp"
+#include "liaison/file_lock.hpp"
 #include "liaison/import_batch.hpp"
 #include "liaison/json_io.hpp"
 #include "liaison/plugin_host.hpp"
@@ -125,14 +127,15 @@ static void printReport(const ImportReport &report, bool quiet)
     }
     if (quiet) return;
     for (const MergeRecord &m : report.merges) {
-        std::cerr << "merged " << m.incomingId << " into " << m.targetId << " (" << printableText(m.reason) << ")";
+        std::cerr << "merged " << printableText(m.incomingId) << " into " << printableText(m.targetId) << " ("
+                  << printableText(m.reason) << ")";
         if (m.origin.line > 0) std::cerr << " at " << m.origin.text();
         std::cerr << "\n";
-        for (const std::string &c : m.conflicts) std::cerr << "  conflict: " << c << "\n";
+        for (const std::string &c : m.conflicts) std::cerr << "  conflict: " << printableText(c) << "\n";
     }
     for (const AmbiguousMatch &a : report.ambiguous) {
-        std::cerr << "not merged: " << a.incomingId << " (\"" << printableText(a.matchedText) << "\") matches several:";
-        for (const std::string &c : a.candidateIds) std::cerr << " " << c;
+        std::cerr << "not merged: " << printableText(a.incomingId) << " (\"" << printableText(a.matchedText) << "\") matches several:";
+        for (const std::string &c : a.candidateIds) std::cerr << " " << printableText(c);
         std::cerr << "; added as a new entity\n";
     }
     for (const std::string &n : report.sourceNotes) std::cerr << printableText(n) << "\n";
@@ -165,6 +168,14 @@ static int runImport(const std::vector<std::string> &words)
     options.kindMap = kindMap(args.option("--kind", ""));
     options.relationKind = args.option("--relation-kind", "");
 
+    // Case 5: an input is never replaced by the output, except the graph
+    // imported --into, which is what the user asked to update.
+    std::optional<std::string> into = args.option("--into");
+    refuseOutputOverInputs(*out, args.positionals(), into);
+    // Case 3: held from before --into is read until the save's rename, so a
+    // concurrent import of the same graph waits instead of losing this one.
+    UpdateLock lock(*out);
+
     LoadOptions load;
     bool tty = ::isatty(STDERR_FILENO) && !quiet;
     ImportBatch batch;
@@ -173,17 +184,17 @@ static int runImport(const std::vector<std::string> &words)
         const LoaderInfo &loader = host.choose(file, bytes, plugin);
         if (tty) {
             load.progress = [&file](std::uint64_t done, std::uint64_t total) {
-                std::cerr << "\r" << file << ": " << done;
-                if (total) std::cerr << " / " << total;
-                std::cerr << std::flush;
+                rawStderr() << "\r" << printableText(file) << ": " << done;
+                if (total) rawStderr() << " / " << total;
+                rawStderr() << std::flush;
             };
         }
-        if (!quiet) std::cerr << file << ": reading with " << loader.name << "\n";
+        if (!quiet) std::cerr << printableText(file) << ": reading with " << printableText(loader.name) << "\n";
         batch.append(host.load(loader, file, bytes, load));
-        if (tty) std::cerr << "\r\033[K";
+        if (tty) rawStderr() << "\r\033[K" << std::flush;
     }
 
-    GraphStore store = args.option("--into") ? loadGraph(*args.option("--into")) : GraphStore();
+    GraphStore store = into ? loadGraph(*into) : GraphStore();
     ImportReport report;
     try {
         report = commitBatch(store, batch, options);
@@ -192,6 +203,7 @@ static int runImport(const std::vector<std::string> &words)
             if (d.severity != Severity::Error && !quiet) std::cerr << d.text() << "\n";
         throw;
     }
+    // Case 16: nothing is reported as imported until the file is in place.
     saveLiaisonJsonFile(store, *out);
     if (args.flag("--report") && !quiet) printOutcomes(report);
     printReport(report, quiet);

@@ -3,6 +3,8 @@
 #include "command.hpp"
 #include "query.hpp"
 
+#include "liaison/printable.hpp"
+
 #include "liaison/analysis.hpp"
 #include "liaison/errors.hpp"
 
@@ -17,7 +19,7 @@ static std::string occasionName(const GraphStore &store, const SharedOccasion &o
 
 static int runMet(const std::vector<std::string> &words)
 {
-    Args args(words, {"--json", "--evidence"}, filterOptions());
+    Args args(words, withFilterFlags({"--json", "--evidence"}), filterOptions());
     const std::string &where = args.positional(0, "FILE");
     args.expectAtMost(2);
     GraphStore store;
@@ -33,7 +35,7 @@ static int runMet(const std::vector<std::string> &words)
     }
     if (knownKind(store.entity(person).kind) != KnownKind::Person)
         throw UserError(describe(store, person) + " is a " + store.entity(person).kind + ", not a person");
-    std::vector<MetLink> links = whoMet(store, person, filterFromArgs(args));
+    std::vector<MetLink> links = whoMet(store, person, filterFromArgs(store, args));
 
     if (args.flag("--json")) {
         JsonOut out;
@@ -71,13 +73,13 @@ static int runMet(const std::vector<std::string> &words)
     for (const MetLink &link : links) {
         std::cout << "\n  " << describe(store, link.person) << "  x" << link.weight() << "\n";
         for (const SharedOccasion &occasion : link.occasions) {
-            std::cout << "    " << (occasion.date.empty() ? "" : occasion.date + "  ") << occasionName(store, occasion)
+            std::cout << "    " << (occasion.date.empty() ? "" : printableText(occasion.date) + "  ") << occasionName(store, occasion)
                       << "\n";
             if (!args.flag("--evidence")) continue;
             for (RelationIndex r : occasion.relations)
                 for (const Evidence &e : store.relation(r).evidence)
-                    std::cout << "      " << store.relation(r).kind << " [" << e.source << ":" << e.line << "] "
-                              << e.quote << "\n";
+                    std::cout << "      " << printableText(store.relation(r).kind) << " [" << printableText(e.source)
+                              << ":" << e.line << "] " << printableText(e.quote) << "\n";
         }
     }
     return 0;

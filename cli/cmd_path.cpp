@@ -4,6 +4,8 @@
 #include "command.hpp"
 #include "query.hpp"
 
+#include "liaison/printable.hpp"
+
 #include "liaison/analysis.hpp"
 #include "liaison/errors.hpp"
 #include "liaison/metrics.hpp"
@@ -21,13 +23,9 @@ using Chain = std::vector<PathStep>;
 // --k N (N >= 1); nullopt when absent.
 std::optional<std::size_t> kOption(const Args &args)
 {
-    std::optional<std::string> text = args.option("--k");
-    if (!text) return std::nullopt;
-    char *end = nullptr;
-    unsigned long long n = std::strtoull(text->c_str(), &end, 10);
-    if (text->empty() || *end != '\0' || n == 0 || (*text)[0] == '-')
-        throw UserError("--k expects a whole number of at least 1, not '" + *text + "'");
-    return static_cast<std::size_t>(n);
+    std::optional<long long> k = args.integer("--k", 1, 10'000);
+    if (!k) return std::nullopt;
+    return static_cast<std::size_t>(*k);
 }
 
 void writeSteps(JsonOut &out, const GraphStore &store, const Chain &steps)
@@ -52,18 +50,19 @@ void printSteps(const GraphStore &store, EntityIndex a, const Chain &steps, cons
     std::cout << indent << describe(store, a) << "\n";
     for (const PathStep &step : steps) {
         const Relation &relation = store.relation(step.relation);
-        std::cout << indent << "  " << (step.forward ? "-" + relation.kind + "->" : "<-" + relation.kind + "-") << " "
+        std::string kind = printableText(relation.kind);
+        std::cout << indent << "  " << (step.forward ? "-" + kind + "->" : "<-" + kind + "-") << " "
                   << describe(store, step.to);
         if (!relation.evidence.empty())
-            std::cout << "    [" << relation.evidence.front().source << ":" << relation.evidence.front().line << "] "
-                      << relation.evidence.front().quote;
+            std::cout << "    [" << printableText(relation.evidence.front().source) << ":"
+                      << relation.evidence.front().line << "] " << printableText(relation.evidence.front().quote);
         std::cout << "\n";
     }
 }
 
 int runPath(const std::vector<std::string> &words)
 {
-    Args args(words, {"--json"}, [] {
+    Args args(words, withFilterFlags({"--json"}), [] {
         std::set<std::string> options = filterOptions();
         options.insert("--k");
         return options;
@@ -89,9 +88,9 @@ int runPath(const std::vector<std::string> &words)
     if (a == b) {
         chains.emplace_back();
     } else if (k) {
-        View view = applyFilter(store, wholeGraph(store), filterFromArgs(args));
+        View view = applyFilter(store, wholeGraph(store), filterFromArgs(store, args));
         chains = kShortestPaths(store, view, a, b, *k);
-    } else if (Chain steps = shortestPath(store, a, b, filterFromArgs(args)); !steps.empty()) {
+    } else if (Chain steps = shortestPath(store, a, b, filterFromArgs(store, args)); !steps.empty()) {
         chains.push_back(std::move(steps));
     }
     const bool connected = !chains.empty();

@@ -16,7 +16,7 @@ static int runRank(const std::vector<std::string> &words)
 {
     std::set<std::string> options = metricOptions();
     options.insert({"--by", "--threads"});
-    Args args(words, {"--json", "--met", "--normalized"}, options);
+    Args args(words, withFilterFlags({"--json", "--met", "--normalized"}), options);
     GraphStore store = loadGraph(args.positional(0, "FILE"));
     args.expectAtMost(1);
     std::string by = args.option("--by", "degree");
@@ -26,7 +26,7 @@ static int runRank(const std::vector<std::string> &words)
 
     std::vector<double> score(graph.nodeCount(), 0);
     if (by == "betweenness") {
-        unsigned threads = static_cast<unsigned>(std::strtoul(args.option("--threads", "0").c_str(), nullptr, 10));
+        auto threads = static_cast<unsigned>(args.integer("--threads", 0, 1024).value_or(0));
         score = betweenness(graph, args.flag("--normalized"), threads);
     } else {
         // Degree counts relations (link weights), as `liaison info` and networkx's MultiGraph do;
@@ -55,7 +55,7 @@ static int runRank(const std::vector<std::string> &words)
             w.StartObject();
             out.key("rank"), w.Uint64(rank + 1);
             out.key("entity"), out.entity(store, graph.nodes[order[rank]]);
-            out.key("score"), w.Double(score[order[rank]]);
+            out.key("score"), out.number(score[order[rank]]);
             w.EndObject();
         }
         w.EndArray();

@@ -23,7 +23,7 @@ static int runRollup(const std::vector<std::string> &words)
 {
     std::set<std::string> options = filterOptions();
     options.insert({"--level", "--top", "--expand"});
-    Args args(words, {"--json"}, options);
+    Args args(words, withFilterFlags({"--json"}), options);
     GraphStore store = loadGraph(args.positional(0, "FILE"));
     args.expectAtMost(1);
     std::string levelName = args.option("--level", "country");
@@ -41,7 +41,7 @@ static int runRollup(const std::vector<std::string> &words)
         expandB = resolveEntity(store, ends[1]);
         if (expandA > expandB) std::swap(expandA, expandB);
     }
-    Rollup result = rollup(store, level, filterFromArgs(args));
+    Rollup result = rollup(store, level, filterFromArgs(store, args));
     std::vector<const RollupEdge *> edges;
     for (const RollupEdge &edge : result.edges)
         if (expandA == kNoEntity || (edge.a == expandA && edge.b == expandB)) edges.push_back(&edge);

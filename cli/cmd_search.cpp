@@ -3,6 +3,8 @@
 #include "command.hpp"
 #include "query.hpp"
 
+#include "liaison/printable.hpp"
+
 #include <iostream>
 
 namespace liaison::cli {
@@ -10,19 +12,21 @@ namespace liaison::cli {
 static int runSearch(const std::vector<std::string> &words)
 {
     std::set<std::string> options = filterOptions();
-    Args args(words, {"--json"}, options);
+    Args args(words, withFilterFlags({"--json"}), options);
     const std::string &where = args.positional(0, "FILE");
     const std::string &text = args.positional(1, "TEXT");
     args.expectAtMost(2);
-    ViewFilter filter = filterFromArgs(args);
     GraphStore store;
     std::vector<EntityIndex> found;
+    ViewFilter filter;
     if (isArchive(where)) {
+        filter = filterFromArgs(args);
         // The server finds them (its index also folds Traditional/Simplified).
         store = archiveSearch(where, text, filter);
         for (EntityIndex e = 0; e < store.entityCount(); ++e) found.push_back(e);
     } else {
         store = loadGraph(where);
+        filter = filterFromArgs(store, args);
         for (EntityIndex e : store.search(text))
             if (passesEntityFilter(store, e, filter)) found.push_back(e);
     }
@@ -36,12 +40,12 @@ static int runSearch(const std::vector<std::string> &words)
     }
     for (EntityIndex e : found) {
         const Entity &entity = store.entity(e);
-        std::cout << entity.id << "\t" << entity.kind << "\t" << entity.name;
+        std::cout << printableText(entity.id) << "\t" << printableText(entity.kind) << "\t" << printableText(entity.name);
         for (const auto &[language, name] : entity.names)
-            if (name != entity.name) std::cout << " / " << name;
+            if (name != entity.name) std::cout << " / " << printableText(name);
         std::cout << "\n";
     }
-    if (found.empty()) std::cerr << "no entity matches '" << text << "'\n";
+    if (found.empty()) std::cerr << "no entity matches '" << printableText(text) << "'\n";
     return 0;
 }
 

@@ -2,6 +2,8 @@
 #include "command.hpp"
 #include "query.hpp"
 
+#include "liaison/printable.hpp"
+
 #include <iostream>
 
 namespace liaison::cli {
@@ -9,10 +11,10 @@ namespace liaison::cli {
 static void printEvidence(const std::vector<Evidence> &evidence, const char *indent)
 {
     for (const Evidence &e : evidence) {
-        std::cout << indent << "[" << e.source;
+        std::cout << indent << "[" << printableText(e.source);
         if (e.line > 0) std::cout << ":" << e.line;
-        if (!e.locator.empty()) std::cout << " " << e.locator;
-        std::cout << "] " << e.quote;
+        if (!e.locator.empty()) std::cout << " " << printableText(e.locator);
+        std::cout << "] " << printableText(e.quote);
         if (e.confidence >= 0) std::cout << " (confidence " << e.confidence << ")";
         std::cout << "\n";
     }
@@ -73,23 +75,24 @@ static int runShow(const std::vector<std::string> &words)
         w.EndObject();
         return 0;
     }
-    std::cout << entity.name << "\n  id: " << entity.id << "\n  kind: " << entity.kind << "\n";
-    for (const auto &[language, name] : entity.names) std::cout << "  name[" << language << "]: " << name << "\n";
+    std::cout << printableText(entity.name) << "\n  id: " << printableText(entity.id) << "\n  kind: " << printableText(entity.kind) << "\n";
+    for (const auto &[language, name] : entity.names)
+        std::cout << "  name[" << printableText(language) << "]: " << printableText(name) << "\n";
     if (!entity.aliases.empty()) {
         std::cout << "  aliases:";
-        for (const std::string &alias : entity.aliases) std::cout << " " << alias << ";";
+        for (const std::string &alias : entity.aliases) std::cout << " " << printableText(alias) << ";";
         std::cout << "\n";
     }
-    for (const auto &[k, v] : entity.attributes) std::cout << "  " << k << ": " << v.text << "\n";
+    for (const auto &[k, v] : entity.attributes) std::cout << "  " << printableText(k) << ": " << printableText(v.text) << "\n";
     if (!entity.evidence.empty()) std::cout << "  evidence:\n";
     printEvidence(entity.evidence, "    ");
     auto printRelations = [&](const std::vector<RelationIndex> &relations, bool outgoing) {
         for (RelationIndex r : relations) {
             const Relation &relation = store.relation(r);
             EntityIndex other = outgoing ? store.relationTarget(r) : store.relationSource(r);
-            std::cout << "  " << (outgoing ? "-" : "<-") << relation.kind << (outgoing ? "-> " : "- ")
+            std::cout << "  " << (outgoing ? "-" : "<-") << printableText(relation.kind) << (outgoing ? "-> " : "- ")
                       << describe(store, other);
-            for (const auto &[k, v] : relation.attributes) std::cout << "  " << k << "=" << v.text;
+            for (const auto &[k, v] : relation.attributes) std::cout << "  " << printableText(k) << "=" << printableText(v.text);
             std::cout << "\n";
             printEvidence(relation.evidence, "      ");
         }

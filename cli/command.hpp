@@ -38,6 +38,7 @@ Command mergeCommand();   // cmd_merge.cpp
 Command splitCommand();   // cmd_merge.cpp
 Command aliasCommand();   // cmd_alias.cpp
 Command judgeCommand();   // cmd_alias.cpp
+Command diffCommand(); // cmd_diff.cpp
 Command archiveCommand(); // cli/archive/
 
 } // namespace liaison::cli

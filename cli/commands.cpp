@@ -8,7 +8,7 @@ const std::vector<Command> &allCommands()
         importCommand(), infoCommand(), showCommand(), searchCommand(), metCommand(), pathCommand(),
         exportCommand(), pluginsCommand(), rankCommand(), communitiesCommand(), componentsCommand(), rollupCommand(),
         resolveCommand(), mergeCommand(), splitCommand(), aliasCommand(), judgeCommand(), viewCommand(),
-        archiveCommand(),
+        archiveCommand(), diffCommand(),
     };
     return commands;
 }

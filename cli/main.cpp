@@ -1,11 +1,13 @@
 // liaison: the command line. Exit codes: 0 ok, 1 user error, 2 internal error.
 #include "command.hpp"
+#include "terminal_output.hpp"
 
 #include "liaison/errors.hpp"
 
 #include <cstring>
 #include <exception>
 #include <iostream>
+#include <new>
 
 namespace {
 
@@ -25,6 +27,7 @@ void printUsage(std::ostream &out)
 int main(int argc, char **argv)
 {
     std::ios::sync_with_stdio(false);
+    liaison::cli::sanitizeTerminalOutput();
     if (argc < 2) {
         printUsage(std::cerr);
         return 1;
@@ -49,6 +52,11 @@ int main(int argc, char **argv)
         }
         try {
             return command.run(words);
+        } catch (const std::bad_alloc &) {
+            // Saves are atomic and imports all or nothing: nothing was changed.
+            std::cerr << "liaison " << name << ": out of memory; nothing was changed "
+                                               "(free memory, raise the limit, or narrow the input)\n";
+            return 1;
         } catch (const liaison::UserError &error) {
             std::cerr << "liaison " << name << ": " << error.what() << "\n";
             return 1;

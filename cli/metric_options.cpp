@@ -1,6 +1,8 @@
 #include "metric_options.hpp"
 #include "query.hpp"
 
+#include "liaison/printable.hpp"
+
 #include "liaison/errors.hpp"
 
 #include <algorithm>
@@ -13,7 +15,7 @@ const std::set<std::string> &metricOptions()
 {
     static const std::set<std::string> options = [] {
         std::set<std::string> o = filterOptions();
-        o.insert({"--top", "--only"});
+        o.insert({"--top", "--only", "--memory-budget"});
         return o;
     }();
     return options;
@@ -23,24 +25,24 @@ const char *const kMetricHelp =
     "graph:\n"
     "  --met                    run on who-met-whom (persons, weighted by shared occasions)\n"
     "                           instead of the graph of entities and relations\n"
+    "  --memory-budget MB       refuse a who-met-whom graph that would need more (default 2048):\n"
+    "                           one event of n persons links n(n-1)/2 pairs\n"
     "  --only K1,K2             print only entities of these kinds (computed on all)\n"
     "  --top N                  print the first N (0: all)\n";
 
 LinkGraph metricGraph(const GraphStore &store, const Args &args)
 {
-    ViewFilter filter = filterFromArgs(args);
-    if (args.flag("--met")) return metGraph(store, metProjection(store, filter));
+    ViewFilter filter = filterFromArgs(store, args);
+    if (args.flag("--met")) {
+        auto megabytes = static_cast<std::size_t>(args.integer("--memory-budget", 1, 1 << 24).value_or(2048));
+        return metGraph(store, metProjection(store, filter, megabytes << 20));
+    }
     return linkGraph(store, applyFilter(store, wholeGraph(store), filter));
 }
 
 std::size_t topOption(const Args &args, std::size_t fallback)
 {
-    std::optional<std::string> text = args.option("--top");
-    if (!text) return fallback;
-    char *end = nullptr;
-    unsigned long long n = std::strtoull(text->c_str(), &end, 10);
-    if (text->empty() || *end != '\0') throw UserError("--top expects a whole number, not '" + *text + "'");
-    return static_cast<std::size_t>(n);
+    return static_cast<std::size_t>(args.integer("--top", 0, 1'000'000'000).value_or(static_cast<long long>(fallback)));
 }
 
 bool shownKind(const Args &args, const std::string &kind)
@@ -61,10 +63,29 @@ void printGroups(const Args &args, const GraphStore &store,
                 std::cout << ", ...";
                 break;
             }
-            std::cout << (listed++ ? ", " : ": ") << store.entity(e).name;
+            std::cout << (listed++ ? ", " : ": ") << printableText(store.entity(e).name);
         }
         std::cout << "\n";
     }
+}
+
+void writeGroupsJson(JsonOut &out, const Args &args, const GraphStore &store, std::string_view listName,
+                     const std::vector<std::vector<EntityIndex>> &groups, std::size_t shown)
+{
+    auto &w = out.w();
+    out.key(listName);
+    w.StartArray();
+    for (std::size_t c = 0; c < shown && c < groups.size(); ++c) {
+        w.StartObject();
+        out.key("size"), w.Uint64(groups[c].size());
+        out.key("members");
+        w.StartArray();
+        for (EntityIndex e : groups[c])
+            if (shownKind(args, store.entity(e).kind)) out.entity(store, e);
+        w.EndArray();
+        w.EndObject();
+    }
+    w.EndArray();
 }
 
 } // namespace liaison::cli

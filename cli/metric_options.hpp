@@ -3,6 +3,7 @@
 #pragma once
 
 #include "args.hpp"
+#include "query.hpp"
 
 #include "liaison/metrics.hpp"
 
@@ -27,5 +28,10 @@ bool shownKind(const Args &args, const std::string &kind);
 // names limited to `sample` unless --members, and only of the --only kinds.
 void printGroups(const Args &args, const GraphStore &store,
                  const std::vector<std::vector<EntityIndex>> &groups, std::size_t shown, std::size_t sample);
+// --json: writes "<listName>": [{"size": N, "members": [entity...]}...] for
+// the first `shown` groups, members only of the --only kinds, into the open
+// object of `out`.
+void writeGroupsJson(JsonOut &out, const Args &args, const GraphStore &store, std::string_view listName,
+                     const std::vector<std::vector<EntityIndex>> &groups, std::size_t shown);
 
 } // namespace liaison::cli

@@ -1,8 +1,13 @@
 #include "query.hpp"
+#include "terminal_output.hpp"
 
 #include "liaison/errors.hpp"
+#include "liaison/file_lock.hpp"
+#include "liaison/import_batch.hpp"
 #include "liaison/name_lookup.hpp"
+#include "liaison/filter_spec.hpp"
 #include "liaison/json_io.hpp"
+#include "liaison/storable.hpp"
 
 #include <iostream>
 
@@ -10,10 +15,22 @@ namespace liaison::cli {
 
 GraphStore loadGraph(const std::string &path) { return readLiaisonJsonFile(path); }
 
+void refuseOutputOverInputs(const std::string &output, const std::vector<std::string> &inputs,
+                            const std::optional<std::string> &updated)
+{
+    if (updated && sameFile(output, *updated)) return;
+    for (const std::string &input : inputs)
+        if (sameFile(output, input))
+            throw UserError("refusing to write '" + printableText(output) + "': it is the input '" +
+                            printableText(input) + "'" +
+                            (updated ? std::string() : "; to update a graph, import --into it") +
+                            " (choose another -o)");
+}
+
 std::string describe(const GraphStore &store, EntityIndex e)
 {
     const Entity &entity = store.entity(e);
-    return entity.name + " (" + entity.id + ")";
+    return printableText(entity.name) + " (" + printableText(entity.id) + ")";
 }
 
 EntityIndex resolveEntity(const GraphStore &store, const std::string &reference)
@@ -43,14 +60,35 @@ const std::set<std::string> &filterOptions()
     return options;
 }
 
+std::set<std::string> withFilterFlags(std::set<std::string> flags)
+{
+    flags.insert("--hide-isolated");
+    return flags;
+}
+
 const char *const kFilterHelp =
-    "filters:\n"
+    "filters (a value that matches nothing in the graph is an error listing close candidates):\n"
     "  --kinds K1,K2            keep entities of these kinds (person, organisation, event, ...)\n"
     "  --relation-kinds R1,R2   keep relations of these kinds (attended, spoke_at, ...)\n"
-    "  --source ID1,ID2         keep facts whose evidence cites these sources\n"
-    "  --country C1,C2          keep these countries (ids, or ISO codes: tw = country:tw) and what is\n"
-    "                           tied to them; entities tied to no country stay\n"
-    "  --from DATE, --to DATE   keep events and dated relations in this window (YYYY[-MM[-DD]])\n";
+    "  --source S1,S2           keep facts whose evidence cites these sources (id, title or path)\n"
+    "  --country C1,C2          keep these countries and what is tied to them (entities tied to no\n"
+    "                           country stay); a country is an id, a name or alias in any language\n"
+    "                           (Taiwan, 台灣), or an ISO 3166 code (tw, TWN)\n"
+    "  --from DATE, --to DATE   keep events and dated relations in this window (YYYY[-MM[-DD]])\n"
+    "  --hide-isolated          drop entities the other filters left without any relation\n";
+
+ViewFilter filterFromArgs(const GraphStore &store, const Args &args)
+{
+    FilterSpec spec;
+    spec.kinds = splitList(args.option("--kinds", ""));
+    spec.relationKinds = splitList(args.option("--relation-kinds", ""));
+    spec.sources = splitList(args.option("--source", ""));
+    spec.countries = splitList(args.option("--country", ""));
+    spec.from = args.option("--from");
+    spec.to = args.option("--to");
+    spec.hideIsolated = args.flag("--hide-isolated");
+    return resolveFilter(store, spec);
+}
 
 ViewFilter filterFromArgs(const Args &args)
 {
@@ -60,8 +98,9 @@ ViewFilter filterFromArgs(const Args &args)
     for (const std::string &s : splitList(args.option("--source", ""))) filter.sources.insert(s);
     for (const std::string &c : splitList(args.option("--country", "")))
         filter.countries.insert(c.find(':') == std::string::npos ? "country:" + c : c);
-    filter.from = args.option("--from");
-    filter.to = args.option("--to");
+    if (auto from = args.option("--from")) filter.from = checkIsoDate(*from, "--from");
+    if (auto to = args.option("--to")) filter.to = checkIsoDate(*to, "--to");
+    filter.hideIsolated = args.flag("--hide-isolated");
     return filter;
 }
 
@@ -69,8 +108,10 @@ JsonOut::JsonOut() : m_writer(m_buffer) { m_writer.SetIndent(' ', 2); }
 
 JsonOut::~JsonOut()
 {
-    std::cout.write(m_buffer.GetString(), static_cast<std::streamsize>(m_buffer.GetSize()));
-    std::cout << "\n";
+    std::ostream &out = rawStdout(); // exact JSON: escapes are RapidJSON's
+    out.write(m_buffer.GetString(), static_cast<std::streamsize>(m_buffer.GetSize()));
+    out << "\n";
+    out.flush();
 }
 
 void JsonOut::key(std::string_view k) { m_writer.Key(k.data(), static_cast<rapidjson::SizeType>(k.size())); }
@@ -78,6 +119,12 @@ void JsonOut::key(std::string_view k) { m_writer.Key(k.data(), static_cast<rapid
 void JsonOut::string(std::string_view s)
 {
     m_writer.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+void JsonOut::number(double value)
+{
+    std::string text = jsonNumber(value);
+    m_writer.RawValue(text.data(), text.size(), rapidjson::kNumberType);
 }
 
 void JsonOut::entity(const GraphStore &store, EntityIndex e)
@@ -99,7 +146,7 @@ void JsonOut::evidence(const std::vector<Evidence> &evidence)
         if (e.line > 0) key("line"), m_writer.Int(e.line);
         if (!e.locator.empty()) key("locator"), string(e.locator);
         key("quote"), string(e.quote);
-        if (e.confidence >= 0) key("confidence"), m_writer.Double(e.confidence);
+        if (e.confidence >= 0) key("confidence"), number(e.confidence);
         m_writer.EndObject();
     }
     m_writer.EndArray();

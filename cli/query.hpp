@@ -17,13 +17,26 @@ namespace liaison::cli {
 
 GraphStore loadGraph(const std::string &path);
 
+// Throws UserError when `output` is the same file as one of `inputs` (an
+// output path never silently replaces what the command reads), unless it is
+// `updated`: the graph the command was asked to update (import --into).
+void refuseOutputOverInputs(const std::string &output, const std::vector<std::string> &inputs,
+                            const std::optional<std::string> &updated = std::nullopt);
+
 // An id, or a name or alias in any language. Throws LookupError when nothing
 // matches (suggesting near matches) or when several do (listing them).
 EntityIndex resolveEntity(const GraphStore &store, const std::string &reference);
 
-// The filter options every query command takes, and their help text.
+// The filter options every query command takes, its flags (--hide-isolated)
+// added to `flags`, and their help text.
 const std::set<std::string> &filterOptions();
+std::set<std::string> withFilterFlags(std::set<std::string> flags);
 extern const char *const kFilterHelp;
+// The filter the options name, checked against `store` by core's one filter
+// parser: a value that matches nothing known is a UserError with candidates.
+ViewFilter filterFromArgs(const GraphStore &store, const Args &args);
+// For a team archive, which checks the values against its own graph: the
+// options as given (dates still checked).
 ViewFilter filterFromArgs(const Args &args);
 
 // "莊明芬 (person:chuang-ming-fen)"
@@ -37,6 +50,8 @@ public:
     rapidjson::PrettyWriter<rapidjson::StringBuffer> &w() { return m_writer; }
     void key(std::string_view k);
     void string(std::string_view s);
+    // A finite number (jsonNumber); throws std::domain_error for NaN or ±inf.
+    void number(double value);
     void entity(const GraphStore &store, EntityIndex e); // {"id","kind","name"}
     void evidence(const std::vector<Evidence> &evidence);
     void relation(const GraphStore &store, RelationIndex r); // {"kind","from","to","evidence"}

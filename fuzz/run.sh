@@ -26,14 +26,14 @@ shared=${LIAISON_SHARED_DIR:-$root/../shared}
 # Target name -> "seed-dir:extension ..." (a dir alone takes every file).
 seeds_of() {
   case "$1" in
-    liaison_json) echo "$root/datasets:json $root/tests/regressions/liaison_json $shared/corpora/json:json $root/plugins/liaison-json/samples:json" ;;
+    liaison_json) echo "$root/datasets:json $root/tests/regressions/liaison_json $shared/corpora/json:json $root/schema/samples:json" ;;
     csv) echo "$root/plugins/csv/samples $shared/corpora/csv:csv $shared/corpora/social:csv $shared/corpora/affiliation:csv" ;;
     dot) echo "$root/plugins/dot/samples $shared/corpora/dot:gv $shared/corpora/dot:dot" ;;
     graphml) echo "$root/plugins/graphml/samples $shared/corpora/graphml:graphml $shared/corpora/graphml:xml $shared/corpora/social:graphml" ;;
     gexf) echo "$root/plugins/gexf/samples $shared/corpora/gexf:gexf $shared/corpora/social:gexf" ;;
     gml) echo "$root/plugins/gml/samples $shared/corpora/gml:gml $shared/corpora/social:gml" ;;
     report|report_extract) echo "$root/plugins/report/samples:txt $root/tests/regressions/report $shared/seeds:txt" ;;
-    liaison_json_plugin) echo "$root/plugins/liaison-json/samples $root/datasets:json $root/tests/regressions/liaison_json" ;;
+    liaison_json_plugin) echo "$root/schema/samples $root/datasets:json $root/tests/regressions/liaison_json" ;;
     *) echo "" ;;
   esac
 }

@@ -31,6 +31,7 @@ for t in $targets; do
   plugin=$t
   [ "$t" = liaison_json_plugin ] && plugin=liaison-json
   [ -d "$root/plugins/$plugin/samples/invalid" ] && regress="$regress $root/plugins/$plugin/samples/invalid"
+  [ "$plugin" = liaison-json ] && regress="$regress $root/schema/samples/invalid"
   for dir in $regress; do
     [ -d "$dir" ] || continue
     if ! "$FUZZ_BUILD/fuzz/fuzz_$t" -runs=0 "$dir" >"$FUZZ_BUILD/smoke-$t-regress.log" 2>&1; then

@@ -5,8 +5,10 @@
 #  2. No loader module (lib/liaison/plugins/*.so) contains a symbol that
 #     liaison_core defines (nm): a module that linked core would carry its code.
 # Arguments: -DSOURCE_DIR= -DCORE_LIBRARY=<libliaison_core.a> -DPLUGIN_DIR=
-#            -DNM=<nm> -DALLOWED=<;-list of plugins/ paths or module names
-#            still exempt, each a known, reported exception>
+#            -DNM=<nm> -DALLOWED=<comma-separated plugins/ path prefixes and
+#            module names still exempt, each a known, reported exception>
+cmake_minimum_required(VERSION 3.25)
+string(REPLACE "," ";" ALLOWED "${ALLOWED}")
 set(problems "")
 
 # Core's public headers, by the name a loader would include them.

@@ -20,7 +20,7 @@ TEST(CliImport, RefusedImportLeavesTheExistingFileUntouched)
 {
     fs::path dir = test::scratchDir("cli-import");
     fs::path graph = dir / "graph.json";
-    auto made = test::runCommand(cli() + " import " + (test::sourceDir() / "plugins/liaison-json/samples/valid/small.json").string() +
+    auto made = test::runCommand(cli() + " import " + (test::sourceDir() / "schema/samples/valid/small.json").string() +
                                  " -o " + graph.string());
     ASSERT_EQ(made.exitCode, 0) << made.err;
     std::string before = readWholeFile(graph.string());
@@ -37,7 +37,7 @@ TEST(CliImport, LenientListsSkippedRecordsAndMergesAreReported)
 {
     fs::path dir = test::scratchDir("cli-lenient");
     fs::path graph = dir / "graph.json";
-    ASSERT_EQ(test::runCommand(cli() + " import " + (test::sourceDir() / "plugins/liaison-json/samples/valid/small.json").string() +
+    ASSERT_EQ(test::runCommand(cli() + " import " + (test::sourceDir() / "schema/samples/valid/small.json").string() +
                                " -o " + graph.string()).exitCode, 0);
     write(dir / "nodes.csv", "id,kind,name\nperson:cmf,person,莊明芬\nbroken,has space,No kind\n");
     auto r = test::runCommand(cli() + " import " + (dir / "nodes.csv").string() + " --lenient --into " + graph.string() +

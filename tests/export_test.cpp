@@ -1,6 +1,8 @@
 #include "layout_fixture.hpp"
 #include "test_paths.hpp"
 
+#include "liaison/analysis.hpp"
+#include "liaison/errors.hpp"
 #include "liaison/json_io.hpp"
 #include "liaison/layout.hpp"
 
@@ -108,9 +110,11 @@ TEST(Export, SvgIsXmlWithEveryLabelTitleAndLegend)
     for (RelationIndex r : view.relations)
         EXPECT_TRUE(hasText(content, store.relation(r).kind)) << store.relation(r).kind;
     EXPECT_TRUE(hasText(content, "IAC 2017 國際資訊長學會年會"));
+    // Issue 13: a kind outside the first five is named, never "Other".
     for (std::string_view kind : {"Kinds", "Person", "Organisation", "Event", "Country", "Topic",
-                                  "Other"})
+                                  "Document"})
         EXPECT_TRUE(hasText(content, std::string(kind))) << kind;
+    EXPECT_FALSE(hasText(content, "Other"));
     EXPECT_NE(svg.find("Noto Sans CJK TC"), std::string::npos);
     EXPECT_NE(svg.find(std::string(styleOfKind("person").fill)), std::string::npos);
 }
@@ -254,4 +258,88 @@ TEST(Export, CuratedDatasetRendersEveryLabel)
     }
     LayoutResult layout = layoutView(store, view, options);
     EXPECT_EQ(layout.nodes.size(), view.entities.size());
+}
+
+// --- issue 13 part 5: exports of what you see -------------------------------
+
+TEST(Export, TheLegendSaysWhatEachEdgeColourMeans)
+{
+    GraphStore store = smallStore();
+    std::string svg = renderDiagram(store, wholeGraph(store), DiagramFormat::Svg, diagramOptions());
+    SvgContent content = parseSvg(svg);
+    ASSERT_TRUE(content.wellFormed) << content.error;
+    EXPECT_TRUE(hasText(content, "Relations"));
+    for (const char *meaning : {"spoke at", "works for", "held in", "discussed", "hosted"})
+        EXPECT_TRUE(hasText(content, meaning)) << meaning;
+    EXPECT_NE(svg.find(std::string(styleOfRelation("works_for").colour)), std::string::npos);
+}
+
+TEST(Export, EdgeLabelsGiveWayToTheLegendAboveTheLimit)
+{
+    GraphStore store = smallStore();
+    LayoutOptions options = diagramOptions();
+    options.edgeLabelLimit = 3; // the small graph has 9 relations
+    SvgContent content = parseSvg(renderDiagram(store, wholeGraph(store), DiagramFormat::Svg, options));
+    ASSERT_TRUE(content.wellFormed) << content.error;
+    EXPECT_EQ(std::count(content.texts.begin(), content.texts.end(), "works_for"), 0);
+    EXPECT_TRUE(hasText(content, "works for")) << "the legend still explains the colour";
+}
+
+TEST(Export, HighlightedEntitiesHaveAThickDarkRedOutline)
+{
+    GraphStore store = smallStore();
+    LayoutOptions options = diagramOptions();
+    std::string plain = renderDiagram(store, wholeGraph(store), DiagramFormat::Svg, options);
+    options.highlight = {store.findById("person:radomir-bolgov")};
+    std::string marked = renderDiagram(store, wholeGraph(store), DiagramFormat::Svg, options);
+    EXPECT_EQ(plain.find("#8b0000"), std::string::npos);
+    std::size_t node = marked.find("<title>person:radomir&#45;bolgov</title>");
+    ASSERT_NE(node, std::string::npos) << marked;
+    std::size_t outline = marked.find("stroke=\"#8b0000\" stroke-width=\"4\"", node);
+    EXPECT_LT(outline, marked.find("</g>", node)) << "the outline belongs to that node";
+}
+
+TEST(Export, APagedPdfIsOnePageOfThatSize)
+{
+    GraphStore store = readLiaisonJsonFile(test::iacDataset().string());
+    LayoutOptions options = diagramOptions(LayoutEngine::Sfdp);
+    PageSize a4 = parsePageSize("A4-landscape");
+    EXPECT_NEAR(a4.width, 841.89, 0.01);
+    EXPECT_THROW(parsePageSize("A5"), UserError);
+    options.pageWidth = a4.width;
+    options.pageHeight = a4.height;
+    std::vector<std::string> messages;
+    options.messages = &messages;
+    std::string pdf = renderDiagram(store, wholeGraph(store), DiagramFormat::Pdf, options);
+    EXPECT_NE(pdf.find("/MediaBox [ 0 0 842 595 ]"), std::string::npos) << pdf.substr(0, 2000);
+    EXPECT_NE(pdf.find("/Count 1"), std::string::npos) << "one page, nothing split";
+    bool told = false;
+    for (const std::string &m : messages) told |= m.find("best-connected") != std::string::npos;
+    EXPECT_TRUE(told) << "170 labels do not fit A4 at 6 pt; the export says what it left out";
+}
+
+TEST(Export, TwopiPutsTheRootAtTheCentre)
+{
+    GraphStore store = readLiaisonJsonFile(test::iacDataset().string());
+    EntityIndex focus = store.findById("person:chuang-ming-fen");
+    View view = egoNetwork(store, focus, 1);
+    LayoutOptions options;
+    options.engine = LayoutEngine::Twopi;
+    options.root = focus;
+    LayoutResult layout = layoutView(store, view, options);
+    Point centre{(layout.lowerLeft.x + layout.upperRight.x) / 2, (layout.lowerLeft.y + layout.upperRight.y) / 2};
+    double width = layout.upperRight.x - layout.lowerLeft.x;
+    for (const NodeLayout &n : layout.nodes)
+        if (n.entity == focus) {
+            EXPECT_NEAR(n.centre.x, centre.x, width * 0.1);
+            EXPECT_NEAR(n.centre.y, centre.y, width * 0.1);
+        }
+    // Nodes are not piled on top of each other.
+    for (std::size_t i = 0; i < layout.nodes.size(); ++i)
+        for (std::size_t j = i + 1; j < layout.nodes.size(); ++j) {
+            const NodeLayout &a = layout.nodes[i], &b = layout.nodes[j];
+            bool overlap = std::abs(a.centre.x - b.centre.x) * 2 < (a.width + b.width) * 0.9 &&
+                           std::abs(a.centre.y - b.centre.y) * 2 < (a.height + b.height) * 0.9;
+            EXPECT_FALSE(overlap) << store.entity(a.entity).id << " on " << store.entity(b.entity).id;
+        }
 }

@@ -90,6 +90,42 @@ TEST(LoaderMapping, DotClustersBecomeGroups)
     EXPECT_EQ(attended, 1u);
 }
 
+// cgraph's own "Warning: " prefix is dropped: the diagnostic already says
+// it is a warning ("x.dot:1: warning: syntax ambiguity ...").
+TEST(LoaderMapping, DotWarningsLoseCgraphsPrefix)
+{
+    PluginHost host;
+    ImportBatch batch = host.load(*host.find("dot"), "ambiguous.dot", "digraph { a -> 1a }\n");
+    ASSERT_EQ(batch.diagnostics().size(), 1u);
+    const Diagnostic &d = batch.diagnostics()[0];
+    EXPECT_EQ(d.severity, Severity::Warning);
+    EXPECT_EQ(d.message.rfind("syntax ambiguity", 0), 0u) << d.message;
+    EXPECT_EQ(d.text().find("Warning:"), std::string::npos) << d.text();
+}
+
+// Both XML loaders accept an edge to a node they never declared (networkx,
+// graphology and Gephi write such files): the endpoint becomes a "node"
+// named by its id, and a declared node of that id wins.
+TEST(LoaderMapping, XmlEdgesToUndeclaredNodesCreateThem)
+{
+    const std::pair<const char *, const char *> files[] = {
+        {"edge.graphml", R"(<graphml><graph edgedefault="directed"><node id="a"><data key="x">1</data></node>)"
+                         R"(<edge source="a" target="b"/></graph></graphml>)"},
+        {"edge.gexf", R"(<gexf version="1.2"><graph><nodes><node id="a" label="Ann"/></nodes>)"
+                      R"(<edges><edge id="0" source="a" target="b"/></edges></graph></gexf>)"},
+    };
+    PluginHost host;
+    for (const auto &[name, text] : files) {
+        SCOPED_TRACE(name);
+        GraphStore s;
+        commitBatch(s, host.load(host.choose(name, text), name, text));
+        ASSERT_EQ(s.entityCount(), 2u);
+        EXPECT_EQ(byId(s, "b").kind, "node");
+        EXPECT_EQ(byId(s, "b").name, "b");
+        EXPECT_EQ(s.relationCount(), 1u);
+    }
+}
+
 TEST(LoaderMapping, GraphmlTypedKeysAndDefaults)
 {
     GraphStore s = loadSample("graphml/samples/valid/typed_keys.graphml");

@@ -1,6 +1,7 @@
 // Every plugins/<name>/samples/valid file loads (with the loader <name>,
 // which is also the one chosen automatically); every samples/invalid file
-// fails with a message located at file:line.
+// fails with a message located at file:line. Liaison JSON, read by core
+// itself, keeps its samples beside its schema (schema/samples).
 #include "test_paths.hpp"
 
 #include "liaison/import_batch.hpp"
@@ -24,13 +25,15 @@ struct Sample {
 
 std::vector<Sample> samples()
 {
+    std::vector<std::pair<std::string, fs::path>> folders{{"liaison-json", test::sourceDir() / "schema" / "samples"}};
+    for (const auto &plugin : fs::directory_iterator(test::sourceDir() / "plugins"))
+        folders.emplace_back(plugin.path().filename().string(), plugin.path() / "samples");
     std::vector<Sample> out;
-    for (const auto &plugin : fs::directory_iterator(test::sourceDir() / "plugins")) {
+    for (const auto &[loader, folder] : folders) {
         for (bool valid : {true, false}) {
-            fs::path dir = plugin.path() / "samples" / (valid ? "valid" : "invalid");
+            fs::path dir = folder / (valid ? "valid" : "invalid");
             if (!fs::is_directory(dir)) continue;
-            for (const auto &f : fs::directory_iterator(dir))
-                out.push_back({plugin.path().filename().string(), f.path(), valid});
+            for (const auto &f : fs::directory_iterator(dir)) out.push_back({loader, f.path(), valid});
         }
     }
     std::sort(out.begin(), out.end(), [](const Sample &a, const Sample &b) { return a.path < b.path; });

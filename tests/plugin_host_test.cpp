@@ -2,10 +2,12 @@
 // refused with nothing registered, misbehaving loaders contained.
 #include "liaison/json_io.hpp"
 #include "liaison/plugin_host.hpp"
+#include "test_paths.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <filesystem>
 
 namespace liaison {
 namespace {
@@ -29,6 +31,43 @@ TEST(PluginHost, BuiltInLoadersNeedNoPluginFolder)
         EXPECT_EQ(l->origin, "built-in");
         EXPECT_EQ(l->abi, 1u);
     }
+}
+
+// Liaison JSON is the store's own format: the host reads it itself, no
+// plugin ABI in between (so nothing of a record is lost on the way), and it
+// is chosen for a Liaison JSON file and located when refused.
+TEST(PluginHost, ReadsLiaisonJsonItself)
+{
+    PluginHost host;
+    const LoaderInfo *json = host.find("liaison-json");
+    ASSERT_NE(json, nullptr);
+    EXPECT_TRUE(json->native);
+    EXPECT_EQ(json->descriptor, nullptr);
+    std::string text = R"({"liaison": 1, "sources": [{"id": "r1", "x-src": true}],
+      "entities": [{"id": "person:a", "kind": "person", "name": "A", "x-note": {"k": [1, 2]},
+                    "evidence": [{"source": "r1", "line": 3, "x-ev": 1}]},
+                   {"id": "event:e", "name": "E"}],
+      "relations": [{"kind": "attended", "from": "person:a", "to": "event:e", "x-rel": "y"}]})";
+    EXPECT_EQ(&host.choose("graph.json", text), json);
+    ImportBatch batch = host.load(*json, "graph.json", text);
+    ASSERT_FALSE(batch.hasErrors());
+    ASSERT_EQ(batch.entities().size(), 2u);
+    const Entity &a = batch.entities()[0].entity;
+    ASSERT_EQ(a.extra.size(), 1u);
+    EXPECT_EQ(a.extra[0].first, "x-note");
+    ASSERT_EQ(a.evidence.size(), 1u);
+    EXPECT_EQ(a.evidence[0].line, 3);
+    EXPECT_EQ(a.evidence[0].extra.size(), 1u);
+    EXPECT_EQ(batch.entities()[1].entity.kind, "event");
+    ASSERT_EQ(batch.relations().size(), 1u);
+    EXPECT_EQ(batch.relations()[0].relation.extra.size(), 1u);
+    EXPECT_EQ(batch.sources().at(0).source.extra.size(), 1u);
+
+    ImportBatch refused = host.load(*json, "bad.json", "{\"liaison\": 1,\n \"entities\": [{\"kind\": \"person\"}]}");
+    ASSERT_TRUE(refused.hasErrors());
+    EXPECT_EQ(refused.diagnostics()[0].where.file, "bad.json");
+    EXPECT_EQ(refused.diagnostics()[0].where.line, 2);
+    EXPECT_TRUE(refused.entities().empty());
 }
 
 TEST(PluginHost, LoadsAGoodModuleAndUsesIt)
@@ -171,6 +210,58 @@ TEST(GlobMatch, FileNames)
     EXPECT_TRUE(globMatch("*.graphml", "a.b.graphml"));
     EXPECT_FALSE(globMatch("*.csv", "a.csv.bak"));
     EXPECT_TRUE(globMatch("graph?.gv", "graph1.gv"));
+}
+
+} // namespace
+} // namespace liaison
+
+namespace liaison {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Issue 10, case 12: a module that claims a built-in's format and sniffs high
+// does not take it over; the user names it to use it.
+int sniffAlways(const liaison_input *) { return 100; }
+int loadNothing(const liaison_input *, const liaison_host *) { return LIAISON_LOAD_OK; }
+const char *const kCsvPatterns[] = {"*.csv", "*.tsv", nullptr};
+const liaison_loader kCsvClaimer{1, sizeof(liaison_loader), "evil-csv", "1", "claims csv", kCsvPatterns, sniffAlways,
+                                 loadNothing};
+const char *const kOwnPatterns[] = {"*.own", nullptr};
+const liaison_loader kOwnFormat{1, sizeof(liaison_loader), "own-format", "1", "its own", kOwnPatterns, sniffAlways,
+                                loadNothing};
+
+TEST(PluginHost, BuiltInsKeepTheirFormatsUnlessTheModuleIsNamed)
+{
+    PluginHost host;
+    host.registerLoader(&kCsvClaimer, "/plugins/evil_csv.so");
+    host.registerLoader(&kOwnFormat, "/plugins/own.so");
+    EXPECT_EQ(host.choose("people.csv", "id,name\n1,a\n").name, "csv");
+    EXPECT_EQ(host.choose("people.csv", "id,name\n1,a\n", "evil-csv").name, "evil-csv");
+    EXPECT_EQ(host.choose("data.own", "whatever").name, "own-format"); // no built-in claims *.own
+}
+
+TEST(PluginHost, ModulesInAWorldWritableFolderAreRefusedWithAWarning)
+{
+    fs::path dir = test::scratchDir("world-writable-plugins");
+    fs::copy_file(kModules + "/good.so", dir / "good.so");
+    fs::permissions(dir, fs::perms::all);
+    ::setenv("LIAISON_PLUGIN_PATH", dir.c_str(), 1);
+    PluginHost host;
+    host.discoverModules();
+    ::unsetenv("LIAISON_PLUGIN_PATH");
+    EXPECT_EQ(host.find("good-module"), nullptr);
+    ASSERT_FALSE(host.problems().empty());
+    EXPECT_NE(host.problems().back().message.find("writable by every user"), std::string::npos);
+
+    fs::permissions(dir, fs::perms::owner_all);
+    fs::permissions(dir / "good.so", fs::perms::all);
+    ::setenv("LIAISON_PLUGIN_PATH", dir.c_str(), 1);
+    PluginHost again;
+    again.discoverModules();
+    ::unsetenv("LIAISON_PLUGIN_PATH");
+    EXPECT_EQ(again.find("good-module"), nullptr);
+    fs::permissions(dir / "good.so", fs::perms::owner_all);
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "test_paths.hpp"
 
 #include "liaison/json_io.hpp"
+#include "liaison/exchange_export.hpp"
 #include "liaison/layout.hpp"
 
 #include <expat.h>
@@ -12,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <set>
 
@@ -241,4 +243,79 @@ TEST(SafeOutput, ExportWritesOnlyThePathAskedFor)
     EXPECT_FALSE(fs::exists("/tmp/liaison-escaped"));
     EXPECT_FALSE(fs::exists(dir.parent_path() / "escaped"));
     fs::remove_all(dir);
+}
+
+// Issue 10, case 11: every string the store can hold (NUL and other C0
+// controls included, which Liaison JSON carries as \u escapes) gives
+// well-formed SVG, GraphML and GEXF and an uncut DOT label; the control
+// characters are shown escaped, never dropped with what follows them.
+namespace {
+
+GraphStore controlCharacterStore()
+{
+    GraphStore store;
+    const std::string names[] = {std::string("Visible\0Hidden", 14), "bell\x07" "and\x01one", "tab\tnew\nline",
+                                 "esc\x1b[31mred", "nonchar\xEF\xBF\xBE"};
+    for (std::size_t i = 0; i < std::size(names); ++i) {
+        Entity e;
+        e.id = "person:c" + std::to_string(i);
+        e.name = names[i];
+        e.attributes["note"] = AttributeValue::string(names[i]);
+        store.addEntity(std::move(e));
+    }
+    Relation r;
+    r.kind = "met";
+    r.from = "person:c0";
+    r.to = "person:c1";
+    r.attributes["quote"] = AttributeValue::string(std::string("said\0this", 9));
+    store.addRelation(std::move(r));
+    return store;
+}
+
+} // namespace
+
+TEST(SafeOutput, ControlCharactersGiveWellFormedXmlAndUncutLabels)
+{
+    GraphStore store = controlCharacterStore();
+    View view = wholeGraph(store);
+    std::string svg = renderDiagram(store, view, DiagramFormat::Svg, options(LayoutEngine::Dot));
+    XmlSummary xml = readXml(svg);
+    ASSERT_TRUE(xml.wellFormed) << xml.error;
+    EXPECT_TRUE(contains(xml.texts, "Visible\\x00Hidden")) << svg;
+    EXPECT_TRUE(contains(xml.texts, "esc\\x1B[31mred")) << svg;
+    for (const std::string &doc : {writeGraphml(store, view), writeGexf(store, view)}) {
+        XmlSummary parsed = readXml(doc);
+        EXPECT_TRUE(parsed.wellFormed) << parsed.error << "\n" << doc;
+        EXPECT_NE(doc.find("Visible\\x00Hidden"), std::string::npos);
+        EXPECT_NE(doc.find("said\\x00this"), std::string::npos);
+        EXPECT_NE(doc.find("nonchar\\uFFFE"), std::string::npos);
+    }
+    std::string dot = renderDiagram(store, view, DiagramFormat::Dot, options(LayoutEngine::Dot));
+    std::unique_ptr<Agraph_t, decltype(&agclose)> g(agmemread(dot.c_str()), &agclose);
+    ASSERT_TRUE(g) << dot;
+    Agnode_t *node = agnode(g.get(), const_cast<char *>("person:c0"), 0);
+    ASSERT_TRUE(node);
+    EXPECT_STREQ(agget(node, const_cast<char *>("label")), "Visible\\\\x00Hidden"); // \\ is Graphviz's escape of '\'
+}
+
+// Liaison re-imports its own GraphML of such a graph, and an import stores a
+// control character in a name visibly escaped, with a warning at its line.
+TEST(SafeOutput, OwnGraphmlReimportsAndImportEscapesControlsInNames)
+{
+    fs::path dir = test::scratchDir("control-names");
+    GraphStore store = controlCharacterStore();
+    writeFileAtomically((dir / "g.graphml").string(), writeGraphml(store, wholeGraph(store)));
+    auto r = test::runCommand("'" + test::cliPath().string() + "' import '" + (dir / "g.graphml").string() + "' -o '" +
+                              (dir / "back.json").string() + "'");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(readLiaisonJsonFile((dir / "back.json").string()).entityCount(), store.entityCount());
+
+    std::ofstream(dir / "names.csv", std::ios::binary) << "id,kind,name\nperson:x,person,\"A\x01" "B\"\n";
+    r = test::runCommand("'" + test::cliPath().string() + "' import '" + (dir / "names.csv").string() + "' -o '" +
+                         (dir / "names.json").string() + "'");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.err.find("names.csv:2:1: warning: entity person:x: control characters in its names are kept escaped"),
+              std::string::npos)
+        << r.err;
+    EXPECT_EQ(readLiaisonJsonFile((dir / "names.json").string()).entity(0).name, "A\\x01B");
 }

@@ -56,4 +56,8 @@ CommandResult runCommand(const std::string &command)
     return result;
 }
 
+std::string quoted(const fs::path &path) { return "'" + path.string() + "'"; }
+
+void writeFile(const fs::path &path, const std::string &bytes) { std::ofstream(path, std::ios::binary) << bytes; }
+
 } // namespace liaison::test

@@ -39,5 +39,9 @@ struct CommandResult {
     std::string err;
 };
 CommandResult runCommand(const std::string &command);
+// `path` in single quotes, for a runCommand line (no path of ours holds a ').
+std::string quoted(const std::filesystem::path &path);
+// Writes `bytes` to `path`, replacing it.
+void writeFile(const std::filesystem::path &path, const std::string &bytes);
 
 } // namespace liaison::test

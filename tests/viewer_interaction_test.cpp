@@ -14,6 +14,8 @@
 
 #include <imgui.h>
 
+#include <map>
+
 using namespace liaison;
 using namespace liaison::viewer;
 
@@ -84,6 +86,70 @@ protected:
 };
 
 } // namespace
+
+// Issue 13 part 4: filters, hide/show and undo never move a node.
+TEST_F(CanvasInput, AFilterToggleAHideAndAnUndoMoveNothing) {
+    app.autoLayout = true;
+    std::map<std::string, ImVec2> before;
+    for (const char *id : {"person:li-wei", "event:iac2017", "organisation:ndc", "country:russia"})
+        before[id] = nodeOnScreen(id);
+    auto unmoved = [&](const char *when) {
+        for (const auto &[id, p] : before) {
+            ImVec2 now = nodeOnScreen(id);
+            EXPECT_NEAR(now.x, p.x, 1.f) << id << " after " << when;
+            EXPECT_NEAR(now.y, p.y, 1.f) << id << " after " << when;
+        }
+        EXPECT_FALSE(app.layoutPending) << "no relayout after " << when;
+        EXPECT_FALSE(app.layouts.running()) << "no relayout after " << when;
+    };
+    app.filters.hiddenKinds.insert("topic");
+    markFiltersChanged(app);
+    frame();
+    app.filters.hiddenKinds.clear();
+    markFiltersChanged(app);
+    frame();
+    unmoved("a kind filter toggle");
+    hideEntity(app, "person:chuang-ming-fen");
+    frame();
+    undo(app);
+    frame();
+    unmoved("hide and undo");
+    focusOn(app, "event:iac2017", 1);
+    frame();
+    undo(app);
+    frame();
+    EXPECT_FALSE(app.layoutPending) << "a focus shows a part of what is placed";
+}
+
+TEST_F(CanvasInput, DraggingANodeMovesItAndFixesItsPlace) {
+    ImVec2 start = nodeOnScreen("organisation:ndc");
+    ImVec2 other = nodeOnScreen("country:russia");
+    moveTo(start);
+    ImGui::GetIO().MouseDown[0] = true;
+    frame();
+    for (int step = 1; step <= 5; ++step)
+        moveTo(ImVec2(start.x + 10.f * step, start.y + 8.f * step));
+    ImGui::GetIO().MouseDown[0] = false;
+    frame();
+    frame();
+    ImVec2 end = nodeOnScreen("organisation:ndc");
+    EXPECT_NEAR(end.x, start.x + 50, 2.f);
+    EXPECT_NEAR(end.y, start.y + 40, 2.f);
+    ImVec2 stayed = nodeOnScreen("country:russia");
+    EXPECT_NEAR(stayed.x, other.x, 0.5f) << "the camera did not pan";
+    ASSERT_TRUE(app.placed.entities.contains("organisation:ndc"));
+    EXPECT_TRUE(app.placed.entities["organisation:ndc"].pinned);
+    EXPECT_TRUE(app.dirty) << "the new place is saved with the graph";
+}
+
+TEST_F(CanvasInput, SelectingANodeDimsAllButItsNeighbourhood) {
+    click(nodeOnScreen("event:iac2017"));
+    moveTo(ImVec2(app.canvas.origin.x + 3, app.canvas.origin.y + 3)); // hover nothing
+    auto slot = [&](const char *id) { return app.scene.slotOf(app.doc.store->findById(id)); };
+    auto lit = [&](const char *id) { return app.canvas.highlight[slot(id)] == app.canvas.highlightStamp; };
+    EXPECT_TRUE(lit("person:li-wei"));
+    EXPECT_FALSE(lit("topic:open-data"));
+}
 
 TEST_F(CanvasInput, ClickingANodeSelectsItAndClickingBackgroundClears) {
     ASSERT_EQ(app.canvas.drawn.size(), 6u);

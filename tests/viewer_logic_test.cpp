@@ -110,16 +110,48 @@ TEST(ViewerLogic, TheViewFollowsHiddenFocusExpandedPinnedAndFilters) {
         EXPECT_NE(store->relation(r).kind, "works_for");
 }
 
-TEST(ViewerLogic, ACountryFilterKeepsWhatLiesWithinTwoRelationsOfIt) {
-    auto store = smallStore();
+TEST(ViewerLogic, ACountryFilterKeepsWhatTheCliKeeps) {
+    // Issue 13: ticking Russia left Japan, Thailand... on the canvas while the
+    // CLI's --country dropped them. Both now go through core's ViewFilter.
+    auto iac = std::make_shared<const GraphStore>(readLiaisonJsonFile(liaison::test::iacDataset().string()));
     FilterState filters;
     filters.countries.insert("country:russia");
-    View view = computeView(*store, {}, filters);
-    // Russia <- held_in - IAC 2017 <- attended/spoke_at - both persons.
-    EXPECT_TRUE(shows(*store, view, "country:russia"));
-    EXPECT_TRUE(shows(*store, view, "event:iac2017"));
-    EXPECT_TRUE(shows(*store, view, "person:li-wei"));
-    EXPECT_FALSE(shows(*store, view, "organisation:ndc"));
+    View view = computeView(*iac, {}, filters);
+    EXPECT_TRUE(shows(*iac, view, "country:russia"));
+    for (const char *other : {"country:japan", "country:thailand", "country:taiwan"})
+        EXPECT_FALSE(shows(*iac, view, other)) << other;
+    ViewFilter cli;
+    cli.countries.insert("country:russia");
+    EXPECT_EQ(ids(*iac, view), ids(*iac, applyFilter(*iac, wholeGraph(*iac), cli)));
+}
+
+TEST(ViewerLogic, HideIsolatedKeepsTheFocusAndPinnedEntities) {
+    auto store = smallStore();
+    FilterState filters;
+    filters.hiddenKinds = {"event", "organisation"};
+    filters.hideIsolated = true;
+    ViewEdits edits;
+    edits.pinned.insert("topic:open-data");
+    View view = computeView(*store, edits, filters);
+    EXPECT_TRUE(shows(*store, view, "topic:open-data")) << "pinned by the user";
+    std::vector<bool> linked(store->entityCount(), false);
+    for (RelationIndex r : view.relations)
+        linked[store->relationSource(r)] = linked[store->relationTarget(r)] = true;
+    for (EntityIndex e : view.entities) {
+        if (store->entity(e).id != "topic:open-data") {
+            EXPECT_TRUE(linked[e]) << store->entity(e).id;
+        }
+    }
+}
+
+TEST(ViewerLogic, AnInvalidTypedDateIsNotAppliedAndSaysWhy) {
+    FilterState filters;
+    filters.from = "2017-13-45";
+    EXPECT_NE(dateProblem(filters).find("has no month 13"), std::string::npos) << dateProblem(filters);
+    EXPECT_FALSE(toViewFilter(*smallStore(), filters).from.has_value());
+    filters.from = "2017-09";
+    EXPECT_EQ(dateProblem(filters), "");
+    EXPECT_EQ(toViewFilter(*smallStore(), filters).from, "2017-09");
 }
 
 TEST(ViewerLogic, MergingTwoEntitiesRepointsTheirRelationsAndCanBeUndone) {
@@ -178,9 +210,9 @@ TEST(ViewerLogic, InspectorListsMetPersonsWithSharedEventAndEvidence) {
     auto store = smallStore();
     auto lines = buildInspector(*store, store->findById("person:li-wei"), {});
     std::string text = inspectorText(lines);
-    EXPECT_NE(text.find("## Met (1)\n莊明芬\n  at IAC 2017"), std::string::npos) << text;
+    EXPECT_NE(text.find("## Met (1)\n莊明芬  x1 occasion\n  at IAC 2017"), std::string::npos) << text;
     auto link = std::find_if(lines.begin(), lines.end(), [](const InspectorLine &l) {
-        return l.kind == InspectorLine::Kind::Link && l.text == "莊明芬";
+        return l.kind == InspectorLine::Kind::Link && l.text == "莊明芬  x1 occasion";
     });
     ASSERT_NE(link, lines.end());
     EXPECT_EQ(link->link, store->findById("person:chuang-ming-fen"));

@@ -7,12 +7,16 @@
 
 #ifdef LIAISON_VIEWER_PATH
 
+#include "liaison/json_io.hpp"
 #include "liaison/layout.hpp"
+#include "liaison/positions.hpp"
 
 #include <rapidjson/document.h>
 #include <stb_image.h>
 
+#include <cmath>
 #include <cstdlib>
+#include <set>
 #include <fstream>
 #include <unistd.h>
 #include <sstream>
@@ -188,7 +192,7 @@ TEST_F(ViewerTest, InspectorShowsWhomAPersonMetAndTheSentencesThatSaySo) {
     EXPECT_NE(text.find("en: Chuang Ming-fen"), std::string::npos) << text;
     EXPECT_NE(text.find("title: 副處長"), std::string::npos) << text;
     EXPECT_NE(text.find("### attended (1)\n  -> IAC 2017"), std::string::npos) << text;
-    auto met = text.find("## Met (1)\n李偉\n  at IAC 2017 (2017-09-27)");
+    auto met = text.find("## Met (1)\n李偉  x1 occasion\n  at IAC 2017 (2017-09-27)");
     ASSERT_NE(met, std::string::npos) << text;
     EXPECT_NE(text.find("> “李偉於年會發表演說” — trip-report, line 130", met), std::string::npos) << text;
     EXPECT_NE(text.find("> “發展委員會莊明芬副處長與會分享” — trip-report, line 125"), std::string::npos) << text;
@@ -270,6 +274,209 @@ TEST_F(ViewerTest, AnUnknownEntityIsAUserError) {
     auto run = shoot(small(), "--select 'Nobody At All'");
     EXPECT_EQ(run.exitCode, 1);
     EXPECT_NE(run.err.find("Nobody At All"), std::string::npos) << run.err;
+}
+
+TEST_F(ViewerTest, FilterTyposAreUserErrorsWithCandidatesAsInTheCli) {
+    for (const auto &[options, expected] : std::vector<std::pair<std::string, std::string>>{
+             {"--hide-kind persn", "did you mean 'person'?"},
+             {"--kinds persn", "did you mean 'person'?"},
+             {"--country xx", "countries in this graph"},
+             {"--from 2017-13-45", "has no month 13"}}) {
+        auto run = shoot(small(), options);
+        EXPECT_EQ(run.exitCode, 1) << options;
+        EXPECT_NE(run.err.find(expected), std::string::npos) << options << ": " << run.err;
+        EXPECT_FALSE(fs::exists(png())) << options;
+    }
+}
+
+TEST_F(ViewerTest, TheCountryOptionKeepsOnlyThatCountrysNodes) {
+    auto run = shoot(liaison::test::iacDataset(), "--country tw");
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    std::vector<Node> nodes = loadPositions(positions());
+    EXPECT_NE(findNode(nodes, "country:taiwan"), nullptr);
+    for (const Node &n : nodes)
+        EXPECT_TRUE(n.kind != "country" || n.id == "country:taiwan") << n.id;
+}
+
+// --- issue 13: the analyst's instrument ------------------------------------
+
+TEST_F(ViewerTest, ThePeopleNetworkShowsWhomChuangMingFenMetWithWeights) {
+    auto run = shoot(liaison::test::iacDataset(), "--people --select 莊明芬");
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    std::vector<Node> nodes = loadPositions(positions());
+    ASSERT_GT(nodes.size(), 40u);
+    for (const Node &n : nodes)
+        EXPECT_EQ(n.kind, "person") << n.id;
+    std::string text = slurp(inspector());
+    EXPECT_NE(text.find("## Met (41)"), std::string::npos) << text;
+    EXPECT_NE(text.find("廖洲棚  x3 occasions"), std::string::npos) << text;
+    // Her node is drawn where the sidecar says, ringed in the selection's orange.
+    const Node *her = findNode(nodes, "person:chuang-ming-fen");
+    ASSERT_NE(her, nullptr);
+    Image image = loadPng(png());
+    int ring = 0;
+    for (int y = static_cast<int>(her->y - her->h / 2 - 6); y <= static_cast<int>(her->y + her->h / 2 + 6); ++y)
+        for (int x = static_cast<int>(her->x - her->w / 2 - 6); x <= static_cast<int>(her->x + her->w / 2 + 6); ++x)
+            if (x >= 0 && y >= 0 && x < image.width && y < image.height)
+                ring += near(image.at(x, y), Rgb{0xff, 0x90, 0x1e}, 20);
+    EXPECT_GT(ring, 20);
+}
+
+TEST_F(ViewerTest, SizeAndColourEncodingsAreDrawn) {
+    auto run = shoot(liaison::test::iacDataset(), "--size-by degree --colour-by community");
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    std::vector<Node> nodes = loadPositions(positions());
+    std::set<std::string> fills;
+    float smallest = 1e9f, largest = 0;
+    for (const Node &n : nodes) {
+        fills.insert(n.fill);
+        smallest = std::min(smallest, n.w * n.h);
+        largest = std::max(largest, n.w * n.h);
+    }
+    EXPECT_GE(fills.size(), 4u) << "communities get their own colours";
+    EXPECT_GT(largest, smallest * 4) << "size follows degree";
+    // The largest node (a hub) is drawn in its community's colour.
+    const Node *hub = &nodes.front();
+    for (const Node &n : nodes)
+        if (n.w * n.h > hub->w * hub->h)
+            hub = &n;
+    Image image = loadPng(png());
+    EXPECT_GT(fillFraction(image, *hub, parseHex(hub->fill)), 0.4) << hub->id;
+}
+
+TEST_F(ViewerTest, TheOpeningViewIsLabelledAtTheDefaultZoom) {
+    auto run = shoot(liaison::test::iacDataset(), "");
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    std::vector<Node> nodes = loadPositions(positions());
+    std::size_t labelled = 0;
+    for (const Node &n : nodes)
+        labelled += n.hasLabel;
+    EXPECT_GE(labelled, 12u) << "the best-connected entities are labelled at any zoom";
+    // No two drawn labels overlap.
+    for (std::size_t i = 0; i < nodes.size(); ++i)
+        for (std::size_t j = i + 1; j < nodes.size(); ++j) {
+            const Node &a = nodes[i], &b = nodes[j];
+            if (!a.hasLabel || !b.hasLabel)
+                continue;
+            bool overlap = a.l[0] < b.l[2] - 1 && b.l[0] < a.l[2] - 1 && a.l[1] < b.l[3] - 1 && b.l[1] < a.l[3] - 1;
+            EXPECT_FALSE(overlap) << a.id << " / " << b.id;
+        }
+    Image image = loadPng(png());
+    std::size_t inked = 0;
+    for (const Node &n : nodes)
+        inked += n.hasLabel && inkInLabel(image, n) > 10;
+    EXPECT_GE(inked, labelled * 3 / 4) << "labels have glyphs in them";
+}
+
+namespace {
+
+// World position (points, y up as in the file) of a dumped node.
+std::pair<double, double> worldOf(const fs::path &dump, const Node &n) {
+    rapidjson::Document doc;
+    std::string text = slurp(dump);
+    doc.Parse(text.c_str());
+    double zoom = doc["zoom"].GetDouble(), cx = doc["camera"][0].GetDouble(), cy = doc["camera"][1].GetDouble();
+    double ox = doc["canvas"][0].GetDouble(), oy = doc["canvas"][1].GetDouble();
+    double w = doc["canvas"][2].GetDouble(), h = doc["canvas"][3].GetDouble();
+    double wx = cx + (n.x - ox - w / 2) / zoom, wy = cy + (n.y - oy - h / 2) / zoom;
+    return {wx, -wy};
+}
+
+} // namespace
+
+TEST_F(ViewerTest, AReimportKeepsEveryOldNodeWhereTheFileSaysItWas) {
+    // small.json with a positions section, as a saved session leaves it.
+    liaison::GraphStore store = liaison::readLiaisonJsonFile(small().string());
+    liaison::LayoutResult laid = liaison::layoutView(store, liaison::wholeGraph(store), {});
+    liaison::Positions placed;
+    for (const liaison::NodeLayout &n : laid.nodes)
+        placed.entities[store.entity(n.entity).id] = {n.centre.x, n.centre.y, false};
+    liaison::storePositions(store, placed);
+    fs::path saved = m_dir / "placed.json";
+    liaison::saveLiaisonJsonFile(store, saved.string());
+
+    fs::path extra = liaison::test::sourceDir() / "tests/fixtures/viewer/extra.json";
+    auto run = shoot(saved, "--import '" + extra.string() + "' --changes-since '" + saved.string() + "'");
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    std::vector<Node> nodes = loadPositions(positions());
+    const Node *newcomer = findNode(nodes, "person:new-one");
+    ASSERT_NE(newcomer, nullptr) << "the import is drawn";
+    // "Changes since": the newcomer is ringed in teal, an untouched node is not.
+    Image image = loadPng(png());
+    auto greenAround = [&](const Node &n) {
+        int hits = 0;
+        for (int y = static_cast<int>(n.y - n.h / 2 - 8); y <= static_cast<int>(n.y + n.h / 2 + 8); ++y)
+            for (int x = static_cast<int>(n.x - n.w / 2 - 8); x <= static_cast<int>(n.x + n.w / 2 + 8); ++x)
+                if (x >= 0 && y >= 0 && x < image.width && y < image.height)
+                    hits += near(image.at(x, y), Rgb{0x00, 0xbe, 0xbe}, 12);
+        return hits;
+    };
+    ASSERT_NE(findNode(nodes, "country:russia"), nullptr);
+    // Anti-aliased edges leave a few teal-ish pixels anywhere; a ring leaves many.
+    EXPECT_GT(greenAround(*newcomer), 3 * greenAround(*findNode(nodes, "country:russia")) + 20);
+    for (const auto &[id, p] : placed.entities) {
+        const Node *n = findNode(nodes, id);
+        ASSERT_NE(n, nullptr) << id;
+        auto [x, y] = worldOf(positions(), *n);
+        EXPECT_NEAR(x, p.x, 1.5) << id;
+        EXPECT_NEAR(y, p.y, 1.5) << id;
+    }
+}
+
+TEST_F(ViewerTest, AnExportPutsNodesWhereTheScreenHasThem) {
+    fs::path svg = m_dir / "view.svg";
+    auto run = shoot(small(), "--export '" + svg.string() + "'");
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    std::vector<Node> nodes = loadPositions(positions());
+    std::string text = slurp(svg);
+    // Graphviz SVG: <title>ID</title> then the node's shape; its centre is the
+    // mean of the polygon points or the ellipse's cx, cy.
+    auto centreInSvg = [&](const std::string &id) -> std::pair<double, double> {
+        std::string escaped;
+        for (char c : id)
+            escaped += c == '-' ? std::string("&#45;") : std::string(1, c);
+        std::size_t at = text.find("<title>" + escaped + "</title>");
+        if (at == std::string::npos)
+            return {NAN, NAN};
+        std::size_t ellipse = text.find("<ellipse", at), polygon = text.find("<polygon", at);
+        if (ellipse < polygon) {
+            std::size_t cx = text.find("cx=\"", ellipse), cy = text.find("cy=\"", ellipse);
+            return {std::stod(text.substr(cx + 4)), std::stod(text.substr(cy + 4))};
+        }
+        std::size_t listAt = text.find("points=\"", polygon) + 8;
+        std::string list = text.substr(listAt, text.find('"', listAt) - listAt);
+        std::vector<std::pair<double, double>> points;
+        for (std::size_t i = 0; i < list.size();) {
+            std::size_t comma = list.find(',', i), space = list.find(' ', comma);
+            points.emplace_back(std::stod(list.substr(i, comma - i)), std::stod(list.substr(comma + 1, space - comma - 1)));
+            if (space == std::string::npos)
+                break;
+            i = space + 1;
+        }
+        if (points.size() > 1 && points.front() == points.back())
+            points.pop_back(); // SVG polygons repeat their first point
+        // The centre of the bounding box: shapes are symmetric about their centre.
+        double left = points[0].first, right = left, top = points[0].second, bottom = top;
+        for (auto [x, y] : points)
+            left = std::min(left, x), right = std::max(right, x), top = std::min(top, y), bottom = std::max(bottom, y);
+        return {(left + right) / 2, (top + bottom) / 2};
+    };
+    ASSERT_GE(nodes.size(), 3u);
+    const Node &a = nodes[0];
+    auto sa = centreInSvg(a.id);
+    ASSERT_FALSE(std::isnan(sa.first)) << a.id << " not in the SVG";
+    double scale = 0;
+    for (std::size_t i = 1; i < nodes.size(); ++i) {
+        auto si = centreInSvg(nodes[i].id);
+        ASSERT_FALSE(std::isnan(si.first)) << nodes[i].id;
+        double screen = std::hypot(nodes[i].x - a.x, nodes[i].y - a.y);
+        double file = std::hypot(si.first - sa.first, si.second - sa.second);
+        if (scale == 0)
+            scale = file / screen;
+        // Same picture up to one scale: every offset keeps its direction and length.
+        EXPECT_NEAR((si.first - sa.first), (nodes[i].x - a.x) * scale, 2.0) << nodes[i].id;
+        EXPECT_NEAR((si.second - sa.second), (nodes[i].y - a.y) * scale, 2.0) << nodes[i].id;
+    }
 }
 
 TEST_F(ViewerTest, ExportsTheCurrentViewAsSvg) {

@@ -54,4 +54,22 @@ inline constexpr std::size_t kMaxXmlDepth = 1000;
 // malformed XML, an entity declaration or nesting past kMaxXmlDepth.
 std::unique_ptr<XmlElement> parseXml(std::string_view bytes);
 
+// Hands over the endpoints `from` and `to` of an edge at `where` as implicit
+// entities of kind "node" named by their id. GraphML and GEXF want nodes
+// declared, but networkx, graphology and Gephi accept edges to undeclared
+// ones; the host drops an implicit entity whose id is declared.
+inline void addImplicitEndpoints(plugin::Host &host, const std::string &from, const std::string &to,
+                                 plugin::Location where)
+{
+    for (const std::string *end : {&from, &to}) {
+        plugin::EntityData e;
+        e.id = *end;
+        e.kind = "node";
+        e.name = *end;
+        e.implicit = true;
+        e.origin = where;
+        host.addEntity(e);
+    }
+}
+
 } // namespace liaison::loaders

@@ -66,6 +66,13 @@ bool CsvReader::next(CsvRow &row)
                 m_text[m_pos] != '\r')
                 throw plugin::LoadError({m_line, static_cast<std::uint32_t>(m_pos - m_lineStart + 1), {}},
                                         "text after the closing quote of a field");
+            // Liaison's CSV export writes a quoted cell that a spreadsheet
+            // would run as a formula (= + - @ tab CR), or that starts with
+            // ' before one of those, with one ' in front (core/src/export/
+            // csv_export.cpp); take it off again so a round trip is exact.
+            if (field.size() > 1 && field[0] == '\'' &&
+                std::string_view("=+-@\t\r'").find(field[1]) != std::string_view::npos)
+                field.erase(0, 1);
         } else {
             while (m_pos < m_text.size() && m_text[m_pos] != m_delimiter && m_text[m_pos] != '\n') {
                 if (m_text[m_pos] == '\r' && (m_pos + 1 >= m_text.size() || m_text[m_pos + 1] == '\n')) {

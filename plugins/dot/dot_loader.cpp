@@ -64,7 +64,7 @@ std::string oneLine(std::string text)
         if (c == '\n' || c == '\r') c = ' ';
     std::string_view t = trim(text);
     if (t.substr(0, 7) == "Error: ") t.remove_prefix(7);
-    if (t.substr(0, 8) == "Warning: ") t.remove_prefix(9);
+    if (t.substr(0, 9) == "Warning: ") t.remove_prefix(9);
     return std::string(t);
 }
 

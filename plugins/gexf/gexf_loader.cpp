@@ -267,15 +267,7 @@ private:
             std::string type = x->attributeOr("type", m_undirected ? "undirected" : "directed");
             if (type == "undirected") setAttribute(r.attributes, {"directed", "false", LIAISON_VALUE_BOOL});
             else if (type == "mutual") setAttribute(r.attributes, {"mutual", "true", LIAISON_VALUE_BOOL});
-            for (const std::string *end : {source, target}) {
-                EntityData e;
-                e.id = *end;
-                e.kind = "node";
-                e.name = *end;
-                e.implicit = true;
-                e.origin = x->where();
-                m_host.addEntity(e);
-            }
+            addImplicitEndpoints(m_host, *source, *target, x->where());
             m_host.addRelation(r);
         }
     }

@@ -230,17 +230,7 @@ private:
         if (const std::string *d = x.attribute("directed")) directed = trim(*d) != "false";
         if (!directed) r.attributes.push_back({"directed", "false", LIAISON_VALUE_BOOL});
         dedupeAttributes(r.attributes);
-        // GraphML wants nodes declared; networkx and graphology accept edges
-        // to undeclared ones, so endpoints are created when missing.
-        for (const std::string *end : {source, target}) {
-            EntityData e;
-            e.id = *end;
-            e.kind = "node";
-            e.name = *end;
-            e.implicit = true;
-            e.origin = x.where();
-            m_host.addEntity(e);
-        }
+        addImplicitEndpoints(m_host, *source, *target, x.where());
         m_host.addRelation(r);
     }
 

@@ -28,6 +28,10 @@ void exportView(AppState &app, const std::string &path, DiagramFormat format);
 void pollBackground(AppState &app);
 void reportError(AppState &app, std::string message);
 
+// Compares the open document with an older version of it (a Liaison JSON
+// file): entities added or changed since are ringed; errors go to the dialog.
+void showChangesSince(AppState &app, const std::string &path);
+
 // --- undoable changes ------------------------------------------------------
 void changeEdits(AppState &app, std::string label, ViewEdits edits);
 void changeStore(AppState &app, std::string label, std::shared_ptr<const GraphStore> store);
@@ -56,8 +60,17 @@ void markViewStale(AppState &app);
 void markFiltersChanged(AppState &app);
 // Recomputes the view when stale and schedules a layout when it changed.
 void updateView(AppState &app);
-// Starts a layout of the current view now.
+// Starts a layout of the current view now: entities with a place keep it
+// (pinned), the others are placed near their neighbours.
 void requestLayout(AppState &app);
+// Forgets every place except the pinned ones and lays the view out afresh
+// (a new engine, "Run layout").
+void requestFreshLayout(AppState &app);
+// Switches the canvas between the graph and its people network (who met
+// whom, weighted); both keep their places.
+void setPeopleNetwork(AppState &app, bool on);
+// Records where the scene's nodes are drawn in app.placed (keeps pins).
+void rememberPlaces(AppState &app);
 
 // --- selection and camera --------------------------------------------------
 void select(AppState &app, EntityIndex entity);

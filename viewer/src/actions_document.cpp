@@ -2,6 +2,8 @@
 #include "actions.hpp"
 
 #include "liaison/import_batch.hpp"
+#include "liaison/errors.hpp"
+#include "liaison/graph_diff.hpp"
 #include "liaison/json_io.hpp"
 #include "liaison/plugin_host.hpp"
 
@@ -43,6 +45,13 @@ void adoptDocument(AppState &app, std::shared_ptr<GraphStore> store, std::string
     app.inspector.forStore = nullptr;
     app.inspector.editing = false;
     app.scene = {};
+    app.placed = {};
+    app.placedPeople = {};
+    try {
+        app.placed = readPositions(*app.doc.store);
+    } catch (const UserError &e) {
+        reportError(app, std::string(e.what()) + "\nThe graph is laid out afresh; saving replaces the section.");
+    }
     app.fitPending = true;
     app.fontsStale = true;
     app.layoutEverFinished = false;
@@ -80,7 +89,10 @@ bool saveDocument(AppState &app, const std::string &path) {
     if (!app.doc.store)
         return false;
     try {
-        saveLiaisonJsonFile(*app.doc.store, path);
+        // Where everything was drawn travels with the graph (positions section).
+        GraphStore withPlaces = *app.doc.store;
+        storePositions(withPlaces, app.placed);
+        saveLiaisonJsonFile(withPlaces, path);
     } catch (const std::exception &e) {
         reportError(app, std::string("Could not save: ") + e.what());
         return false;
@@ -92,13 +104,18 @@ bool saveDocument(AppState &app, const std::string &path) {
 }
 
 void exportView(AppState &app, const std::string &path, DiagramFormat format) {
-    if (!app.doc.store)
+    if (!app.doc.store || !app.drawnStore)
         return;
     LayoutOptions options;
     options.engine = app.engine;
     options.title = app.path.empty() ? std::string("Liaison") : std::filesystem::path(app.path).stem().string();
     options.timeLimit = std::chrono::seconds(app.timeLimitSeconds);
-    auto work = [store = app.doc.store, view = app.view, format, options, path]() {
+    if (EntityIndex selected = app.drawnStore->findById(app.selectedId); !app.selectedId.empty() && selected != kNoEntity)
+        options.highlight.push_back(selected);
+    // The file shows what is on screen: every entity at its drawn place.
+    auto seed = std::make_shared<const Positions>(app.places());
+    auto work = [store = app.drawnStore, view = app.drawnView, format, options, path, seed]() mutable {
+        options.seed = seed->empty() ? nullptr : seed.get();
         std::string bytes = renderDiagram(*store, view, format, options);
         writeFileAtomically(path, bytes);
         return path;
@@ -108,6 +125,28 @@ void exportView(AppState &app, const std::string &path, DiagramFormat format) {
         return;
     }
     app.status = "Exporting " + path + " ...";
+}
+
+void showChangesSince(AppState &app, const std::string &path) {
+    if (!app.doc.store)
+        return;
+    try {
+        GraphDiff diff = diffGraphs(readLiaisonJsonFile(path), *app.doc.store);
+        app.changedIds.clear();
+        app.changedIds.insert(diff.entitiesAdded.begin(), diff.entitiesAdded.end());
+        for (const ChangedItem &item : diff.entitiesChanged)
+            app.changedIds.insert(item.key);
+        app.changesSincePath = path;
+        app.changesSummary = "since " + path + ": " + std::to_string(diff.entitiesAdded.size()) + " entities added, " +
+                             std::to_string(diff.entitiesChanged.size()) + " changed, " +
+                             std::to_string(diff.entitiesRemoved.size()) + " removed; " +
+                             std::to_string(diff.relationsAdded.size()) + " relations added, " +
+                             std::to_string(diff.relationsChanged.size()) + " changed, " +
+                             std::to_string(diff.relationsRemoved.size()) + " removed";
+        app.status = "Changes " + app.changesSummary;
+    } catch (const std::exception &e) {
+        reportError(app, std::string("Could not compare: ") + e.what());
+    }
 }
 
 void pollBackground(AppState &app) {
@@ -145,10 +184,13 @@ void pollBackground(AppState &app) {
             return;
         }
         app.scene = buildScene(*outcome->snapshot);
-        updateVisibility(app.scene, *app.doc.store, app.view);
-        // Graphviz layouts are not incremental: every node may have moved, so
-        // the old camera means nothing; frame the new picture.
-        fitToView(app);
+        updateVisibility(app.scene, *app.drawnStore, app.drawnView);
+        rememberPlaces(app);
+        app.encodingStale = true;
+        // Placed entities kept their places, so the camera stays; a first or
+        // fresh layout is framed.
+        if (!app.layoutEverFinished)
+            app.fitPending = true;
         app.layoutEverFinished = true;
         app.status = "Laid out " + std::to_string(app.scene.nodes.size()) + " nodes with " +
                      std::string(layoutEngineName(outcome->snapshot->result.engine));

@@ -2,6 +2,7 @@
 #include "actions.hpp"
 
 #include "liaison/errors.hpp"
+#include "liaison/met_network.hpp"
 
 #include <algorithm>
 
@@ -12,14 +13,47 @@ namespace {
 // How long the view must stay unchanged before an automatic relayout.
 constexpr auto kLayoutDebounce = std::chrono::milliseconds(250);
 
+// True when the scene, laid out from the drawn store, has a node for every
+// entity of the drawn view: showing it is a matter of visibility, not of a layout.
+bool sceneHolds(const AppState &app) {
+    if (app.scene.store != app.drawnStore)
+        return false;
+    return std::all_of(app.drawnView.entities.begin(), app.drawnView.entities.end(),
+                       [&](EntityIndex e) { return app.scene.slotOf(e) != Scene::kNoSlot; });
+}
+
+// In people-network mode: the people network of the filtered store (cached
+// per document and filter setting), narrowed to the persons of app.view.
+void computeDrawn(AppState &app) {
+    if (!app.peopleNetwork) {
+        app.drawnStore = app.doc.store;
+        app.drawnView = app.view;
+        return;
+    }
+    if (app.peopleFor != app.doc.store.get() || app.peopleFilterGeneration != app.filterGeneration) {
+        app.peopleStore = std::make_shared<const GraphStore>(
+            metNetwork(*app.doc.store, toViewFilter(*app.doc.store, app.filters)));
+        app.peopleFor = app.doc.store.get();
+        app.peopleFilterGeneration = app.filterGeneration;
+    }
+    std::vector<EntityIndex> persons;
+    for (EntityIndex e : app.view.entities)
+        if (EntityIndex p = app.peopleStore->findById(app.doc.store->entity(e).id); p != kNoEntity)
+            persons.push_back(p);
+    app.drawnStore = app.peopleStore;
+    app.drawnView = induced(*app.peopleStore, std::move(persons));
+}
+
 void recomputeView(AppState &app) {
     app.viewStale = false;
-    View next = computeView(*app.doc.store, app.doc.edits, app.filters);
-    bool changed = next.entities != app.view.entities || next.relations != app.view.relations ||
-                   app.scene.store != app.doc.store || !app.layoutEverFinished;
-    app.view = std::move(next);
+    app.view = computeView(*app.doc.store, app.doc.edits, app.filters);
+    computeDrawn(app);
+    // Filters, hide/show, focus and undo only change what is visible; a
+    // layout runs only for entities that have no place yet (and then pins
+    // every placed one), so nothing on screen moves.
+    bool changed = !app.layoutEverFinished || !sceneHolds(app);
     if (!app.scene.empty())
-        updateVisibility(app.scene, *app.doc.store, app.view);
+        updateVisibility(app.scene, *app.drawnStore, app.drawnView);
     if (!changed || !app.autoLayout)
         return;
     app.layoutPending = true;
@@ -33,6 +67,7 @@ void recomputeView(AppState &app) {
 
 void markViewStale(AppState &app) {
     app.viewStale = true;
+    app.encodingStale = true; // measures are computed on what is visible
     app.inspector.forStore = nullptr;
 }
 
@@ -43,6 +78,11 @@ void markFiltersChanged(AppState &app) {
 void updateView(AppState &app) {
     if (app.doc.store && app.viewStale)
         recomputeView(app);
+    if (app.encodingStale && !app.scene.empty()) {
+        app.encodingStale = false;
+        app.encoded = computeEncoding(app.scene, app.encoding);
+        applyEncoding(app.scene, app.encoded);
+    }
     if (app.layoutPending && std::chrono::steady_clock::now() >= app.layoutDueAt)
         requestLayout(app);
 }
@@ -55,7 +95,36 @@ void requestLayout(AppState &app) {
     options.engine = app.engine;
     options.legend = false;
     options.timeLimit = std::chrono::seconds(app.timeLimitSeconds);
-    app.layouts.request(app.doc.store, app.view, options);
+    auto seed = app.places().empty() ? nullptr : std::make_shared<const Positions>(app.places());
+    app.layouts.request(app.drawnStore ? app.drawnStore : app.doc.store, app.drawnStore ? app.drawnView : app.view,
+                        options, std::move(seed));
+}
+
+void setPeopleNetwork(AppState &app, bool on) {
+    if (app.peopleNetwork == on)
+        return;
+    app.peopleNetwork = on;
+    app.layoutEverFinished = false; // a different picture: lay it out and frame it
+    app.fitPending = true;
+    markViewStale(app);
+}
+
+void requestFreshLayout(AppState &app) {
+    std::erase_if(app.places().entities, [](const auto &entry) { return !entry.second.pinned; });
+    app.fitPending = true;
+    requestLayout(app);
+}
+
+void rememberPlaces(AppState &app) {
+    if (!app.scene.store)
+        return;
+    // The scene may still be the other mode's (a layout that finished after a switch).
+    Positions &places = app.scene.store == app.peopleStore ? app.placedPeople : app.placed;
+    for (const SceneNode &n : app.scene.nodes) {
+        EntityPosition &p = places.entities[app.scene.store->entity(n.entity).id];
+        p.x = n.x;
+        p.y = -n.y; // the scene's world has y down, the file's positions y up
+    }
 }
 
 void select(AppState &app, EntityIndex entity) {

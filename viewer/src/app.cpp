@@ -123,6 +123,15 @@ int runViewer(const ViewerOptions &options) {
         window.beginFrame(batch ? 0.005 : busy ? 1.0 / 30 : 0.25);
         buildFrame(app);
         window.render();
+        if (!batch && !automation.applied && app.doc.store && !app.loading.running()) {
+            // Interactive runs take --focus, the filters... too; a bad value is a dialog.
+            automation.applied = true;
+            try {
+                applyStartupOptions(app, options);
+            } catch (const UserError &e) {
+                reportError(app, e.what());
+            }
+        }
         if (batch) {
             try {
                 if (std::optional<int> code = stepAutomation(app, automation, window))

@@ -8,6 +8,7 @@
 #include "camera.hpp"
 #include "command_stack.hpp"
 #include "doc_state.hpp"
+#include "encoding.hpp"
 #include "file_dialog.hpp"
 #include "inspector_model.hpp"
 #include "layout_job.hpp"
@@ -22,6 +23,7 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -105,6 +107,7 @@ struct CanvasScratch {
     std::uint32_t highlightStamp = 0;
     int cellsX = 0, cellsY = 0;
     std::vector<std::uint32_t> labelCells; // stamp per 8x8-pixel cell taken by a label
+    std::vector<std::uint32_t> labelOrder; // indices into `drawn`, most important label first
     int labelCellsX = 0, labelCellsY = 0;
     Vec2 origin, size;                     // canvas rectangle of the last frame
     EdgeFold edgeFold;
@@ -124,11 +127,31 @@ struct AppState {
     std::uint64_t filterGeneration = 1;
     View view;             // computed from doc + filters
     bool viewStale = true; // recompute `view` next frame
+    // People-network mode: the canvas lays out who met whom (persons of
+    // `view`, one `met` link per pair weighted by shared occasions) instead
+    // of the graph itself. drawnStore/drawnView are what the canvas lays out
+    // and exports: doc.store and `view`, or the people network and its view.
+    bool peopleNetwork = false;
+    std::shared_ptr<const GraphStore> drawnStore;
+    View drawnView;
+    std::shared_ptr<const GraphStore> peopleStore; // cache, for peopleFor / peopleFilterGeneration
+    const GraphStore *peopleFor = nullptr;
+    std::uint64_t peopleFilterGeneration = 0;
     Scene scene;
+    EncodingState encoding;  // sizes, colours, label priority (the encoding panel)
+    Encoding encoded;        // computed for the scene and the view; legend reads it
+    bool encodingStale = true;
     Camera camera;
     bool fitPending = true;
 
     // --- layout ------------------------------------------------------------
+    // Where each entity was drawn (by id; points, y up as in the file's
+    // positions section). Read from the file on open, grown by every layout,
+    // changed by drags (pinned), written back on save. Filters, hide/show,
+    // undo and path highlighting never move an entity that has a place.
+    Positions placed;
+    Positions placedPeople; // the same for the people network (not saved: it is derived)
+    Positions &places() { return peopleNetwork ? placedPeople : placed; }
     LayoutEngine engine = LayoutEngine::Sfdp;
     int timeLimitSeconds = 20;
     bool autoLayout = true;
@@ -145,6 +168,12 @@ struct AppState {
     InspectorState inspector;
     CanvasScratch canvas;
     std::string contextId; // entity whose context menu is open
+    std::uint32_t draggedSlot = Scene::kNoSlot; // node being dragged to a new place
+    // "Changes since FILE": entities added or changed since that version
+    // (core diffGraphs), ringed in teal on the canvas.
+    std::string changesSincePath;
+    std::set<std::string, std::less<>> changedIds;
+    std::string changesSummary;
 
     // --- files and dialogs -------------------------------------------------
     FileDialogState fileDialog;

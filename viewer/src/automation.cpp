@@ -2,6 +2,7 @@
 
 #include "actions.hpp"
 
+#include "liaison/filter_spec.hpp"
 #include "liaison/json_io.hpp"
 
 #include <rapidjson/prettywriter.h>
@@ -13,11 +14,23 @@ namespace liaison::viewer {
 
 void applyStartupOptions(AppState &app, const ViewerOptions &options) {
     const GraphStore &store = *app.doc.store;
-    if (!options.hideKinds.empty()) {
-        for (const std::string &k : options.hideKinds)
-            app.filters.hiddenKinds.insert(k);
+    // The command line's filters, through core's one parser: a typo is an
+    // error with candidates, as in the CLI.
+    FilterState filters = fromViewFilter(store, resolveFilter(store, options.filters));
+    for (const std::string &k : options.hideKinds)
+        filters.hiddenKinds.insert(resolveKind(store, k, "--hide-kind"));
+    if (!(filters == app.filters)) {
+        app.filters = std::move(filters);
         markFiltersChanged(app);
     }
+    if (!options.sizeBy.empty())
+        app.encoding.size = parseSizeBy(options.sizeBy);
+    if (!options.colourBy.empty())
+        app.encoding.colour = parseColourBy(options.colourBy);
+    app.encodingStale = true;
+    setPeopleNetwork(app, options.people);
+    if (!options.changesSince.empty())
+        showChangesSince(app, options.changesSince);
     if (!options.focus.empty()) {
         EntityIndex e = resolveOne(store, options.focus);
         focusOn(app, store.entity(e).id, options.depth);
@@ -32,7 +45,7 @@ bool settled(const AppState &app) {
     return app.doc.store && !app.loading.running() && !app.importing.running() && app.queuedImports.empty() &&
            !app.fontsStale && !app.viewStale &&
            !app.layoutPending && !app.layouts.running() && app.layoutEverFinished &&
-           app.scene.store == app.doc.store;
+           app.scene.store == app.drawnStore;
 }
 
 void dumpPositions(const AppState &app, const std::string &path, int width, int height) {
@@ -47,6 +60,13 @@ void dumpPositions(const AppState &app, const std::string &path, int width, int 
         w.Double(v);
     w.EndArray();
     w.Key("zoom"), w.Double(app.camera.zoom);
+    // World = (screen - canvas centre) / zoom + camera centre; world y is
+    // the file's positions' y negated.
+    w.Key("camera");
+    w.StartArray();
+    w.Double(app.camera.centreX);
+    w.Double(app.camera.centreY);
+    w.EndArray();
     w.Key("nodes");
     w.StartArray();
     for (const DrawnNode &d : app.canvas.drawn) {

@@ -9,8 +9,9 @@
 
 namespace liaison::viewer {
 
-// Applies --focus/--depth, --select, --search and --hide-kind to the open
-// document. Throws LookupError when an entity reference matches none or several.
+// Applies --focus/--depth, --select, --search, --hide-kind and the filters to the open
+// document. Throws LookupError when an entity reference matches none or several,
+// UserError (with candidates) for a filter value that matches nothing.
 void applyStartupOptions(AppState &app, const ViewerOptions &options);
 
 // True once nothing is pending: document loaded, fonts built, view computed,

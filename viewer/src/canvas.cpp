@@ -14,9 +14,39 @@ using namespace passes;
 
 namespace {
 
+// Dragging a node moves it and fixes its place (pinned in app.placed, saved
+// with the graph); incremental layouts then leave it there. Its edges are
+// drawn straight from then on.
+void dragNode(AppState &app, bool hovered) {
+    ImGuiIO &io = ImGui::GetIO();
+    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && app.hovered != kNoEntity)
+        app.draggedSlot = app.scene.slotOf(app.hovered);
+    if (app.draggedSlot >= app.scene.nodes.size() || !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        app.draggedSlot = Scene::kNoSlot;
+        return;
+    }
+    if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left) || (io.MouseDelta.x == 0 && io.MouseDelta.y == 0))
+        return;
+    SceneNode &node = app.scene.nodes[app.draggedSlot];
+    node.x += io.MouseDelta.x / static_cast<float>(app.camera.zoom);
+    node.y += io.MouseDelta.y / static_cast<float>(app.camera.zoom);
+    for (std::uint32_t i = app.scene.adjacencyStart[app.draggedSlot]; i < app.scene.adjacencyStart[app.draggedSlot + 1];
+         ++i) {
+        SceneEdge &edge = app.scene.edges[app.scene.adjacency[i]];
+        const SceneNode &a = app.scene.nodes[edge.from], &b = app.scene.nodes[edge.to];
+        edge.spline = {{a.x, a.y}, {a.x, a.y}, {b.x, b.y}, {b.x, b.y}};
+        edge.arrow = false;
+        edge.minX = std::min(a.x, b.x), edge.maxX = std::max(a.x, b.x);
+        edge.minY = std::min(a.y, b.y), edge.maxY = std::max(a.y, b.y);
+    }
+    EntityPosition &place = app.places().entities[app.scene.store->entity(node.entity).id];
+    place = {node.x, -node.y, true};
+    app.dirty = true;
+}
+
 void panAndZoom(AppState &app, const Frame &f, bool hovered, bool active) {
     ImGuiIO &io = ImGui::GetIO();
-    if (active && (ImGui::IsMouseDragging(ImGuiMouseButton_Left) || ImGui::IsMouseDragging(ImGuiMouseButton_Right) ||
+    if (app.draggedSlot == Scene::kNoSlot && active && (ImGui::IsMouseDragging(ImGuiMouseButton_Left) || ImGui::IsMouseDragging(ImGuiMouseButton_Right) ||
                    ImGui::IsMouseDragging(ImGuiMouseButton_Middle))) {
         app.camera.centreX -= io.MouseDelta.x / app.camera.zoom;
         app.camera.centreY -= io.MouseDelta.y / app.camera.zoom;
@@ -67,6 +97,9 @@ void drawNodeMenu(AppState &app) {
         hideNeighbours(app, id);
     if (ImGui::MenuItem(app.doc.edits.pinned.contains(id) ? "Unpin" : "Pin"))
         togglePin(app, id);
+    if (auto place = app.places().entities.find(id); place != app.places().entities.end() && place->second.pinned)
+        if (ImGui::MenuItem("Release its place (a fresh layout may move it)"))
+            place->second.pinned = false;
     if (ImGui::MenuItem("Path from here"))
         app.pathFinder.fromText = id;
     if (ImGui::MenuItem("Path to here"))
@@ -106,7 +139,7 @@ void drawCanvas(AppState &app) {
         fitToView(app);
 
     Frame f{app.canvas.origin, app.canvas.size, &app.camera};
-    panAndZoom(app, f, hovered, active);
+    panAndZoom(app, f, hovered, active); // not while a node is dragged
     dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
     cullNodes(app, f);
     std::uint32_t hoverSlot = hovered && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)
@@ -114,16 +147,19 @@ void drawCanvas(AppState &app) {
                                   : Scene::kNoSlot;
     if (hoverSlot != Scene::kNoSlot)
         app.hovered = app.scene.nodes[hoverSlot].entity;
-    markNeighbourhood(app, hoverSlot);
+    dragNode(app, hovered);
     Emphasis em = buildEmphasis(app);
-    em.hovered = hoverSlot;
-    const bool hoverActive = hoverSlot != Scene::kNoSlot;
+    // Hovering a node, or else selecting one, dims all but its neighbourhood.
+    const std::uint32_t litSlot = hoverSlot != Scene::kNoSlot ? hoverSlot : em.selected;
+    markNeighbourhood(app, litSlot);
+    em.hovered = litSlot;
+    const bool hoverActive = litSlot != Scene::kNoSlot;
     handleClicks(app, hovered);
     drawEdges(app, f, em, dl, hoverActive);
     drawNodes(app, em, dl, hoverActive);
     dl->PopClipRect();
     drawNodeMenu(app);
-    if (hoverActive) {
+    if (hoverSlot != Scene::kNoSlot) {
         const Entity &e = app.scene.store->entity(app.scene.nodes[hoverSlot].entity);
         ImGui::SetTooltip("%s\n%s", e.name.c_str(), e.id.c_str());
     }

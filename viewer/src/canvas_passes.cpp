@@ -2,6 +2,7 @@
 
 #include <cfloat>
 #include <cmath>
+#include <iterator>
 
 namespace liaison::viewer::passes {
 
@@ -21,6 +22,7 @@ constexpr std::uint32_t kEdgeColour = 0x90707070u;
 constexpr std::uint32_t kEdgeStrong = 0xFF303030u;
 constexpr std::uint32_t kPathColour = 0xFF2020D0u;   // red
 constexpr std::uint32_t kSelectColour = 0xFF1E90FFu; // orange
+constexpr std::uint32_t kChangedColour = 0xFFBEBE00u; // teal: added or changed since a compared file
 constexpr std::uint32_t kOutline = 0xFF404040u;
 
 ImVec2 iv(Vec2 v) { return {v.x, v.y}; }
@@ -164,10 +166,10 @@ void drawEdges(AppState &app, const Frame &f, const Emphasis &em, ImDrawList *dl
         }
         bool onPath = em.onPathEdge(e.relation);
         bool strong = hoverActive && (e.from == em.hovered || e.to == em.hovered);
-        std::uint32_t colour = onPath ? kPathColour : strong ? kEdgeStrong : kEdgeColour;
+        std::uint32_t colour = onPath ? kPathColour : strong ? kEdgeStrong : e.colour ? e.colour : kEdgeColour;
         if (hoverActive && !strong && !onPath)
             colour = withAlpha(colour, 0.3f);
-        float thickness = onPath ? 3.f : strong ? 2.f : 1.f;
+        float thickness = e.width * (onPath ? 3.f : strong ? 2.f : 1.f);
         float extent = std::max(e.maxX - e.minX, e.maxY - e.minY) * zoom;
         if (many || extent < 16.f) {
             dl->AddLine(iv(f.toScreen(e.spline.front().x, e.spline.front().y)),
@@ -220,32 +222,47 @@ static void drawNode(ImDrawList *dl, const SceneNode &n, const DrawnNode &d, std
 // clamped to [kLabelMinPx, 1.25 x UI font]); inside the node when they fit,
 // else below it. Unless emphasised, a label that would overlap one already
 // placed is skipped (occupancy grid of 8x8-pixel cells).
-static bool placeLabel(AppState &app, ImDrawList *dl, const SceneNode &n, DrawnNode &d, bool emphasised) {
+// The top-N nodes by the encoding's size measure (`top`) are labelled at any
+// zoom, before the others, so the opening view is never a field of blanks.
+static bool placeLabel(AppState &app, ImDrawList *dl, const SceneNode &n, DrawnNode &d, bool emphasised, bool top) {
     const float zoom = static_cast<float>(app.camera.zoom);
-    if (!emphasised && kLabelPtSize * zoom < kLabelShowPx)
+    if (!emphasised && !top && kLabelPtSize * zoom < kLabelShowPx)
         return false;
     const float size = std::clamp(kLabelPtSize * zoom, kLabelMinPx, app.fontSize * 1.25f);
     const std::string &text = app.scene.store->entity(n.entity).name;
     ImFont *font = ImGui::GetFont();
     ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str(), text.c_str() + text.size());
     const bool inside = ts.x <= d.w * 0.95f && ts.y <= d.h * 1.05f;
-    ImVec2 pos = inside ? ImVec2(d.x - ts.x / 2, d.y - ts.y / 2) : ImVec2(d.x - ts.x / 2, d.y + d.h / 2 + 1);
     CanvasScratch &c = app.canvas;
-    const int gx0 = std::max(0, static_cast<int>((pos.x - c.origin.x) / 8));
-    const int gy0 = std::max(0, static_cast<int>((pos.y - c.origin.y) / 8));
-    const int gx1 = std::min(c.labelCellsX - 1, static_cast<int>((pos.x + ts.x - c.origin.x) / 8));
-    const int gy1 = std::min(c.labelCellsY - 1, static_cast<int>((pos.y + ts.y - c.origin.y) / 8));
-    if (!emphasised)
-        for (int gy = gy0; gy <= gy1; ++gy)
-            for (int gx = gx0; gx <= gx1; ++gx)
-                if (c.labelCells[static_cast<std::size_t>(gy) * c.labelCellsX + gx] == c.stamp)
-                    return false;
+    // Inside when it fits; else below, above, right or left of the node:
+    // the first place no label has taken yet.
+    const ImVec2 places[] = {inside ? ImVec2(d.x - ts.x / 2, d.y - ts.y / 2) : ImVec2(d.x - ts.x / 2, d.y + d.h / 2 + 1),
+                             ImVec2(d.x - ts.x / 2, d.y - d.h / 2 - ts.y - 1), ImVec2(d.x + d.w / 2 + 2, d.y - ts.y / 2),
+                             ImVec2(d.x - d.w / 2 - ts.x - 2, d.y - ts.y / 2)};
+    ImVec2 pos = places[0];
+    int gx0 = 0, gy0 = 0, gx1 = 0, gy1 = 0;
+    bool free = false;
+    for (std::size_t k = 0; k < (emphasised || inside ? 1 : std::size(places)) && !free; ++k) {
+        pos = places[k];
+        gx0 = std::max(0, static_cast<int>((pos.x - c.origin.x) / 8));
+        gy0 = std::max(0, static_cast<int>((pos.y - c.origin.y) / 8));
+        gx1 = std::min(c.labelCellsX - 1, static_cast<int>((pos.x + ts.x - c.origin.x) / 8));
+        gy1 = std::min(c.labelCellsY - 1, static_cast<int>((pos.y + ts.y - c.origin.y) / 8));
+        free = true;
+        if (!emphasised)
+            for (int gy = gy0; gy <= gy1 && free; ++gy)
+                for (int gx = gx0; gx <= gx1 && free; ++gx)
+                    free = c.labelCells[static_cast<std::size_t>(gy) * c.labelCellsX + gx] != c.stamp;
+    }
+    if (!free)
+        return false;
+    const bool drawnInside = inside && pos.x == places[0].x && pos.y == places[0].y;
     for (int gy = gy0; gy <= gy1; ++gy)
         for (int gx = gx0; gx <= gx1; ++gx)
             c.labelCells[static_cast<std::size_t>(gy) * c.labelCellsX + gx] = c.stamp;
-    if (!inside)
+    if (!drawnInside)
         dl->AddRectFilled(ImVec2(pos.x - 2, pos.y), ImVec2(pos.x + ts.x + 2, pos.y + ts.y), 0xC8FFFFFFu, 2);
-    dl->AddText(font, size, pos, inside ? n.text : 0xFF202020u, text.c_str(), text.c_str() + text.size());
+    dl->AddText(font, size, pos, drawnInside ? n.text : 0xFF202020u, text.c_str(), text.c_str() + text.size());
     d.label = true;
     d.labelX0 = pos.x, d.labelY0 = pos.y, d.labelX1 = pos.x + ts.x, d.labelY1 = pos.y + ts.y;
     ++c.labels;
@@ -271,6 +288,12 @@ void drawNodes(AppState &app, const Emphasis &em, ImDrawList *dl, bool hoverActi
             shapePath(dl, n, ring);
             dl->PathStroke(kSelectColour, ImDrawFlags_Closed, 3.f);
         }
+        if (!app.changedIds.empty() && app.changedIds.contains(app.scene.store->entity(n.entity).id)) {
+            DrawnNode ring = d; // changed since the compared file
+            ring.w += 10, ring.h += 10;
+            shapePath(dl, n, ring);
+            dl->PathStroke(kChangedColour, ImDrawFlags_Closed, 3.f);
+        }
         if (app.doc.edits.pinned.contains(app.scene.store->entity(n.entity).id))
             dl->AddCircleFilled(ImVec2(d.x + d.w / 2, d.y - d.h / 2), 4.f, 0xFF202020u);
     }
@@ -289,12 +312,24 @@ void drawNodes(AppState &app, const Emphasis &em, ImDrawList *dl, bool hoverActi
     };
     for (DrawnNode &d : c.drawn)
         if (emphasised(d))
-            placeLabel(app, dl, app.scene.nodes[d.slot], d, true);
-    for (DrawnNode &d : c.drawn) {
+            placeLabel(app, dl, app.scene.nodes[d.slot], d, true, true);
+    // Greedy: the most important first (the encoding's label rank), each
+    // placed only where no label is yet.
+    c.labelOrder.clear();
+    for (std::uint32_t i = 0; i < c.drawn.size(); ++i)
+        if (!c.drawn[i].label && !emphasised(c.drawn[i]))
+            c.labelOrder.push_back(i);
+    std::sort(c.labelOrder.begin(), c.labelOrder.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return app.scene.nodes[c.drawn[a].slot].labelRank < app.scene.nodes[c.drawn[b].slot].labelRank;
+    });
+    for (std::uint32_t i : c.labelOrder) {
         if (c.labels >= kMaxLabels)
             break;
-        if (!d.label && !emphasised(d) && d.h >= kFoldBelowPx)
-            placeLabel(app, dl, app.scene.nodes[d.slot], d, false);
+        DrawnNode &d = c.drawn[i];
+        const SceneNode &n = app.scene.nodes[d.slot];
+        const bool top = n.labelRank < app.encoding.alwaysLabelled;
+        if (top || d.h >= kFoldBelowPx)
+            placeLabel(app, dl, n, d, false, top);
     }
 }
 

@@ -64,7 +64,11 @@ void addMet(std::vector<InspectorLine> &out, const GraphStore &store, EntityInde
         return;
     add(out, Kind::Heading, 0, "Met (" + std::to_string(met.size()) + ")");
     for (const MetLink &link : met) {
-        add(out, Kind::Link, 0, store.entity(link.person).name, link.person);
+        // The weight of the people network's link: occasions they shared.
+        add(out, Kind::Link, 0,
+            store.entity(link.person).name + "  x" + std::to_string(link.weight()) +
+                (link.weight() == 1 ? " occasion" : " occasions"),
+            link.person);
         for (const SharedOccasion &o : link.occasions) {
             std::string where = o.event == kNoEntity ? std::string("met directly")
                                                      : "at " + store.entity(o.event).name;

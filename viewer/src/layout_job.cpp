@@ -9,7 +9,8 @@ LayoutJobs::~LayoutJobs() {
     // Job destructors join their threads.
 }
 
-void LayoutJobs::request(std::shared_ptr<const GraphStore> store, View view, LayoutOptions options) {
+void LayoutJobs::request(std::shared_ptr<const GraphStore> store, View view, LayoutOptions options,
+                         std::shared_ptr<const Positions> seed) {
     cancel();
     auto job = std::make_shared<Job>();
     job->started = std::chrono::steady_clock::now();
@@ -25,7 +26,9 @@ void LayoutJobs::request(std::shared_ptr<const GraphStore> store, View view, Lay
     job->limit = options.timeLimit;
     job->nodeCount = view.entities.size();
     Job *raw = job.get();
-    job->thread = std::jthread([raw, store = std::move(store), view = std::move(view), options]() {
+    job->thread = std::jthread([raw, store = std::move(store), view = std::move(view), options,
+                                seed = std::move(seed)]() mutable {
+        options.seed = seed.get();
         LayoutOutcome outcome;
         try {
             LayoutResult result = layoutView(*store, view, options);

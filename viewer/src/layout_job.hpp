@@ -39,8 +39,10 @@ public:
     LayoutJobs &operator=(const LayoutJobs &) = delete;
     ~LayoutJobs(); // cancels and joins every worker
 
-    // Starts laying out `view`; cancels any layout still running.
-    void request(std::shared_ptr<const GraphStore> store, View view, LayoutOptions options);
+    // Starts laying out `view`; cancels any layout still running. `seed`
+    // (may be null) becomes options.seed for the worker, which owns a share.
+    void request(std::shared_ptr<const GraphStore> store, View view, LayoutOptions options,
+                 std::shared_ptr<const Positions> seed = nullptr);
     // The newest request's outcome once, when it has finished; nullopt before.
     std::optional<LayoutOutcome> poll();
     void cancel();

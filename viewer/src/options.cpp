@@ -27,6 +27,14 @@ std::string usage() {
            "  --select ENTITY         select ENTITY (the inspector shows it)\n"
            "  --search TEXT           type TEXT into the search box\n"
            "  --hide-kind KIND        filter out entities of KIND (repeatable)\n"
+           "  --kinds, --relation-kinds, --source, --country, --from, --to, --hide-isolated\n"
+           "                          the filters of the command line (liaison export --help), with\n"
+           "                          the same checks: a value matching nothing is an error\n"
+           "  --changes-since OLD     ring entities added or changed since OLD.json\n"
+           "  --people                the people network: who met whom, links as thick as the\n"
+           "                          occasions shared\n"
+           "  --size-by MEASURE       layout, degree (default), betweenness, met-count\n"
+           "  --colour-by WHAT        kind (default), community, country, source\n"
            "  --import FILE           import FILE through the loader plugins (repeatable;\n"
            "                          without a FILE.json it starts a new document)\n"
            "Automation (renders after the layout has finished, then exits):\n"
@@ -74,6 +82,28 @@ ViewerOptions parseOptions(int argc, char **argv) {
             o.search = value();
         } else if (arg == "--hide-kind") {
             o.hideKinds.push_back(value());
+        } else if (arg == "--kinds") {
+            o.filters.kinds = splitList(value());
+        } else if (arg == "--relation-kinds") {
+            o.filters.relationKinds = splitList(value());
+        } else if (arg == "--source") {
+            o.filters.sources = splitList(value());
+        } else if (arg == "--country") {
+            o.filters.countries = splitList(value());
+        } else if (arg == "--from") {
+            o.filters.from = value();
+        } else if (arg == "--to") {
+            o.filters.to = value();
+        } else if (arg == "--changes-since") {
+            o.changesSince = value();
+        } else if (arg == "--people") {
+            o.people = true;
+        } else if (arg == "--size-by") {
+            o.sizeBy = value();
+        } else if (arg == "--colour-by" || arg == "--color-by") {
+            o.colourBy = value();
+        } else if (arg == "--hide-isolated") {
+            o.filters.hideIsolated = true;
         } else if (arg == "--dump-positions") {
             o.dumpPositions = value();
         } else if (arg == "--dump-inspector") {

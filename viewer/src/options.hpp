@@ -1,6 +1,8 @@
 // The viewer's command line.
 #pragma once
 
+#include "liaison/filter_spec.hpp"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +20,10 @@ struct ViewerOptions {
     std::string select;
     std::string search;
     std::vector<std::string> hideKinds;
+    std::string changesSince;          // --changes-since OLD.json: ring what was added or changed
+    bool people = false;               // --people: the people-network mode
+    std::string sizeBy, colourBy;      // --size-by, --colour-by (encoding panel settings)
+    FilterSpec filters;                // --kinds, --country, ... as the CLI's, checked once the file is open
     std::string dumpPositions;         // sidecar JSON: drawn nodes in screen pixels
     std::string dumpInspector;         // sidecar text: the inspector's lines
     std::vector<std::string> imports;  // --import FILE: through the loader plugins, after FILE opens

@@ -6,6 +6,9 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+#include <set>
+
 namespace liaison::viewer {
 
 namespace {
@@ -23,6 +26,46 @@ bool exclusionList(std::set<std::string, std::less<>> &hidden, const std::vector
                 hidden.insert(values[i]);
             changed = true;
         }
+    }
+    return changed;
+}
+
+// The dates events start on, sorted and unique: the time slider's stops.
+std::vector<std::string> eventDates(const GraphStore &store) {
+    std::set<std::string> dates;
+    for (EntityIndex e : store.entitiesOfKind("event"))
+        if (const std::string *start = store.entity(e).attribute("start"))
+            dates.insert(*start);
+    return {dates.begin(), dates.end()};
+}
+
+// Gephi's timeline: two handles over the dated events set the date window.
+bool timeSlider(AppState &app) {
+    std::vector<std::string> dates = eventDates(*app.doc.store);
+    if (dates.size() < 2)
+        return false;
+    const int last = static_cast<int>(dates.size()) - 1;
+    auto indexOf = [&](const std::string &date, int fallback) {
+        if (date.empty())
+            return fallback;
+        auto it = std::lower_bound(dates.begin(), dates.end(), date);
+        return std::min(static_cast<int>(it - dates.begin()), last);
+    };
+    int from = indexOf(app.filters.from, 0), to = indexOf(app.filters.to, last);
+    bool changed = false;
+    ImGui::SetNextItemWidth(-60);
+    if (ImGui::SliderInt("first", &from, 0, last, dates[static_cast<std::size_t>(from)].c_str())) {
+        app.filters.from = from == 0 ? std::string() : dates[static_cast<std::size_t>(from)];
+        if (to < from)
+            app.filters.to = dates[static_cast<std::size_t>(from)];
+        changed = true;
+    }
+    ImGui::SetNextItemWidth(-60);
+    if (ImGui::SliderInt("last", &to, 0, last, dates[static_cast<std::size_t>(to)].c_str())) {
+        app.filters.to = to == last ? std::string() : dates[static_cast<std::size_t>(to)];
+        if (to < from)
+            app.filters.from = dates[static_cast<std::size_t>(to)];
+        changed = true;
     }
     return changed;
 }
@@ -48,7 +91,8 @@ void drawFilterPanel(AppState &app) {
         ImGui::PopID();
     }
     if (ImGui::CollapsingHeader("Countries")) {
-        ImGui::TextDisabled("None checked: every country.");
+        ImGui::TextDisabled("None checked: every country. Checked: those countries,\n"
+                            "what is tied to them, and what is tied to no country.");
         for (EntityIndex c : store.entitiesOfKind("country")) {
             const Entity &e = store.entity(c);
             bool on = app.filters.countries.contains(e.id);
@@ -74,12 +118,23 @@ void drawFilterPanel(AppState &app) {
         ImGui::PopID();
     }
     if (ImGui::CollapsingHeader("Date range", ImGuiTreeNodeFlags_DefaultOpen)) {
+        ImGui::TextDisabled("Timeline: the days events start on.");
+        changed |= timeSlider(app);
         ImGui::TextDisabled("ISO dates (2017, 2017-09, 2017-09-29); events outside are dropped.");
         ImGui::SetNextItemWidth(-60);
         changed |= ImGui::InputTextWithHint("from", "YYYY-MM-DD", &app.filters.from);
         ImGui::SetNextItemWidth(-60);
         changed |= ImGui::InputTextWithHint("to", "YYYY-MM-DD", &app.filters.to);
+        if (std::string problem = dateProblem(app.filters); !problem.empty())
+        {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.9f, 0.3f, 0.2f, 1));
+            ImGui::TextWrapped("Not applied: %s", problem.c_str());
+            ImGui::PopStyleColor();
+        }
     }
+    changed |= ImGui::Checkbox("Hide isolated entities", &app.filters.hideIsolated);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Drop entities the filters left without any relation");
     if (ImGui::Button("Reset filters")) {
         app.filters = {};
         changed = true;

@@ -20,8 +20,7 @@ void drawLayoutPanel(AppState &app) {
             std::string name(layoutEngineName(engine));
             if (ImGui::Selectable(name.c_str(), engine == app.engine) && engine != app.engine) {
                 app.engine = engine;
-                app.fitPending = true;
-                requestLayout(app);
+                requestFreshLayout(app);
             }
         }
         ImGui::EndCombo();
@@ -30,7 +29,9 @@ void drawLayoutPanel(AppState &app) {
     ImGui::SliderInt("time limit", &app.timeLimitSeconds, 1, 300, "%d s");
     ImGui::Checkbox("Relayout when the view changes", &app.autoLayout);
     if (ImGui::Button("Run layout") && app.doc.store)
-        requestLayout(app);
+        requestFreshLayout(app);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Lay everything out afresh (pinned entities stay); filters and edits never move nodes");
     ImGui::SameLine();
     if (ImGui::Button("Fit to view"))
         fitToView(app);

@@ -66,6 +66,8 @@ void drawMainMenu(AppState &app) {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {
+        if (ImGui::MenuItem("People network (who met whom)", nullptr, app.peopleNetwork, app.doc.store != nullptr))
+            setPeopleNetwork(app, !app.peopleNetwork);
         if (ImGui::MenuItem("Fit to view", "F", false, !app.scene.empty()))
             fitToView(app);
         if (ImGui::MenuItem("Clear focus", nullptr, false, app.doc.edits.focus.has_value()))

@@ -14,7 +14,8 @@ void drawSearchPanel(AppState &app);   // names and aliases, results as you type
 void drawFilterPanel(AppState &app);   // kinds, relation kinds, countries, sources, dates
 void drawLayoutPanel(AppState &app);   // engine, time limit, progress, cancel
 void drawPathPanel(AppState &app);     // shortest chain between two entities
-void drawLegendPanel(AppState &app);   // colour and shape of each kind, counts
+void drawTablesPanel(AppState &app);   // sortable entity and relation tables of the view
+void drawLegendPanel(AppState &app);   // encoding controls and the legend of what is in use
 void drawInspectorPanel(AppState &app);// the selection: names, attributes, relations, evidence, met
 void drawStatusBar(AppState &app);
 void drawDialogs(AppState &app);       // error modal and the file picker

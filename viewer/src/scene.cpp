@@ -34,8 +34,8 @@ Scene buildScene(const LayoutSnapshot &snapshot) {
         Vec2 c = world(n.centre);
         node.x = c.x;
         node.y = c.y;
-        node.w = static_cast<float>(std::max(n.width, 1.0));
-        node.h = static_cast<float>(std::max(n.height, 1.0));
+        node.w = node.baseW = static_cast<float>(std::max(n.width, 1.0));
+        node.h = node.baseH = static_cast<float>(std::max(n.height, 1.0));
         node.fill = parseColour(style.fill);
         node.text = textColourOn(node.fill);
         node.shape = &unitShape(style.shape);

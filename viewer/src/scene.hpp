@@ -17,11 +17,13 @@ namespace liaison::viewer {
 struct SceneNode {
     EntityIndex entity = kNoEntity; // in Scene::store
     float x = 0, y = 0;             // centre, world
-    float w = 0, h = 0;             // size, points
+    float w = 0, h = 0;             // size, points (the layout's, scaled by the encoding)
+    float baseW = 0, baseH = 0;     // the layout's size
     std::uint32_t fill = 0;
     std::uint32_t text = 0;
     const UnitShape *shape = nullptr;
     bool visible = true;            // false when the current view dropped it
+    std::uint32_t labelRank = ~0u;  // 0 = labelled first; the top N are labelled at any zoom
 };
 
 struct SceneEdge {
@@ -32,6 +34,8 @@ struct SceneEdge {
     Vec2 arrowTip;
     float minX = 0, minY = 0, maxX = 0, maxY = 0; // bounding box, world
     bool visible = true; // false when the current view dropped the relation
+    std::uint32_t colour = 0; // by relation kind when the encoding asks for it; 0 = neutral
+    float width = 1;          // pixels; thicker for weighted links (shared occasions)
 };
 
 struct Scene {

@@ -1,6 +1,8 @@
 #include "view_model.hpp"
 
 #include "liaison/analysis.hpp"
+#include "liaison/errors.hpp"
+#include "liaison/filter_spec.hpp"
 
 #include <algorithm>
 #include <vector>
@@ -16,35 +18,6 @@ std::vector<EntityIndex> neighbours(const GraphStore &store, EntityIndex e) {
     for (RelationIndex r : store.inRelations(e))
         out.push_back(store.relationSource(r));
     return out;
-}
-
-// Entities within two relations of the chosen countries; the second hop does
-// not pass through another country or a topic (everything is "about" a topic).
-std::vector<char> nearCountries(const GraphStore &store, const std::set<std::string, std::less<>> &ids) {
-    std::vector<char> keep(store.entityCount(), 0);
-    std::vector<EntityIndex> frontier;
-    for (const std::string &id : ids) {
-        EntityIndex c = store.findById(id);
-        if (c == kNoEntity)
-            continue;
-        keep[c] = 1;
-        frontier.push_back(c);
-    }
-    for (int hop = 0; hop < 2; ++hop) {
-        std::vector<EntityIndex> next;
-        for (EntityIndex e : frontier) {
-            for (EntityIndex n : neighbours(store, e)) {
-                if (keep[n])
-                    continue;
-                keep[n] = 1;
-                KnownKind k = knownKind(store.entity(n).kind);
-                if (k != KnownKind::Country && k != KnownKind::Topic)
-                    next.push_back(n);
-            }
-        }
-        frontier = std::move(next);
-    }
-    return keep;
 }
 
 } // namespace
@@ -63,10 +36,14 @@ ViewFilter toViewFilter(const GraphStore &store, const FilterState &filters) {
         for (const Source &s : store.sources())
             if (!filters.hiddenSources.contains(s.id))
                 f.sources.insert(s.id);
-    if (!filters.from.empty())
-        f.from = filters.from;
-    if (!filters.to.empty())
-        f.to = filters.to;
+    f.countries = filters.countries;
+    if (dateProblem(filters).empty()) {
+        if (!filters.from.empty())
+            f.from = filters.from;
+        if (!filters.to.empty())
+            f.to = filters.to;
+    }
+    f.hideIsolated = filters.hideIsolated;
     // Every kind hidden must still mean "nothing", not "no restriction".
     if (!filters.hiddenKinds.empty() && f.kinds.empty())
         f.kinds.insert("\x01none");
@@ -75,6 +52,42 @@ ViewFilter toViewFilter(const GraphStore &store, const FilterState &filters) {
     if (!filters.hiddenSources.empty() && f.sources.empty())
         f.sources.insert("\x01none");
     return f;
+}
+
+std::string dateProblem(const FilterState &filters) {
+    try {
+        FilterSpec spec;
+        if (!filters.from.empty())
+            spec.from = filters.from;
+        if (!filters.to.empty())
+            spec.to = filters.to;
+        static const GraphStore kNoGraph; // dates need no graph
+        resolveFilter(kNoGraph, spec);
+        return "";
+    } catch (const UserError &e) {
+        return e.what();
+    }
+}
+
+FilterState fromViewFilter(const GraphStore &store, const ViewFilter &filter) {
+    FilterState state;
+    if (!filter.kinds.empty())
+        for (const std::string &k : kindsPresent(store))
+            if (!filter.kinds.contains(k))
+                state.hiddenKinds.insert(k);
+    if (!filter.relationKinds.empty())
+        for (const std::string &k : relationKindsPresent(store))
+            if (!filter.relationKinds.contains(k))
+                state.hiddenRelationKinds.insert(k);
+    if (!filter.sources.empty())
+        for (const Source &s : store.sources())
+            if (!filter.sources.contains(s.id))
+                state.hiddenSources.insert(s.id);
+    state.countries = filter.countries;
+    state.from = filter.from.value_or("");
+    state.to = filter.to.value_or("");
+    state.hideIsolated = filter.hideIsolated;
+    return state;
 }
 
 View computeView(const GraphStore &store, const ViewEdits &edits, const FilterState &filters) {
@@ -86,15 +99,7 @@ View computeView(const GraphStore &store, const ViewEdits &edits, const FilterSt
     else
         base = applyFilter(store, wholeGraph(store), filter);
 
-    std::vector<EntityIndex> entities;
-    if (!filters.countries.empty()) {
-        std::vector<char> near = nearCountries(store, filters.countries);
-        for (EntityIndex e : base.entities)
-            if (near[e] || e == centre)
-                entities.push_back(e);
-    } else {
-        entities = base.entities;
-    }
+    std::vector<EntityIndex> entities = base.entities;
     for (const std::string &id : edits.expanded) {
         EntityIndex e = store.findById(id);
         if (e == kNoEntity)
@@ -111,9 +116,14 @@ View computeView(const GraphStore &store, const ViewEdits &edits, const FilterSt
     entities.erase(std::unique(entities.begin(), entities.end()), entities.end());
 
     View view = induced(store, std::move(entities));
-    std::erase_if(view.relations, [&](RelationIndex r) {
-        return filters.hiddenRelationKinds.contains(store.relation(r).kind);
-    });
+    std::erase_if(view.relations, [&](RelationIndex r) { return !passesRelationFilter(store, r, filter); });
+    if (filters.hideIsolated) {
+        // What the user asked to see by name (focus, pins) stays even when alone.
+        std::vector<EntityIndex> asked{centre};
+        for (const std::string &id : edits.pinned)
+            asked.push_back(store.findById(id));
+        dropIsolated(store, view, asked);
+    }
     return view;
 }
 

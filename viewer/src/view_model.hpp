@@ -18,16 +18,23 @@ struct FilterState {
     std::set<std::string, std::less<>> hiddenKinds;
     std::set<std::string, std::less<>> hiddenRelationKinds;
     std::set<std::string, std::less<>> hiddenSources;
-    // When not empty: keep the selected countries and what lies within two
-    // relations of one of them (an event held there and its participants, an
-    // organisation located there and its people).
+    // When not empty: the CLI's --country (core ViewFilter::countries): these
+    // countries, what is tied to them, and what is tied to no country.
     std::set<std::string, std::less<>> countries; // entity ids
-    std::string from, to;                         // ISO dates, empty = open
+    std::string from, to;                         // ISO dates as typed, empty = open
+    bool hideIsolated = false;
     bool operator==(const FilterState &) const = default;
 };
 
-// The core filter for these settings (countries are applied by computeView).
+// The core filter for these settings. A date that is not a valid ISO date is
+// left out (the panel shows why, see dateProblem).
 ViewFilter toViewFilter(const GraphStore &store, const FilterState &filters);
+// Why the typed dates are not applied ("--from: '2017-13' has no month 13 ..."),
+// or "" when they are.
+std::string dateProblem(const FilterState &filters);
+// The panel's settings for a filter the core parser resolved (the CLI's
+// options given to the viewer).
+FilterState fromViewFilter(const GraphStore &store, const ViewFilter &filter);
 
 View computeView(const GraphStore &store, const ViewEdits &edits, const FilterState &filters);
 

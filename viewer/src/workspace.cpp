@@ -47,7 +47,11 @@ void drawWorkspace(AppState &app) {
                 drawPathPanel(app);
                 ImGui::EndTabItem();
             }
-            if (ImGui::BeginTabItem("Legend")) {
+            if (ImGui::BeginTabItem("Tables")) {
+                drawTablesPanel(app);
+                ImGui::EndTabItem();
+            }
+            if (ImGui::BeginTabItem("Encoding")) {
                 drawLegendPanel(app);
                 ImGui::EndTabItem();
             }

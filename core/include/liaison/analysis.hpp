@@ -35,8 +35,16 @@ struct MetPair {
     std::size_t weight = 0;                   // number of shared occasions
 };
 // The whole person-person projection (every pair that met), for ranking,
-// exports and benchmarks.
-std::vector<MetPair> metProjection(const GraphStore &store, const ViewFilter &filter = {});
+// exports and benchmarks. Its size grows with the square of an event's
+// attendance (8,000 attendees: 32 million pairs). Before building anything
+// it bounds the memory the pairs and a graph of them (metGraph) will take;
+// past `memoryBudget` bytes it throws ResourceError naming the largest event,
+// its attendance and the estimate, and allocates nothing big.
+inline constexpr std::size_t kNoMemoryBudget = ~std::size_t{0};
+std::vector<MetPair> metProjection(const GraphStore &store, const ViewFilter &filter = {},
+                                   std::size_t memoryBudget = kNoMemoryBudget);
+// Bytes per met pair that metProjection + metGraph hold at their peak.
+inline constexpr std::size_t kBytesPerMetPair = 80;
 
 // The ego network of `centre` to `depth` hops (either direction), keeping
 // only entities of `kinds` when not empty (the centre is always kept).

@@ -42,6 +42,14 @@ public:
     using UserError::UserError;
 };
 
+// Work that would exceed a limit the user can change (a memory budget), or
+// an allocation that failed: names what was being done and how far it got.
+// Nothing was changed.
+class ResourceError : public UserError {
+public:
+    using UserError::UserError;
+};
+
 // Graphviz refused a graph or a layout; names the engine and its messages.
 class LayoutError : public UserError {
 public:

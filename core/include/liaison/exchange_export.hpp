@@ -54,6 +54,9 @@ struct CsvTables {
 };
 CsvTables writeCsvTables(const GraphStore &store, const View &view, const ExchangeOptions &options = {});
 
+// Where the csv export puts the edges table for nodes table `nodesPath`.
+std::string csvEdgesPath(const std::string &nodesPath);
+
 // "graphml" | "gexf" | "csv" export to files: OUT for the XML formats; for
 // csv, OUT names the nodes table and the edges table goes beside it
 // (x.csv -> x.csv + x.edges.csv). Atomic writes. Throws UserError for an

@@ -8,6 +8,7 @@
 
 #include "liaison/errors.hpp"
 #include "liaison/graph_store.hpp"
+#include "liaison/printable.hpp"
 
 #include <cstddef>
 #include <map>
@@ -60,13 +61,20 @@ public:
     void addEntity(Entity entity, InputLocation origin, bool implicit = false);
     void addRelation(Relation relation, InputLocation origin);
     void addDiagnostic(Diagnostic diagnostic);
+    // An unknown top-level key of the input document (raw JSON value), kept
+    // in the graph file like the graph's own (commitBatch).
+    void addDocumentField(std::string key, std::string rawJson);
 
     const std::vector<BatchSource> &sources() const { return m_sources; }
     const std::vector<BatchEntity> &entities() const { return m_entities; }
     const std::vector<BatchRelation> &relations() const { return m_relations; }
     const std::vector<Diagnostic> &diagnostics() const { return m_diagnostics; }
+    const ExtraFields &documentFields() const { return m_documentFields; }
     bool hasErrors() const;
-    bool empty() const { return m_sources.empty() && m_entities.empty() && m_relations.empty(); }
+    bool empty() const
+    {
+        return m_sources.empty() && m_entities.empty() && m_relations.empty() && m_documentFields.empty();
+    }
     // Appends another batch (several input files make one import).
     void append(ImportBatch other);
 
@@ -75,6 +83,7 @@ private:
     std::vector<BatchEntity> m_entities;
     std::vector<BatchRelation> m_relations;
     std::vector<Diagnostic> m_diagnostics;
+    ExtraFields m_documentFields;
 };
 
 struct ImportOptions {
@@ -158,11 +167,6 @@ private:
 // Lenient: invalid records (and relations that depended on them) are
 // skipped and listed in the report; the rest is committed.
 ImportReport commitBatch(GraphStore &store, const ImportBatch &batch, const ImportOptions &options = {});
-
-// `text` with each control character (C0, DEL) shown as \xHH: for messages
-// that quote input, so an ESC sequence or newline in an id or name cannot
-// reach the user's terminal or split a one-line message.
-std::string printableText(std::string_view text);
 
 // True when `text` is well-formed UTF-8 (no overlongs, no surrogates).
 bool isValidUtf8(std::string_view text);

@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace liaison {
 
@@ -22,6 +23,13 @@ public:
 // problem (missing/duplicate id, dangling relation endpoint, wrong type,
 // invalid UTF-8, truncated text). Returns a complete store or nothing.
 GraphStore readLiaisonJson(std::string_view text, const std::string &displayName);
+// Reads what it can, for a lenient import: each record with a problem
+// (wrong type, duplicate or missing id, dangling endpoint, out-of-range
+// value) is left out and its located error appended to `problems`; a syntax
+// error ends the reading there and keeps the records before it. Relations
+// whose endpoint was left out are left out too, each with its own error.
+GraphStore readLiaisonJsonCollecting(std::string_view text, const std::string &displayName,
+                                     std::vector<ParseError> &problems);
 // Reads the file at `path` ("-" reads standard input).
 GraphStore readLiaisonJsonFile(const std::string &path);
 

@@ -6,6 +6,7 @@
 // calls them off its UI thread) but run one at a time.
 #pragma once
 
+#include "liaison/positions.hpp"
 #include "liaison/view.hpp"
 
 #include <atomic>
@@ -59,7 +60,39 @@ struct LayoutOptions {
     // renderDiagram appends Graphviz warnings and fallback notices here when
     // not null (layoutView reports them in LayoutResult::messages).
     std::vector<std::string> *messages = nullptr;
+
+    // Layouts that hold still: positions to keep, by entity id (points, y up;
+    // see positions.hpp). When set, entities with a position are pinned
+    // there and the others are placed near their neighbours by an
+    // incremental layout (neato, or fdp when fdp was chosen: both honour
+    // pinned positions); layoutView returns seeded entities exactly at their
+    // positions. Not owned; must outlive the call.
+    const Positions *seed = nullptr;
+
+    // --- exports (renderDiagram) ---------------------------------------
+    // Entities drawn with a thick dark-red outline: the focus, --highlight.
+    std::vector<EntityIndex> highlight;
+    // twopi and circo: the entity at the centre (an export's focus);
+    // kNoEntity leaves the choice to Graphviz.
+    EntityIndex root = kNoEntity;
+    // Relation kinds are written on the edges only when the view has at most
+    // this many relations; above it the edges are told apart by colour and
+    // the legend says what each colour means.
+    std::size_t edgeLabelLimit = 40;
+    // Fit the drawing on one page of this size (points; 0 = natural size),
+    // never splitting it. When the text would shrink below minimumFontSize,
+    // only the best-connected entities keep their labels (the others are
+    // drawn as small marks) and a message says how many.
+    double pageWidth = 0, pageHeight = 0;
+    double minimumFontSize = 6;
 };
+
+// A named paper size in points: "A4", "A3", "letter", each optionally
+// "-landscape" (case-insensitive). Throws UserError listing the sizes.
+struct PageSize {
+    double width = 0, height = 0;
+};
+PageSize parsePageSize(std::string_view name);
 
 // Lays out the view. Throws LayoutError naming the engine and Graphviz's messages.
 LayoutResult layoutView(const GraphStore &store, const View &view, const LayoutOptions &options);
@@ -80,5 +113,13 @@ struct KindStyle {
     std::string_view label;  // legend label, e.g. "Person"
 };
 KindStyle styleOfKind(std::string_view kind);
+
+// Edge colour of a relation kind and what the relation means, for the
+// legend ("took part in"). Kinds outside the vocabulary are grey, "".
+struct RelationStyle {
+    std::string_view colour;  // e.g. "#4e79a7"
+    std::string_view meaning; // e.g. "took part in"
+};
+RelationStyle styleOfRelation(std::string_view kind);
 
 } // namespace liaison

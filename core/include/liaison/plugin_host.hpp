@@ -36,11 +36,14 @@ struct LoaderInfo {
     std::string origin;                // "built-in" or the module's path
     unsigned abi = LIAISON_PLUGIN_ABI_VERSION;
     bool builtin = false;
+    // Read by core itself, not through the plugin ABI: Liaison JSON, the
+    // store's own format. Such a loader has no descriptor.
+    bool native = false;
     // False for a module whose loader name is already taken (by a built-in or
     // an earlier module): listed, never chosen. `shadowedBy` says by what.
     bool active = true;
     std::string shadowedBy;
-    const liaison_loader *descriptor = nullptr; // valid while the host lives; null when inactive
+    const liaison_loader *descriptor = nullptr; // valid while the host lives; null when inactive or native
 };
 
 // A module file that was not registered, and why.
@@ -58,7 +61,8 @@ struct LoadOptions {
 
 class PluginHost {
 public:
-    // Registers the built-in loaders (no module is loaded yet).
+    // Registers the native Liaison JSON reader, then the built-in loaders (no
+    // module is loaded yet).
     PluginHost();
     ~PluginHost();
     PluginHost(const PluginHost &) = delete;

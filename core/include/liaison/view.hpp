@@ -27,6 +27,9 @@ struct ViewFilter {
     std::set<std::string, std::less<>> countries;
     std::optional<std::string> from; // ISO date: drop events ending before it
     std::optional<std::string> to;   // ISO date: drop events starting after it
+    // After the other filters, drop entities left without any relation
+    // (applyFilter; an ego network has no isolated entity but its centre).
+    bool hideIsolated = false;
 };
 
 View wholeGraph(const GraphStore &store);
@@ -37,6 +40,10 @@ View applyFilter(const GraphStore &store, const View &view, const ViewFilter &fi
 // date window), regardless of its neighbours.
 bool passesEntityFilter(const GraphStore &store, EntityIndex entity, const ViewFilter &filter);
 bool passesRelationFilter(const GraphStore &store, RelationIndex relation, const ViewFilter &filter);
+
+// Drops the entities of `view` that no relation of `view` touches, except
+// those in `keep` (what the user asked for by name: a focus, pinned entities).
+void dropIsolated(const GraphStore &store, View &view, const std::vector<EntityIndex> &keep = {});
 
 // Relations between the given entities (inclusive of both endpoints).
 View induced(const GraphStore &store, std::vector<EntityIndex> entities);

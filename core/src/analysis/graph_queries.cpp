@@ -26,25 +26,51 @@ void forEachNeighbour(const GraphStore &store, EntityIndex e, const ViewFilter &
     }
 }
 
+enum class Walk { Skip, Enter, Stop };
+
+// The one breadth-first walk of this file: from `start`, direction ignored,
+// along relations that pass `filter`. Each entity is offered once, when
+// first reached: enter(next, from, relation, forward) says whether to skip
+// it (it may be offered again through another relation), enter it, or stop
+// the whole walk. An entered entity's relations are followed when
+// expand(entity) is true.
+template <typename Expand, typename Enter>
+void breadthFirst(const GraphStore &store, EntityIndex start, const ViewFilter &filter, Expand expand, Enter enter)
+{
+    std::vector<bool> seen(store.entityCount());
+    seen[start] = true;
+    std::deque<EntityIndex> queue{start};
+    bool stop = false;
+    while (!queue.empty() && !stop) {
+        EntityIndex e = queue.front();
+        queue.pop_front();
+        if (!expand(e)) continue;
+        forEachNeighbour(store, e, filter, [&](EntityIndex next, RelationIndex r, bool forward) {
+            if (stop || seen[next]) return;
+            Walk step = enter(next, e, r, forward);
+            if (step == Walk::Skip) return;
+            seen[next] = true;
+            if (step == Walk::Stop) stop = true;
+            else queue.push_back(next);
+        });
+    }
+}
+
 } // namespace
 
 View egoNetwork(const GraphStore &store, EntityIndex centre, int depth, const ViewFilter &filter)
 {
     std::vector<int> distance(store.entityCount(), -1);
-    std::deque<EntityIndex> queue{centre};
     distance[centre] = 0;
     std::vector<EntityIndex> reached{centre};
-    while (!queue.empty()) {
-        EntityIndex e = queue.front();
-        queue.pop_front();
-        if (distance[e] >= depth) continue;
-        forEachNeighbour(store, e, filter, [&](EntityIndex next, RelationIndex, bool) {
-            if (distance[next] >= 0 || !passesEntityFilter(store, next, filter)) return;
-            distance[next] = distance[e] + 1;
+    breadthFirst(
+        store, centre, filter, [&](EntityIndex e) { return distance[e] < depth; },
+        [&](EntityIndex next, EntityIndex from, RelationIndex, bool) {
+            if (!passesEntityFilter(store, next, filter)) return Walk::Skip;
+            distance[next] = distance[from] + 1;
             reached.push_back(next);
-            queue.push_back(next);
+            return Walk::Enter;
         });
-    }
     View view = induced(store, std::move(reached));
     std::erase_if(view.relations, [&](RelationIndex r) { return !passesRelationFilter(store, r, filter); });
     return view;
@@ -61,18 +87,14 @@ std::vector<PathStep> shortestPath(const GraphStore &store, EntityIndex a, Entit
         bool seen = false;
     };
     std::vector<Arrival> arrival(store.entityCount());
-    std::deque<EntityIndex> queue{a};
     arrival[a].seen = true;
-    while (!queue.empty() && !arrival[b].seen) {
-        EntityIndex e = queue.front();
-        queue.pop_front();
-        forEachNeighbour(store, e, filter, [&](EntityIndex next, RelationIndex r, bool forward) {
-            if (arrival[next].seen) return;
-            if (next != b && !passesEntityFilter(store, next, filter)) return;
-            arrival[next] = {e, r, forward, true};
-            queue.push_back(next);
+    breadthFirst(
+        store, a, filter, [](EntityIndex) { return true; },
+        [&](EntityIndex next, EntityIndex from, RelationIndex r, bool forward) {
+            if (next != b && !passesEntityFilter(store, next, filter)) return Walk::Skip;
+            arrival[next] = {from, r, forward, true};
+            return next == b ? Walk::Stop : Walk::Enter;
         });
-    }
     if (!arrival[b].seen) return {};
     std::vector<PathStep> steps;
     for (EntityIndex at = b; at != a; at = arrival[at].from)

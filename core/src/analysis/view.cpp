@@ -103,7 +103,17 @@ View applyFilter(const GraphStore &store, const View &view, const ViewFilter &fi
         if (!keep[store.relationSource(r)] || !keep[store.relationTarget(r)]) continue;
         if (passesRelationFilter(store, r, filter)) kept.relations.push_back(r);
     }
+    if (filter.hideIsolated) dropIsolated(store, kept);
     return kept;
+}
+
+void dropIsolated(const GraphStore &store, View &view, const std::vector<EntityIndex> &keep)
+{
+    std::vector<bool> linked(store.entityCount(), false);
+    for (RelationIndex r : view.relations) linked[store.relationSource(r)] = linked[store.relationTarget(r)] = true;
+    for (EntityIndex e : keep)
+        if (e < linked.size()) linked[e] = true;
+    std::erase_if(view.entities, [&](EntityIndex e) { return !linked[e]; });
 }
 
 View induced(const GraphStore &store, std::vector<EntityIndex> entities)

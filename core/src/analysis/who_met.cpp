@@ -1,9 +1,13 @@
 // Who met whom: persons who took part in the same event (or in events of the
 // same part_of tree, met at their most specific common event), or who are
 // linked by an explicit `met` relation.
+#include "util/parallel.hpp"
 #include "analysis/event_tree.hpp"
 #include "liaison/analysis.hpp"
 #include "store/graph_topology.hpp"
+
+#include "liaison/errors.hpp"
+#include "liaison/printable.hpp"
 
 #include <algorithm>
 #include <map>
@@ -257,13 +261,39 @@ std::vector<MetPair> projectRange(const EventTree &tree, const ParticipationInde
     return out;
 }
 
+// Persons under one event tree may all have met: at most k(k-1)/2 pairs for
+// k of them. Refuses before anything quadratic is allocated.
+void checkBudget(const GraphStore &store, const EventTree &tree, const ParticipationIndex &index,
+                 std::size_t meetings, std::size_t budget)
+{
+    if (budget == kNoMemoryBudget) return;
+    double pairs = static_cast<double>(meetings);
+    std::size_t largest = 0, largestBlock = 0;
+    for (const auto &[first, last] : index.groups) {
+        double k = last - first;
+        pairs += k * (k - 1) / 2;
+        if (last - first > largest) largest = last - first, largestBlock = first;
+    }
+    double bytes = pairs * static_cast<double>(kBytesPerMetPair);
+    if (bytes <= static_cast<double>(budget)) return;
+    EntityIndex event = tree.root(index.events[index.blocks[largestBlock].first]);
+    auto mib = [](double b) { return std::to_string(static_cast<long long>(b / (1 << 20))); };
+    throw ResourceError("who-met-whom would link up to " + std::to_string(static_cast<long long>(pairs)) +
+                        " pairs of persons, about " + mib(bytes) + " MiB, over the memory budget of " +
+                        mib(static_cast<double>(budget)) + " MiB: the " + std::to_string(largest) +
+                        " persons at " + printableText(store.entity(event).id) +
+                        " (and its sessions) alone all met each other. Narrow it with filters "
+                        "(--from/--to, --source, --kinds) or raise --memory-budget");
+}
+
 } // namespace
 
-std::vector<MetPair> metProjection(const GraphStore &store, const ViewFilter &filter)
+std::vector<MetPair> metProjection(const GraphStore &store, const ViewFilter &filter, std::size_t memoryBudget)
 {
     EventTree tree(store);
     ParticipationIndex index = indexParticipations(store, tree, filter);
     std::vector<std::pair<EntityIndex, EntityIndex>> meetings = explicitMeetings(store, filter);
+    checkBudget(store, tree, index, meetings.size(), memoryBudget);
 
     // Every person with something to pair, and the work each brings (the
     // size of the groups they are in), to split the work evenly.
@@ -312,13 +342,9 @@ std::vector<MetPair> metProjection(const GraphStore &store, const ViewFilter &fi
     }
 
     std::vector<std::vector<MetPair>> parts(threads);
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t)
-        pool.emplace_back([&, t] {
-            parts[t] = projectRange(tree, index, meetings, people, cuts[t], cuts[t + 1], store.entityCount());
-        });
-    parts[0] = projectRange(tree, index, meetings, people, cuts[0], cuts[1], store.entityCount());
-    for (std::thread &t : pool) t.join();
+    detail::runShares(threads, [&](unsigned t) {
+        parts[t] = projectRange(tree, index, meetings, people, cuts[t], cuts[t + 1], store.entityCount());
+    });
     if (threads == 1) return std::move(parts[0]);
     std::size_t size = 0;
     for (const auto &part : parts) size += part.size();

@@ -14,6 +14,26 @@ namespace liaison {
 
 using namespace detail;
 
+// A cell a spreadsheet would run as a formula (OWASP "CSV injection"): it
+// starts with = + - @, tab or CR and is not simply a number ("-2" stays a
+// number for every client). Such a cell is written as '<cell>, and so is a
+// cell already starting with ' before one of those, so the CSV loader can
+// take exactly one ' off again (plugins/csv/csv_reader.cpp) and a round trip
+// is exact, in every dialect.
+static bool formulaStart(std::string_view text)
+{
+    return !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+}
+
+static bool needsNeutralising(std::string_view text)
+{
+    if (!text.empty() && text.front() == '\'') return text.size() > 1 && (formulaStart(text.substr(1)) || text[1] == '\'');
+    if (!formulaStart(text)) return false;
+    rapidjson::Document number; // a plain number literal is no formula
+    number.Parse(std::string(text).c_str());
+    return number.HasParseError() || !number.IsNumber();
+}
+
 const std::vector<std::string> &csvDialects()
 {
     static const std::vector<std::string> kDialects{"liaison", "gephi", "neo4j", "cytoscape"};
@@ -38,8 +58,9 @@ Dialect parseDialect(const std::string &name)
 
 std::string csvField(std::string_view text)
 {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-    std::string out = "\"";
+    bool neutralise = needsNeutralising(text);
+    if (!neutralise && text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+    std::string out = neutralise ? "\"'" : "\"";
     for (char c : text) {
         if (c == '"') out += '"';
         out += c;
@@ -214,6 +235,12 @@ CsvTables writeCsvTables(const GraphStore &store, const View &view, const Exchan
     return t;
 }
 
+std::string csvEdgesPath(const std::string &nodesPath)
+{
+    bool csv = nodesPath.size() > 4 && nodesPath.substr(nodesPath.size() - 4) == ".csv";
+    return (csv ? nodesPath.substr(0, nodesPath.size() - 4) : nodesPath) + ".edges.csv";
+}
+
 std::vector<std::string> exportExchangeFormat(const GraphStore &store, const View &view, const std::string &format,
                                               const std::string &out, const ExchangeOptions &options)
 {
@@ -228,8 +255,7 @@ std::vector<std::string> exportExchangeFormat(const GraphStore &store, const Vie
     if (format == "csv") {
         if (out == "-") throw UserError("csv export writes two files; give a file name, not '-'");
         CsvTables t = writeCsvTables(store, view, options);
-        std::string stem = out.size() > 4 && out.substr(out.size() - 4) == ".csv" ? out.substr(0, out.size() - 4) : out;
-        std::string edges = stem + ".edges.csv";
+        std::string edges = csvEdgesPath(out);
         writeFileAtomically(out, t.nodes);
         writeFileAtomically(edges, t.edges);
         return {out, edges};

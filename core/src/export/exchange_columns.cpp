@@ -1,5 +1,8 @@
 #include "exchange_columns.hpp"
 
+#include "liaison/printable.hpp"
+#include "liaison/storable.hpp"
+
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -112,7 +115,8 @@ std::string sourcesJson(const GraphStore &store)
         w.StartObject();
         w.Key("id"), writeString(w, s.id);
         for (auto [key, value] : {std::pair{"title", &s.title}, std::pair{"date", &s.date},
-                                  std::pair{"language", &s.language}, std::pair{"path", &s.path}})
+                                  std::pair{"language", &s.language}, std::pair{"path", &s.path},
+                                  std::pair{"hash", &s.hash}})
             if (!value->empty()) w.Key(key), writeString(w, *value);
         writeExtras(w, s.extra);
         w.EndObject();
@@ -160,18 +164,36 @@ std::string evidenceJson(const std::vector<Evidence> &evidence)
         if (e.line > 0) w.Key("line"), w.Int(e.line);
         if (!e.locator.empty()) w.Key("locator"), w.String(e.locator.c_str(), static_cast<rapidjson::SizeType>(e.locator.size()));
         if (!e.quote.empty()) w.Key("quote"), w.String(e.quote.c_str(), static_cast<rapidjson::SizeType>(e.quote.size()));
-        if (e.confidence >= 0) w.Key("confidence"), w.Double(e.confidence);
+        if (e.confidence >= 0) {
+            std::string number = jsonNumber(e.confidence);
+            w.Key("confidence"), w.RawValue(number.data(), number.size(), rapidjson::kNumberType);
+        }
         w.EndObject();
     }
     w.EndArray();
     return buffer.GetString();
 }
 
+// XML 1.0 cannot hold C0 controls other than tab, LF and CR, not even as
+// character references, nor U+FFFE/U+FFFF: those are written visibly escaped
+// (printable.hpp) so the document stays well-formed for every string the
+// store can hold.
 std::string xmlEscape(std::string_view text)
 {
     std::string out;
     out.reserve(text.size());
-    for (char c : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            out += printableText(text.substr(i, 1));
+            continue;
+        }
+        if (std::string_view three = text.substr(i, 3); three == "\xEF\xBF\xBE" || three == "\xEF\xBF\xBF") {
+            out += three == "\xEF\xBF\xBE" ? "\\uFFFE" : "\\uFFFF";
+            i += 2;
+            continue;
+        }
         switch (c) {
         case '&': out += "&amp;"; break;
         case '<': out += "&lt;"; break;

@@ -1,6 +1,9 @@
 // Validation rules of an import (DESIGN §4): encodings, ids, kinds,
 // duplicate ids and dangling endpoints. Pure: reads the store, never writes.
 #include "batch_validation.hpp"
+#include "evidence_attribute.hpp"
+
+#include "liaison/storable.hpp"
 
 #include "liaison/identity.hpp"
 
@@ -79,6 +82,7 @@ public:
         explicitEntities();
         implicitEntities();
         relations();
+        documentFields();
         return std::move(m_out);
     }
 
@@ -114,6 +118,10 @@ private:
             }
             if (s.id.empty() || hasControl(s.id)) {
                 problem(Severity::Error, origin, record, "a source needs a non-empty id without control characters");
+                continue;
+            }
+            if (std::string why = storableProblem(s); !why.empty()) {
+                problem(Severity::Error, origin, record, why);
                 continue;
             }
             // Two files may give their sources one id (two reports called
@@ -155,6 +163,12 @@ private:
                 problem(Severity::Error, be.origin, record, "kind \"" + kind + "\" contains a space or control character");
                 return false;
             }
+        std::string why = liftedValuesProblem(e.attributes, e.evidence);
+        if (why.empty()) why = extrasProblem(e.extra, json_keys::kEntity);
+        if (!why.empty()) {
+            problem(Severity::Error, be.origin, record, why);
+            return false;
+        }
         for (const auto &ev : e.evidence) checkEvidenceSource(ev, be.origin, record);
         return true;
     }
@@ -254,9 +268,27 @@ private:
                 }
             }
             if (!ok) continue;
+            std::string why = liftedValuesProblem(r.attributes, r.evidence);
+            if (why.empty()) why = extrasProblem(r.extra, json_keys::kRelation);
+            if (!why.empty()) {
+                problem(Severity::Error, origin, record, why);
+                continue;
+            }
             for (const auto &ev : r.evidence) checkEvidenceSource(ev, origin, record);
             m_out.relations.push_back(i);
             m_out.relationKinds.push_back(std::move(kind));
+        }
+    }
+
+    void documentFields()
+    {
+        const ExtraFields &fields = m_batch.documentFields();
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            if (std::string why = extrasProblem({fields[i]}, json_keys::kDocument); !why.empty()) {
+                problem(Severity::Error, {}, "top-level key \"" + fields[i].first + "\"", why);
+                continue;
+            }
+            m_out.documentFields.push_back(i);
         }
     }
 

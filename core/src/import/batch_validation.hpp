@@ -17,6 +17,7 @@ struct ValidatedBatch {
     std::vector<std::size_t> relations; // indices into batch.relations()
     std::vector<std::string> entityKinds; // the effective kind of each accepted entity
     std::vector<std::string> relationKinds; // the effective kind of each accepted relation
+    std::vector<std::size_t> documentFields; // indices into batch.documentFields()
     std::size_t errorCount = 0;
 };
 

@@ -8,6 +8,8 @@
 #include "identity/profile.hpp"
 #include "liaison/normalize.hpp"
 
+#include "liaison/printable.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -31,6 +33,33 @@ std::string candidateText(const GraphStore &store, const Candidate &c, EntityInd
         for (std::size_t i = 0; i < c.counterReasons.size(); ++i) text += (i ? "; " : "") + c.counterReasons[i];
     }
     return text;
+}
+
+// Names reach terminals, labels and every export: a control character in one
+// (NUL, ESC, BEL...) is stored visibly escaped as \xHH (printable.hpp), never
+// raw and never silently. Tab and line breaks stay: a multi-line label is
+// data, and every output escapes them where a line must stay one line.
+// Returns whether anything changed.
+bool escapeControlsInNames(Entity &e)
+{
+    bool changed = false;
+    auto fix = [&changed](std::string &name) {
+        std::string shown;
+        std::size_t from = 0;
+        for (std::size_t i = 0; i < name.size(); ++i) {
+            auto c = static_cast<unsigned char>(name[i]);
+            if ((c >= 0x20 && c != 0x7F) || c == '\t' || c == '\n' || c == '\r') continue;
+            shown.append(name, from, i - from).append(printableText(name.substr(i, 1)));
+            from = i + 1;
+        }
+        if (from == 0) return;
+        name = shown.append(name, from, std::string::npos);
+        changed = true;
+    };
+    fix(e.name);
+    for (auto &[language, name] : e.names) fix(name);
+    for (std::string &alias : e.aliases) fix(alias);
+    return changed;
 }
 
 std::string joined(const std::vector<std::string> &items)
@@ -60,16 +89,31 @@ public:
         collectNeighbours();
         for (std::size_t k = 0; k < m_valid.entities.size(); ++k) entity(k);
         for (std::size_t k = 0; k < m_valid.relations.size(); ++k) relation(k);
+        for (std::size_t i : m_valid.documentFields) documentField(m_batch.documentFields()[i]);
         applySameJudgements();
         return std::move(m_work);
     }
 
 private:
+    // An unknown top-level key joins the graph's own; where the graph already
+    // has the key with another value, the graph's is kept and the user told.
+    void documentField(const std::pair<std::string, std::string> &field)
+    {
+        ExtraFields &extras = m_work.documentExtras();
+        auto same = std::find_if(extras.begin(), extras.end(), [&](const auto &e) { return e.first == field.first; });
+        if (same == extras.end()) {
+            extras.push_back(field);
+            return;
+        }
+        if (same->second != field.second)
+            m_report.diagnostics.push_back({Severity::Warning, {}, "top-level key \"" + field.first +
+                                            "\": the graph's value is kept, the imported one is not"});
+    }
+
     // --- sources: content hash + path ---------------------------------------
     void source(const BatchSource &bs)
     {
         Source s = bs.source;
-        liftHash(s);
         const std::string &file = bs.origin.file;
         for (const Source &old : m_work.sources()) {
             if (s.hash.empty() || old.hash != s.hash) continue;
@@ -99,18 +143,6 @@ private:
         }
         m_work.addSource(std::move(s));
         ++m_report.sourcesAdded;
-    }
-
-    static void liftHash(Source &s)
-    {
-        for (auto it = s.extra.begin(); it != s.extra.end(); ++it) {
-            if (it->first != "hash") continue;
-            const std::string &raw = it->second;
-            if (s.hash.empty() && raw.size() >= 2 && raw.front() == '"' && raw.back() == '"')
-                s.hash = raw.substr(1, raw.size() - 2);
-            s.extra.erase(it);
-            return;
-        }
     }
 
     std::string freshSourceId(const Source &s) const
@@ -148,18 +180,23 @@ private:
         }
     }
 
-    Entity prepared(const BatchEntity &be, const std::string &kind) const
+    // The incoming entity as the graph will hold it. `report`: this is its
+    // commit (tell the user what was escaped), not a look at it for scoring.
+    Entity prepared(const BatchEntity &be, const std::string &kind, bool report = false) const
     {
         Entity e = be.entity;
         e.kind = kind;
         detail::liftEvidence(e.attributes, e.evidence);
         remapEvidence(e.evidence, be.origin.file);
+        if (escapeControlsInNames(e) && report)
+            m_report.diagnostics.push_back({Severity::Warning, be.origin,
+                                            "entity " + e.id + ": control characters in its names are kept escaped as \\xHH"});
         return e;
     }
 
     void merge(EntityIndex target, const BatchEntity &be, const std::string &kind, std::string reason)
     {
-        Entity incoming = prepared(be, kind);
+        Entity incoming = prepared(be, kind, true);
         MergeRecord record{incoming.id, m_work.entity(target).id, reason, {}, be.origin};
         // An edge-list endpoint's "id" is a name, not an id to redirect.
         if (be.implicit) incoming.id = record.targetId;
@@ -179,7 +216,7 @@ private:
     void add(const BatchEntity &be, const std::string &kind, std::string id, std::string reason,
              std::vector<std::string> candidates = {}, bool ambiguous = false)
     {
-        Entity e = prepared(be, kind);
+        Entity e = prepared(be, kind, true);
         e.id = std::move(id);
         if (e.name.empty()) {
             auto colon = be.entity.id.find(':');

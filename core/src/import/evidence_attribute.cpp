@@ -3,6 +3,8 @@
 // back into evidence on import.
 #include "evidence_attribute.hpp"
 
+#include "liaison/storable.hpp"
+
 #include <rapidjson/document.h>
 
 namespace liaison::detail {
@@ -12,7 +14,7 @@ void liftEvidence(Attributes &attributes, std::vector<Evidence> &evidence)
     auto it = attributes.find("evidence");
     if (it == attributes.end()) return;
     rapidjson::Document doc;
-    doc.Parse(it->second.text.c_str(), it->second.text.size());
+    doc.Parse<rapidjson::kParseFullPrecisionFlag>(it->second.text.c_str(), it->second.text.size());
     if (doc.HasParseError() || !doc.IsArray()) return; // not ours: stays an attribute
     std::vector<Evidence> lifted;
     for (const auto &item : doc.GetArray()) {
@@ -28,6 +30,16 @@ void liftEvidence(Attributes &attributes, std::vector<Evidence> &evidence)
     for (auto &e : lifted)
         if (std::find(evidence.begin(), evidence.end(), e) == evidence.end()) evidence.push_back(std::move(e));
     attributes.erase(it);
+}
+
+std::string liftedValuesProblem(const Attributes &attributes, const std::vector<Evidence> &evidence)
+{
+    if (std::string why = valuesProblem(attributes, evidence); !why.empty() || !attributes.contains("evidence"))
+        return why;
+    Attributes lifted = attributes;
+    std::vector<Evidence> all = evidence;
+    liftEvidence(lifted, all);
+    return valuesProblem(lifted, all);
 }
 
 } // namespace liaison::detail

@@ -17,6 +17,8 @@ struct HostContext {
     const LoadOptions *options = nullptr;
     std::size_t errors = 0;
     bool stop = false;
+    bool outOfMemory = false; // a callback could not copy a record: the batch is incomplete
+    std::size_t records = 0;  // records copied into the batch
 };
 
 HostContext &context(const liaison_host *host) { return *static_cast<HostContext *>(host->host_data); }
@@ -71,7 +73,7 @@ Attributes attributes(const liaison_attribute *in, std::size_t count)
         case LIAISON_VALUE_RAW_JSON: v.type = AttributeValue::Type::RawJson; break;
         default: v.type = AttributeValue::Type::String; break;
         }
-        v.text = copy(in[i].value, "attribute value");
+        v.text = v.type == AttributeValue::Type::Null ? std::string("null") : copy(in[i].value, "attribute value");
         out.insert_or_assign(copy(in[i].key, "attribute key"), std::move(v));
     }
     return out;
@@ -87,10 +89,25 @@ std::vector<Evidence> evidence(const liaison_evidence *in, std::size_t count)
         e.line = static_cast<int>(in[i].line);
         e.locator = copy(in[i].locator, "evidence locator");
         e.quote = copy(in[i].quote, "evidence quote");
-        e.confidence = in[i].confidence;
+        // The ABI's "< 0 = unknown" is the model's -1; NaN and values past 1
+        // stay as given, so validation reports them with the record's position.
+        e.confidence = in[i].confidence < 0 ? -1.0 : in[i].confidence;
         out.push_back(std::move(e));
     }
     return out;
+}
+
+// A typed value as the raw JSON text ExtraFields hold.
+std::string rawJsonOf(const liaison_attribute &field)
+{
+    std::string value = copy(field.value, "extra value");
+    switch (field.type) {
+    case LIAISON_VALUE_RAW_JSON:
+    case LIAISON_VALUE_NUMBER:
+    case LIAISON_VALUE_BOOL: return value;
+    case LIAISON_VALUE_NULL: return "null";
+    default: return json::toRawJson(json::Node{json::Node::Type::String, std::move(value), {}, {}, 0});
+    }
 }
 
 // Uninterpreted members (an ABI extension: read only when the plugin's
@@ -101,18 +118,8 @@ ExtraFields extras(const Record &r)
     ExtraFields out;
     if (r.struct_size < sizeof(Record)) return out;
     array(r.extra, r.extra_count, "extra");
-    for (std::size_t i = 0; i < r.extra_count; ++i) {
-        std::string key = copy(r.extra[i].key, "extra key");
-        std::string value = copy(r.extra[i].value, "extra value");
-        switch (r.extra[i].type) {
-        case LIAISON_VALUE_RAW_JSON:
-        case LIAISON_VALUE_NUMBER:
-        case LIAISON_VALUE_BOOL: break;
-        case LIAISON_VALUE_NULL: value = "null"; break;
-        default: value = json::toRawJson(json::Node{json::Node::Type::String, std::move(value), {}, {}, 0}); break;
-        }
-        out.emplace_back(std::move(key), std::move(value));
-    }
+    for (std::size_t i = 0; i < r.extra_count; ++i)
+        out.emplace_back(copy(r.extra[i].key, "extra key"), rawJsonOf(r.extra[i]));
     return out;
 }
 
@@ -130,17 +137,20 @@ int guarded(const liaison_host *host, const Record *record, const char *kind, Bo
             return ctx.stop ? LIAISON_STOP : LIAISON_REJECTED;
         }
         body(ctx, *record);
+        ++ctx.records;
         return status(ctx);
     } catch (const Malformed &m) {
         try {
             addError(ctx, InputLocation{ctx.path, 0, 0},
                      "loader " + ctx.loaderName + " passed a " + kind + " record with a null " + m.what);
         } catch (...) {
-            ctx.stop = true;
+            ctx.stop = true; // no memory even for the message
+            ctx.outOfMemory = true;
         }
         return ctx.stop ? LIAISON_STOP : LIAISON_REJECTED;
     } catch (...) {
-        ctx.stop = true; // out of memory: nothing sensible left to do
+        ctx.stop = true; // out of memory: the batch is incomplete, runLoader fails the load
+        ctx.outOfMemory = true;
         return LIAISON_STOP;
     }
 }
@@ -192,6 +202,28 @@ int addRelation(const liaison_host *host, const liaison_relation_record *record)
     });
 }
 
+int addDocumentField(const liaison_host *host, const liaison_attribute *field) noexcept
+{
+    HostContext &ctx = context(host);
+    try {
+        if (!field) throw Malformed{"document field"};
+        ctx.batch.addDocumentField(copy(field->key, "document field key"), rawJsonOf(*field));
+        return status(ctx);
+    } catch (const Malformed &m) {
+        try {
+            addError(ctx, InputLocation{ctx.path, 0, 0}, "loader " + ctx.loaderName + " passed a null " + m.what);
+        } catch (...) {
+            ctx.stop = true; // no memory even for the message
+            ctx.outOfMemory = true;
+        }
+        return ctx.stop ? LIAISON_STOP : LIAISON_REJECTED;
+    } catch (...) {
+        ctx.stop = true;
+        ctx.outOfMemory = true;
+        return LIAISON_STOP;
+    }
+}
+
 void diagnostic(const liaison_host *host, uint32_t severity, const liaison_location *where,
                 liaison_string message) noexcept
 {
@@ -210,6 +242,7 @@ void diagnostic(const liaison_host *host, uint32_t severity, const liaison_locat
         ++ctx.errors;
     } catch (...) {
         ctx.stop = true;
+        ctx.outOfMemory = true; // a diagnostic lost: the import must not go on as if it was fine
     }
 }
 
@@ -251,6 +284,7 @@ ImportBatch runLoader(const liaison_loader &descriptor, const std::string &loade
     host.diagnostic = diagnostic;
     host.progress = progress;
     host.is_cancelled = isCancelled;
+    host.add_document_field = addDocumentField;
 
     liaison_input input{};
     input.struct_size = sizeof input;
@@ -261,8 +295,16 @@ ImportBatch runLoader(const liaison_loader &descriptor, const std::string &loade
     int rc = LIAISON_LOAD_FAILED;
     try {
         rc = descriptor.load(&input, &host);
+    } catch (const std::bad_alloc &) {
+        rc = LIAISON_LOAD_OUT_OF_MEMORY;
     } catch (...) {
         addError(ctx, InputLocation{path, 0, 0}, "loader " + loaderName + " threw an exception through the C ABI");
+    }
+    if (ctx.outOfMemory || rc == LIAISON_LOAD_OUT_OF_MEMORY) {
+        std::size_t records = ctx.records;
+        ctx.batch = ImportBatch(); // give the memory back before saying so
+        throw ResourceError(path + ": out of memory after " + std::to_string(records) +
+                            " records; nothing was imported (free memory, raise the limit, or split the file)");
     }
     cancelled = rc == LIAISON_LOAD_CANCELLED || isCancelled(&host);
     if (rc == LIAISON_LOAD_FAILED && ctx.errors == 0)

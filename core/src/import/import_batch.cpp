@@ -1,6 +1,8 @@
 // ImportBatch containers, locations, diagnostics and the import error.
 #include "liaison/import_batch.hpp"
 
+#include <algorithm>
+
 #include <utility>
 
 namespace liaison {
@@ -25,34 +27,28 @@ static const char *severityName(Severity s)
     return "error";
 }
 
-// Messages quote ids and values from the input; a control character in one
-// (an ESC sequence, a newline) must not reach the user's terminal or split
-// the one-line message. Shown as \xHH instead.
-std::string printableText(std::string_view text)
-{
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        auto u = static_cast<unsigned char>(c);
-        if (u >= 0x20 && u != 0x7F) {
-            out += c;
-            continue;
-        }
-        static const char digits[] = "0123456789ABCDEF";
-        out += "\\x";
-        out += digits[u >> 4];
-        out += digits[u & 15];
-    }
-    return out;
-}
-
 std::string Diagnostic::text() const
 {
     return printableText(where.text()) + ": " + severityName(severity) + ": " + printableText(message);
 }
 
+// The plugin ABI has no field for a source's content hash: a loader that
+// re-reads one of our exports (GraphML, CSV) hands it over as an extra key
+// "hash", lifted here. Anything but a plain JSON string stays an extra, which
+// validation refuses with its position.
+static void liftHash(Source &s)
+{
+    auto it = std::find_if(s.extra.begin(), s.extra.end(), [](const auto &e) { return e.first == "hash"; });
+    if (it == s.extra.end() || !s.hash.empty()) return;
+    const std::string &raw = it->second;
+    if (raw.size() < 2 || raw.front() != '"' || raw.back() != '"' || raw.find('\\') != std::string::npos) return;
+    s.hash = raw.substr(1, raw.size() - 2);
+    s.extra.erase(it);
+}
+
 void ImportBatch::addSource(Source source, InputLocation origin)
 {
+    liftHash(source);
     m_sources.push_back({std::move(source), std::move(origin)});
 }
 
@@ -74,6 +70,11 @@ void ImportBatch::addRelation(Relation relation, InputLocation origin)
 
 void ImportBatch::addDiagnostic(Diagnostic diagnostic) { m_diagnostics.push_back(std::move(diagnostic)); }
 
+void ImportBatch::addDocumentField(std::string key, std::string rawJson)
+{
+    m_documentFields.emplace_back(std::move(key), std::move(rawJson));
+}
+
 bool ImportBatch::hasErrors() const
 {
     for (const auto &d : m_diagnostics)
@@ -93,6 +94,7 @@ void ImportBatch::append(ImportBatch other)
     moveAppend(m_entities, other.m_entities);
     moveAppend(m_relations, other.m_relations);
     moveAppend(m_diagnostics, other.m_diagnostics);
+    moveAppend(m_documentFields, other.m_documentFields);
 }
 
 static std::string errorSummary(const ImportReport &report)

@@ -3,6 +3,7 @@
 
 #include "host_table.hpp"
 #include "liaison/identity.hpp"
+#include "native_json.hpp"
 #include "liaison/json_io.hpp"
 
 #include <cctype>
@@ -114,17 +115,26 @@ const LoaderInfo &PluginHost::choose(const std::string &path, std::string_view b
     input.data = reinterpret_cast<const unsigned char *>(bytes.data());
     input.size = bytes.size();
 
+    // A built-in whose pattern names the file owns it: a module found on
+    // disk cannot take a format over by claiming it and sniffing high (the
+    // user names the module with --plugin to use it instead).
+    auto claims = [&fileName](const LoaderInfo &l) {
+        for (const auto &p : l.patterns)
+            if (globMatch(p, fileName)) return true;
+        return false;
+    };
+    bool builtinClaims = false;
+    for (const auto &l : m_loaders) builtinClaims = builtinClaims || (l.active && l.builtin && claims(l));
+
     const LoaderInfo *best = nullptr;
     int bestScore = 0;
     std::lock_guard lock(pluginCallMutex());
     for (const auto &l : m_loaders) {
-        if (!l.active) continue;
-        int score = 0;
-        for (const auto &p : l.patterns)
-            if (globMatch(p, fileName)) score = 100;
+        if (!l.active || (builtinClaims && !l.builtin)) continue;
+        int score = claims(l) ? 100 : 0;
         int sniff = 0;
         try {
-            sniff = l.descriptor->sniff(&input);
+            sniff = l.native ? detail::sniffLiaisonJson(bytes) : l.descriptor->sniff(&input);
         } catch (...) {
             sniff = 0;
         }
@@ -141,6 +151,12 @@ const LoaderInfo &PluginHost::choose(const std::string &path, std::string_view b
 ImportBatch PluginHost::load(const LoaderInfo &loader, const std::string &path, std::string_view bytes,
                              const LoadOptions &options) const
 {
+    if (loader.active && loader.native) {
+        if (options.cancel && options.cancel->load()) throw UserError(path + ": import cancelled");
+        ImportBatch batch = detail::readLiaisonJsonBatch(bytes, path);
+        if (options.progress) options.progress(bytes.size(), bytes.size());
+        return batch;
+    }
     if (!loader.active || !loader.descriptor) throw PluginError("loader " + loader.name + " is not active");
     bool cancelled = false;
     ImportBatch batch;

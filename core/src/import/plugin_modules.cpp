@@ -2,10 +2,12 @@
 #include "liaison/plugin_host.hpp"
 
 #include "builtin_loaders.hpp"
+#include "native_json.hpp"
 
 #include <algorithm>
 #include <cstdlib>
 #include <dlfcn.h>
+#include <sys/stat.h>
 #include <system_error>
 
 namespace liaison {
@@ -26,6 +28,7 @@ struct PluginHost::Module {
 
 PluginHost::PluginHost()
 {
+    m_loaders.push_back(detail::nativeJsonLoaderInfo());
     for (const liaison_loader *d : detail::builtinLoaders()) registerLoader(d, "built-in");
 }
 
@@ -68,16 +71,35 @@ std::vector<std::filesystem::path> PluginHost::searchPath()
     return dirs;
 }
 
+// Why a module or its folder could have been written by another user, or "".
+static std::string writableByOthers(const std::filesystem::path &path)
+{
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) return {};
+    if (info.st_mode & S_IWOTH) return "it is writable by every user";
+    return {};
+}
+
 void PluginHost::discoverModules()
 {
     namespace fs = std::filesystem;
     for (const auto &dir : searchPath()) {
+        // Anyone could have put a module into a world-writable folder (/tmp):
+        // loading it would run their code in this process.
+        if (std::string why = writableByOthers(dir); !why.empty()) {
+            m_problems.push_back({dir.string(), "refused the plugin folder " + dir.string() + ": " + why});
+            continue;
+        }
         std::vector<fs::path> files;
         std::error_code ec;
         for (const auto &entry : fs::directory_iterator(dir, ec))
             if (entry.is_regular_file(ec) && entry.path().extension() == ".so") files.push_back(entry.path());
         std::sort(files.begin(), files.end()); // a stable order for shadowing
         for (const auto &file : files) {
+            if (std::string why = writableByOthers(file); !why.empty()) {
+                m_problems.push_back({file.string(), "refused the module " + file.string() + ": " + why});
+                continue;
+            }
             try {
                 loadModule(file);
             } catch (const PluginError &e) {

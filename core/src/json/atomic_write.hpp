@@ -12,10 +12,15 @@ namespace liaison {
 using ByteSink = std::function<void(std::string_view)>;
 
 // Calls produce(sink) once; what it passes to sink becomes the file at `path`
-// ("-": standard output). The bytes go to a temp file beside `path`, which is
-// fsynced and renamed over it, then the directory is fsynced. If produce or a
-// write throws, the temp file is removed, the previous file is intact and the
-// exception propagates.
+// ("-": standard output). A symlink at `path` is followed: the file it names
+// is replaced and the link stays. The bytes go to a temp file beside that
+// file, which gets the old file's mode (a new file: 0666 less the umask), is
+// fsynced and renamed over it, then the directory is fsynced; all under the
+// file's UpdateLock (file_lock.hpp). A directory, FIFO, device or socket at
+// the path, or a file with several hard links, is refused with IoError and
+// left alone. If produce or a write throws, or SIGINT/SIGTERM/SIGHUP arrives,
+// the temp file is removed and the previous file is intact; temps that a
+// killed save left are removed by the next save of the same file.
 void writeFileAtomicallyFrom(const std::string &path, const std::function<void(const ByteSink &)> &produce);
 
 } // namespace liaison

@@ -4,6 +4,7 @@
 #include "json/json_dom.hpp"
 #include "json/json_stream.hpp"
 #include "liaison/json_io.hpp"
+#include "liaison/storable.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -19,21 +20,29 @@ constexpr int kFormatVersion = 1;
 
 class DocumentReader {
 public:
-    DocumentReader(std::string_view text, std::string displayName)
-        : m_text(text), m_name(std::move(displayName)) {}
+    // `problems` null: the first problem throws. Otherwise each record with a
+    // problem is left out and its error appended; a syntax error ends the
+    // reading there, keeping the records before it.
+    DocumentReader(std::string_view text, std::string displayName, std::vector<ParseError> *problems)
+        : m_text(text), m_name(std::move(displayName)), m_problems(problems) {}
 
     GraphStore read()
     {
         json::StreamCallbacks callbacks;
-        callbacks.record = [this](std::string_view section, Node &&item) { onRecord(section, item); };
-        callbacks.member = [this](const std::string &key, Node &&value, std::size_t keyOffset) {
-            onMember(key, std::move(value), keyOffset);
+        callbacks.record = [this](std::string_view section, Node &&item) {
+            collect([&] { onRecord(section, item); });
         };
-        json::streamDocument(m_text, m_name, callbacks);
-        if (!m_sawVersion)
-            fail(0, "expected a top-level key \"liaison\" with the format version 1");
-        commitRedirects(); // before waiting relations: one may name a merged-away id
-        for (PendingRelation &pending : m_pending) commitRelation(pending);
+        callbacks.member = [this](const std::string &key, Node &&value, std::size_t keyOffset) {
+            collect([&] { onMember(key, std::move(value), keyOffset); });
+        };
+        collect([&] { json::streamDocument(m_text, m_name, callbacks); });
+        if (!m_sawVersion) {
+            // Records of an unknown version are not read as version 1, even leniently.
+            if (!m_badVersion) collect([&] { fail(0, "expected a top-level key \"liaison\" with the format version 1"); });
+            return GraphStore();
+        }
+        collect([&] { commitRedirects(); }); // before waiting relations: one may name a merged-away id
+        for (PendingRelation &pending : m_pending) collect([&] { commitRelation(pending); });
         return std::move(m_store);
     }
 
@@ -46,6 +55,16 @@ private:
         Redirect redirect;
         std::size_t fromOffset, toOffset;
     };
+
+    template <class F> void collect(F &&step)
+    {
+        if (!m_problems) return step();
+        try {
+            step();
+        } catch (const ParseError &e) {
+            m_problems->push_back(e);
+        }
+    }
 
     [[noreturn]] void fail(std::size_t offset, const std::string &message) const
     {
@@ -102,7 +121,8 @@ private:
     void onMember(const std::string &key, Node &&value, std::size_t keyOffset)
     {
         if (key == "liaison") {
-            if (value.type != Node::Type::Number || value.text != std::to_string(kFormatVersion))
+            m_badVersion = value.type != Node::Type::Number || value.text != std::to_string(kFormatVersion);
+            if (m_badVersion)
                 fail(value.offset, "unsupported format version " + value.text +
                                        "; this Liaison reads version 1");
             m_sawVersion = true;
@@ -124,7 +144,7 @@ private:
         readRelation(item);
     }
 
-    ExtraFields extras(const Node &object, std::initializer_list<std::string_view> known) const
+    ExtraFields extras(const Node &object, std::span<const std::string_view> known) const
     {
         ExtraFields extra;
         for (std::size_t i = 0; i < object.keys.size(); ++i) {
@@ -147,7 +167,7 @@ private:
         source.language = optionalString(item, "language");
         source.path = optionalString(item, "path");
         source.hash = optionalString(item, "hash");
-        source.extra = extras(item, {"id", "title", "date", "language", "path", "hash"});
+        source.extra = extras(item, json_keys::kSource);
         m_store.addSource(std::move(source));
     }
 
@@ -193,8 +213,11 @@ private:
             if (const Node *confidence = item.member("confidence")) {
                 expectType(*confidence, Node::Type::Number, "\"confidence\"");
                 evidence.confidence = std::strtod(confidence->text.c_str(), nullptr);
+                if (evidence.confidence < 0 || !confidenceProblem(evidence.confidence).empty())
+                    fail(confidence->offset, "expected \"confidence\" to be a number from 0 to 1, found " +
+                                                 confidence->text);
             }
-            evidence.extra = extras(item, {"source", "line", "locator", "quote", "confidence"});
+            evidence.extra = extras(item, json_keys::kEvidence);
             list.push_back(std::move(evidence));
         }
         return list;
@@ -233,7 +256,7 @@ private:
         j.verdict = verdict == "same" ? Verdict::Same : Verdict::Different;
         j.time = optionalString(item, "time");
         j.reason = optionalString(item, "reason");
-        j.extra = extras(item, {"a", "b", "verdict", "time", "reason"});
+        j.extra = extras(item, json_keys::kJudgement);
         m_store.judgements().push_back(std::move(j));
     }
 
@@ -253,7 +276,7 @@ private:
             expectType(*relations, Node::Type::Array, "\"relations\" of a redirect");
             for (const Node &relation : relations->values) r.relations.push_back(parseRelation(relation));
         }
-        r.extra = extras(item, {"from", "to", "time", "reason", "entity", "relations"});
+        r.extra = extras(item, json_keys::kRedirect);
         pending.fromOffset = item.memberOffset("from");
         pending.toOffset = item.memberOffset("to");
         if (!m_redirectFrom.insert(r.from).second)
@@ -290,7 +313,7 @@ private:
         entity.aliases = readStrings(item.member("aliases"), "\"aliases\"");
         entity.attributes = readAttributes(item.member("attributes"));
         entity.evidence = readEvidence(item.member("evidence"));
-        entity.extra = extras(item, {"id", "kind", "name", "names", "aliases", "attributes", "evidence"});
+        entity.extra = extras(item, json_keys::kEntity);
         return entity;
     }
 
@@ -303,7 +326,7 @@ private:
         relation.to = requiredName(item, "to", "a relation");
         relation.attributes = readAttributes(item.member("attributes"));
         relation.evidence = readEvidence(item.member("evidence"));
-        relation.extra = extras(item, {"kind", "from", "to", "attributes", "evidence"});
+        relation.extra = extras(item, json_keys::kRelation);
         return relation;
     }
 
@@ -337,17 +360,25 @@ private:
     std::string m_name;
     GraphStore m_store;
     bool m_sawVersion = false;
+    bool m_badVersion = false;
     std::unordered_set<std::string> m_sourceIds;
     std::vector<PendingRelation> m_pending;
     std::vector<PendingRedirect> m_redirects;
     std::unordered_set<std::string> m_redirectFrom;
+    std::vector<ParseError> *m_problems;
 };
 
 } // namespace
 
 GraphStore readLiaisonJson(std::string_view text, const std::string &displayName)
 {
-    return DocumentReader(text, displayName).read();
+    return DocumentReader(text, displayName, nullptr).read();
+}
+
+GraphStore readLiaisonJsonCollecting(std::string_view text, const std::string &displayName,
+                                     std::vector<ParseError> &problems)
+{
+    return DocumentReader(text, displayName, &problems).read();
 }
 
 GraphStore readLiaisonJsonFile(const std::string &path)

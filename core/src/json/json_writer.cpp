@@ -1,13 +1,13 @@
 // GraphStore -> Liaison JSON v1. Stable: the same store gives the same bytes.
 #include "json/atomic_write.hpp"
 #include "liaison/json_io.hpp"
+#include "liaison/storable.hpp"
 
 #include <rapidjson/prettywriter.h>
-#include <rapidjson/reader.h>
 #include <rapidjson/stringbuffer.h>
 
 #include <array>
-#include <cstdio>
+#include <stdexcept>
 
 namespace liaison {
 
@@ -49,28 +49,9 @@ void writeKey(Writer &w, std::string_view s)
     w.Key(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 
-// True when `raw` is one JSON value that readLiaisonJson accepts. Raw text
-// comes from loaders and plugins (numbers, structured attributes, unknown
-// keys); "1e400" is valid JSON grammar that RapidJSON refuses, and a plugin
-// may hand over anything. Writing such text raw made files that did not
-// load again (found by fuzz/fuzz_gml), so it is written as a string instead.
-bool readableRaw(const std::string &raw)
-{
-    rapidjson::Reader reader;
-    rapidjson::StringStream stream(raw.c_str());
-    rapidjson::BaseReaderHandler<> ignore;
-    constexpr unsigned flags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag |
-                               rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseStopWhenDoneFlag;
-    if (reader.Parse<flags>(stream, ignore).IsError()) return false;
-    return stream.Tell() == raw.size();
-}
-
+// Raw text is one JSON value: GraphStore holds nothing else (storable.hpp).
 void writeRaw(Writer &w, const std::string &raw, rapidjson::Type type = rapidjson::kObjectType)
 {
-    if (!readableRaw(raw)) {
-        w.String(raw.data(), static_cast<rapidjson::SizeType>(raw.size()));
-        return;
-    }
     w.RawValue(raw.data(), raw.size(), type);
 }
 
@@ -112,10 +93,9 @@ void writeEvidence(Writer &w, const std::vector<Evidence> &evidence)
         if (!e.locator.empty()) writeKey(w, "locator"), writeString(w, e.locator);
         if (!e.quote.empty()) writeKey(w, "quote"), writeString(w, e.quote);
         if (e.confidence >= 0) {
-            char number[32];
-            std::snprintf(number, sizeof number, "%.3g", e.confidence);
+            std::string number = jsonNumber(e.confidence);
             writeKey(w, "confidence");
-            w.RawValue(number, std::char_traits<char>::length(number), rapidjson::kNumberType);
+            w.RawValue(number.data(), number.size(), rapidjson::kNumberType);
         }
         writeExtras(w, e.extra);
         w.EndObject();
@@ -209,6 +189,9 @@ void writeIdentity(Writer &w, const GraphStore &store)
 
 void writeDocument(const GraphStore &store, const ByteSink &sink)
 {
+    // The one part of a store its API lets anyone change unchecked.
+    if (std::string why = extrasProblem(store.documentExtras(), json_keys::kDocument); !why.empty())
+        throw std::invalid_argument("cannot save the graph: top-level " + why);
     ChunkStream stream(sink);
     Writer w(stream);
     w.SetIndent(' ', 2);

@@ -1,6 +1,7 @@
 #include "layout/build_graph.hpp"
 
 #include "liaison/errors.hpp"
+#include "liaison/printable.hpp"
 
 #include <algorithm>
 #include <array>
@@ -8,8 +9,12 @@
 
 namespace liaison::graphviz {
 
-std::string literalLabel(std::string_view text)
+// Both start from printableText: Graphviz keeps strings as C strings, so a
+// NUL cut "Visible\0Hidden" to "Visible", and its SVG writer copies other C0
+// controls into XML where they make the document ill-formed.
+std::string literalLabel(std::string_view raw)
 {
+    std::string text = printableText(raw);
     std::string out;
     out.reserve(text.size());
     for (char c : text) {
@@ -23,8 +28,9 @@ std::string literalLabel(std::string_view text)
     return out;
 }
 
-std::string htmlText(std::string_view text)
+std::string htmlText(std::string_view raw)
 {
+    std::string text = printableText(raw);
     std::string out;
     out.reserve(text.size());
     for (char c : text) {
@@ -46,24 +52,81 @@ std::string_view displayName(const Entity &entity)
     return entity.name.empty() ? std::string_view(entity.id) : std::string_view(entity.name);
 }
 
-// The legend's kinds in a fixed order, so the output is stable.
-std::string legendHtml(const GraphStore &store, const View &view)
+// What a legend row calls a kind: the first-class label, else the kind
+// itself ("programme"), never a catch-all "Other".
+std::string kindLabel(std::string_view kind)
 {
-    std::set<std::string_view> present;
-    for (EntityIndex e : view.entities)
-        present.insert(styleOfKind(store.entity(e).kind).label);
-    static constexpr std::array<std::string_view, 6> kOrder{
-        "person", "organisation", "event", "country", "topic", ""};
+    if (knownKind(kind) != KnownKind::Other) return std::string(styleOfKind(kind).label);
+    std::string label(kind.empty() ? "(no kind)" : kind);
+    if (!kind.empty() && label[0] >= 'a' && label[0] <= 'z') label[0] = static_cast<char>(label[0] - 'a' + 'A');
+    return label;
+}
+
+std::string legendRow(std::string_view colour, std::string_view text, bool line)
+{
+    // A swatch for a kind, a short thick line (box-drawing characters, in
+    // the CJK font) for an edge colour.
+    std::string swatch = line ? "<TD><FONT COLOR=\"" + std::string(colour) + "\">\u2501\u2501\u2501</FONT></TD>"
+                              : "<TD BGCOLOR=\"" + std::string(colour) + "\" WIDTH=\"24\"></TD>";
+    return "<TR>" + swatch + "<TD ALIGN=\"LEFT\">" + htmlText(text) + "</TD></TR>";
+}
+
+// Exactly what the drawing uses: the kinds present (first-class ones in a
+// fixed order, then the others by name), the relation kinds present with
+// their edge colour and meaning, and a note when labels were left out.
+std::string legendHtml(const GraphStore &store, const View &view, std::size_t unlabelled)
+{
+    std::set<std::string> present;
+    for (EntityIndex e : view.entities) present.insert(store.entity(e).kind);
+    std::vector<std::string> kinds;
+    for (std::string_view k : firstClassKinds())
+        if (present.contains(std::string(k))) kinds.emplace_back(k);
+    for (const std::string &k : present)
+        if (knownKind(k) == KnownKind::Other) kinds.push_back(k);
     std::string html = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" "
                        "CELLPADDING=\"4\"><TR><TD COLSPAN=\"2\"><B>Kinds</B></TD></TR>";
-    for (std::string_view kind : kOrder) {
-        KindStyle style = styleOfKind(kind);
-        if (!present.contains(style.label))
-            continue;
-        html += "<TR><TD BGCOLOR=\"" + std::string(style.fill) + "\" WIDTH=\"24\"></TD>";
-        html += "<TD ALIGN=\"LEFT\">" + htmlText(style.label) + "</TD></TR>";
+    for (const std::string &kind : kinds) html += legendRow(styleOfKind(kind).fill, kindLabel(kind), false);
+
+    std::set<std::string> relationKinds;
+    for (RelationIndex r : view.relations) relationKinds.insert(store.relation(r).kind);
+    if (!relationKinds.empty()) {
+        html += "<TR><TD COLSPAN=\"2\"><B>Relations</B> (arrow: from → to)</TD></TR>";
+        for (const std::string &kind : relationKinds) {
+            RelationStyle style = styleOfRelation(kind);
+            html += legendRow(style.colour, style.meaning.empty() ? kind : std::string(style.meaning), true);
+        }
     }
+    if (unlabelled > 0)
+        html += "<TR><TD COLSPAN=\"2\">" + std::to_string(unlabelled) +
+                " less connected entities drawn unlabelled to keep the text readable</TD></TR>";
     return html + "</TABLE>";
+}
+
+// The title on lines of at most ~48 code points (a long report title would
+// otherwise set the drawing's width), broken at spaces when there are any.
+std::string wrappedTitle(std::string_view title)
+{
+    constexpr std::size_t kLine = 48;
+    std::string out, line;
+    std::size_t count = 0, lastSpace = std::string::npos;
+    for (std::size_t i = 0; i < title.size();) {
+        std::size_t length = 1;
+        auto c = static_cast<unsigned char>(title[i]);
+        if (c >= 0xF0) length = 4;
+        else if (c >= 0xE0) length = 3;
+        else if (c >= 0xC0) length = 2;
+        std::string_view glyph = title.substr(i, length);
+        i += length;
+        if (glyph == " ") lastSpace = line.size();
+        line += glyph;
+        if (++count < kLine) continue;
+        std::size_t cut = lastSpace != std::string::npos && lastSpace > line.size() / 2 ? lastSpace : line.size();
+        out += literalLabel(line.substr(0, cut)) + "\\n";
+        line = cut < line.size() ? line.substr(cut + 1) : std::string();
+        count = line.size(); // close enough for the rest of a Latin line
+        lastSpace = std::string::npos;
+    }
+    return out + literalLabel(line);
 }
 
 std::string ampersandsEscaped(std::string_view text)
@@ -109,7 +172,8 @@ std::string legendName(const GraphStore &store)
 } // namespace
 
 BuiltGraph buildGraph(const Lock &lock, const GraphStore &store, const View &view,
-                      LayoutEngine engine, const LayoutOptions &options, Purpose purpose)
+                      LayoutEngine engine, const LayoutOptions &options, Purpose purpose,
+                      const std::vector<bool> &unlabelled)
 {
     BuiltGraph built;
     built.graph = std::make_unique<GraphHandle>(lock, "liaison");
@@ -120,7 +184,7 @@ BuiltGraph buildGraph(const Lock &lock, const GraphStore &store, const View &vie
 
     Agsym_t *graphFont = declare(lock, g, AGRAPH, "fontname", kFontName);
     set(lock, g, graphFont, kFontName);
-    if (engine == LayoutEngine::Sfdp || engine == LayoutEngine::Neato) {
+    if (engine == LayoutEngine::Sfdp || engine == LayoutEngine::Neato || engine == LayoutEngine::Twopi) {
         // Overlapping nodes hide labels; prism removes overlaps and keeps the
         // shape. Not "false" (Voronoi: draws from drand48 state left by
         // earlier layouts, so the same input gave different bytes) nor vpsc
@@ -128,13 +192,17 @@ BuiltGraph buildGraph(const Lock &lock, const GraphStore &store, const View &vie
         set(lock, g, declare(lock, g, AGRAPH, "overlap", ""), "prism");
         set(lock, g, declare(lock, g, AGRAPH, "sep", ""), "+8");
     }
+    if (options.root != kNoEntity && (engine == LayoutEngine::Twopi || engine == LayoutEngine::Circo)) {
+        const std::string &id = store.entity(options.root).id;
+        set(lock, g, declare(lock, g, AGRAPH, "root", ""), purpose == Purpose::Rendered ? ampersandsEscaped(id) : id);
+    }
     // fdp keeps its own repulsion only: every overlap mode tried either made
     // its output vary between runs (prism, scale, ortho) or collapsed it (vpsc).
     if (diagram) {
         Agsym_t *layoutName = declare(lock, g, AGRAPH, "layout", "");
         set(lock, g, layoutName, layoutEngineName(engine));
         if (!options.title.empty()) {
-            set(lock, g, declare(lock, g, AGRAPH, "label", ""), literalLabel(options.title));
+            set(lock, g, declare(lock, g, AGRAPH, "label", ""), wrappedTitle(options.title));
             set(lock, g, declare(lock, g, AGRAPH, "labelloc", ""), "t");
             set(lock, g, declare(lock, g, AGRAPH, "fontsize", "14"), "20");
         }
@@ -147,35 +215,53 @@ BuiltGraph buildGraph(const Lock &lock, const GraphStore &store, const View &vie
     Agsym_t *shape = declare(lock, g, AGNODE, "shape", "ellipse");
     declare(lock, g, AGNODE, "fontname", kFontName);
     declare(lock, g, AGNODE, "fontsize", "12");
-    Agsym_t *fill = nullptr;
+    Agsym_t *fill = nullptr, *outline = nullptr, *penwidth = nullptr;
     if (diagram) {
         declare(lock, g, AGNODE, "style", "filled");
-        declare(lock, g, AGNODE, "color", "#4d4d4d");
+        outline = declare(lock, g, AGNODE, "color", "#4d4d4d");
         fill = declare(lock, g, AGNODE, "fillcolor", "#d9d9d9");
+        penwidth = declare(lock, g, AGNODE, "penwidth", "1");
     }
 
+    Agsym_t *width = nullptr, *height = nullptr;
+    if (!unlabelled.empty()) {
+        width = declare(lock, g, AGNODE, "width", "0.75");
+        height = declare(lock, g, AGNODE, "height", "0.5");
+    }
     built.nodes.reserve(view.entities.size());
-    for (EntityIndex e : view.entities) {
-        const Entity &entity = store.entity(e);
+    for (std::size_t i = 0; i < view.entities.size(); ++i) {
+        const Entity &entity = store.entity(view.entities[i]);
         Agnode_t *node = addNode(lock, g, purpose == Purpose::Rendered ? ampersandsEscaped(entity.id) : entity.id);
         KindStyle style = styleOfKind(entity.kind);
-        set(lock, node, label, literalLabel(displayName(entity)));
+        const bool bare = i < unlabelled.size() && unlabelled[i];
+        set(lock, node, label, bare ? std::string() : literalLabel(displayName(entity)));
         set(lock, node, shape, style.shape);
+        if (bare) {
+            set(lock, node, width, "0.18");
+            set(lock, node, height, "0.12");
+        }
         if (fill)
             set(lock, node, fill, style.fill);
         if (purpose == Purpose::Diagram)
             setEntityData(lock, g, node, entity);
         built.nodes.push_back(node);
     }
+    for (EntityIndex e : options.highlight) {
+        auto it = std::lower_bound(view.entities.begin(), view.entities.end(), e);
+        if (!penwidth || it == view.entities.end() || *it != e) continue;
+        Agnode_t *node = built.nodes[static_cast<std::size_t>(it - view.entities.begin())];
+        set(lock, node, penwidth, "4");
+        set(lock, node, outline, "#8b0000");
+    }
 
-    Agsym_t *edgeLabel = nullptr;
+    Agsym_t *edgeLabel = nullptr, *edgeColour = nullptr;
     if (diagram) {
         declare(lock, g, AGEDGE, "fontname", kFontName);
         declare(lock, g, AGEDGE, "fontsize", "8");
         declare(lock, g, AGEDGE, "fontcolor", "#555555");
-        declare(lock, g, AGEDGE, "color", "#666666");
+        edgeColour = declare(lock, g, AGEDGE, "color", "#666666");
         declare(lock, g, AGEDGE, "arrowsize", "0.6");
-        edgeLabel = declare(lock, g, AGEDGE, "label", "");
+        if (view.relations.size() <= options.edgeLabelLimit) edgeLabel = declare(lock, g, AGEDGE, "label", "");
     }
     // Entity index -> position in the view, for the endpoints.
     auto nodeOf = [&](EntityIndex e) -> Agnode_t * {
@@ -190,6 +276,8 @@ BuiltGraph buildGraph(const Lock &lock, const GraphStore &store, const View &vie
                                  nodeOf(store.relationTarget(r)));
         if (edgeLabel)
             set(lock, edge, edgeLabel, literalLabel(store.relation(r).kind));
+        if (edgeColour)
+            set(lock, edge, edgeColour, styleOfRelation(store.relation(r).kind).colour);
         if (purpose == Purpose::Diagram) {
             const Relation &relation = store.relation(r);
             set(lock, edge, declare(lock, g, AGEDGE, "kind", ""), relation.kind);
@@ -211,7 +299,8 @@ BuiltGraph buildGraph(const Lock &lock, const GraphStore &store, const View &vie
             set(lock, legendGraph, declare(lock, g, AGRAPH, "peripheries", ""), "0");
         }
         Agnode_t *legend = addNode(lock, legendGraph, legendName(store));
-        setHtml(lock, g, legend, label, legendHtml(store, view));
+        setHtml(lock, g, legend, label,
+                legendHtml(store, view, static_cast<std::size_t>(std::count(unlabelled.begin(), unlabelled.end(), true))));
         set(lock, legend, shape, "plain");
         if (fill)
             set(lock, legend, fill, "white");

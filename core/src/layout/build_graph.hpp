@@ -29,8 +29,11 @@ struct BuiltGraph {
     std::vector<Agedge_t *> edges; // in the order of View::relations
 };
 
+// `unlabelled[i]` (parallel to view.entities; may be empty) draws entity i
+// as a small unlabelled mark (page fitting keeps text readable that way).
 BuiltGraph buildGraph(const Lock &lock, const GraphStore &store, const View &view,
-                      LayoutEngine engine, const LayoutOptions &options, Purpose purpose);
+                      LayoutEngine engine, const LayoutOptions &options, Purpose purpose,
+                      const std::vector<bool> &unlabelled = {});
 
 // A user's text as a Graphviz escString label shown literally: backslashes
 // doubled (no \N \G \L \n expansion) and '&' written as "&amp;" (Graphviz

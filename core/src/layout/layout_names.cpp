@@ -75,4 +75,22 @@ DiagramFormat parseDiagramFormat(std::string_view name)
                     "' (valid: " + validNames(kFormats) + ")");
 }
 
+PageSize parsePageSize(std::string_view name)
+{
+    static constexpr std::array<std::pair<std::string_view, PageSize>, 3> kPages{{
+        {"a4", {595.28, 841.89}},
+        {"a3", {841.89, 1190.55}},
+        {"letter", {612, 792}},
+    }};
+    std::string lower(name);
+    for (char &c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    constexpr std::string_view kLandscape = "-landscape";
+    const bool landscape = lower.ends_with(kLandscape);
+    if (landscape) lower.resize(lower.size() - kLandscape.size());
+    for (const auto &[pageName, size] : kPages)
+        if (pageName == lower) return landscape ? PageSize{size.height, size.width} : size;
+    throw UserError("unknown page size '" + std::string(name) +
+                    "' (valid: A4, A3, letter, each optionally with -landscape: A4-landscape)");
+}
+
 } // namespace liaison

@@ -1,5 +1,6 @@
 #include "layout/bounded_run.hpp"
 #include "layout/build_graph.hpp"
+#include "layout/seed_positions.hpp"
 #include "layout/wire.hpp"
 #include "liaison/errors.hpp"
 #include "liaison/layout.hpp"
@@ -42,8 +43,10 @@ std::string layoutPayload(const graphviz::Lock &lock, const GraphStore &store, c
 {
     graphviz::throwIfCancelled(options);
     graphviz::takeMessages(lock); // drop what an earlier call left behind
+    engine = graphviz::seededEngine(engine, options);
     graphviz::BuiltGraph built =
         graphviz::buildGraph(lock, store, view, engine, options, graphviz::Purpose::Layout);
+    graphviz::applySeed(lock, store, view, options, built);
     graphviz::throwIfCancelled(options);
     const std::string_view name = layoutEngineName(engine);
     int rc = built.graph->layout(name);
@@ -84,6 +87,7 @@ LayoutResult layoutView(const GraphStore &store, const View &view, const LayoutO
             return layoutPayload(lock, store, view, engine, options);
         });
     LayoutResult result = graphviz::decodeLayout(run.payload);
+    graphviz::holdSeededPositions(store, view, options, result);
     result.messages.insert(result.messages.begin(), run.notices.begin(), run.notices.end());
     return result;
 }

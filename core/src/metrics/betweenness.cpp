@@ -1,5 +1,6 @@
 // Exact betweenness centrality: Brandes (2001) from every source, sources
 // split between threads, each with its own buffers, summed at the end.
+#include "util/parallel.hpp"
 #include "liaison/metrics.hpp"
 
 #include <algorithm>
@@ -59,11 +60,7 @@ std::vector<double> betweenness(const LinkGraph &graph, bool normalized, unsigne
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(1, n / 64)));
     std::vector<std::vector<double>> partial(threads, std::vector<double>(n, 0));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t)
-        pool.emplace_back([&, t] { accumulate(graph, t, threads, partial[t]); });
-    accumulate(graph, 0, threads, partial[0]);
-    for (std::thread &t : pool) t.join();
+    detail::runShares(threads, [&](unsigned t) { accumulate(graph, t, threads, partial[t]); });
     std::vector<double> score(n, 0);
     for (const auto &p : partial)
         for (std::size_t i = 0; i < n; ++i) score[i] += p[i];

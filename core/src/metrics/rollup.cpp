@@ -1,6 +1,7 @@
 // Country- and organisation-level roll-ups of who met whom: every meeting of
 // two persons links the groups they belong to, and the rolled-up link keeps
 // the relations beneath it.
+#include "util/parallel.hpp"
 #include "liaison/metrics.hpp"
 
 #include <algorithm>
@@ -88,10 +89,7 @@ Rollup rollup(const GraphStore &store, RollupLevel level, const ViewFilter &filt
             }
         }
     };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
-    work(0);
-    for (std::thread &t : pool) t.join();
+    detail::runShares(threads, work);
 
     EdgeMap &all = partial[0];
     for (unsigned t = 1; t < threads; ++t)

@@ -1,6 +1,7 @@
 #include "liaison/graph_store.hpp"
 
 #include "liaison/normalize.hpp"
+#include "liaison/storable.hpp"
 #include "store/graph_topology.hpp"
 
 #include <algorithm>
@@ -10,6 +11,13 @@
 namespace liaison {
 
 namespace {
+// Refuses what a save could not write and read back (storable.hpp).
+template <class Record> void requireStorable(const Record &record, const char *what, const std::string &id)
+{
+    if (std::string why = storableProblem(record); !why.empty())
+        throw std::invalid_argument(std::string(what) + " '" + id + "': " + why);
+}
+
 // Lets the id maps be searched with a string_view, without building a string.
 struct TextHash {
     using is_transparent = void;
@@ -69,6 +77,7 @@ void GraphStore::reserve(std::size_t entities, std::size_t relations)
 
 void GraphStore::addSource(Source source)
 {
+    requireStorable(source, "source", source.id);
     for (Source &existing : m_sources) {
         if (existing.id == source.id) {
             existing = std::move(source);
@@ -120,6 +129,7 @@ void GraphStore::indexNames(EntityIndex i)
 EntityIndex GraphStore::addEntity(Entity entity)
 {
     if (entity.id.empty()) throw std::invalid_argument("entity without an id");
+    requireStorable(entity, "entity", entity.id);
     if (m_index->byId.contains(entity.id) || m_index->mergedIds.contains(entity.id))
         throw std::invalid_argument("duplicate entity id '" + entity.id + "'");
     if (entity.kind.empty()) entity.kind = kindFromId(entity.id);
@@ -135,6 +145,7 @@ EntityIndex GraphStore::addEntity(Entity entity)
 
 RelationIndex GraphStore::addRelation(Relation relation)
 {
+    requireStorable(relation, "relation", relation.from + " -> " + relation.to);
     EntityIndex from = findById(relation.from);
     EntityIndex to = findById(relation.to);
     if (from == kNoEntity)
@@ -160,6 +171,12 @@ std::vector<std::string> GraphStore::mergeInto(EntityIndex target, const Entity 
                                                const std::string &reason, const std::string &time)
 {
     Entity &survivor = m_entities.at(target);
+    // Checked before anything changes, so a refused merge leaves the survivor as it was.
+    {
+        Entity checked = incoming;
+        if (checked.id.empty()) checked.id = survivor.id;
+        requireStorable(checked, "entity", checked.id);
+    }
     std::vector<std::string> conflicts;
     if (incoming.name != survivor.name) appendUnique(survivor.aliases, incoming.name);
     for (const auto &[language, name] : incoming.names) {

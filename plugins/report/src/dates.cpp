@@ -9,12 +9,6 @@ namespace liaison::report {
 
 namespace {
 
-std::size_t skipSpaces(const U32 &t, std::size_t i) {
-    while (i < t.size() && isSpace(t[i]))
-        ++i;
-    return i;
-}
-
 // Reads an unsigned number at i (after spaces); returns the position after it or npos.
 std::size_t readNumber(const U32 &t, std::size_t i, int &value) {
     i = skipSpaces(t, i);
@@ -69,6 +63,107 @@ bool plausible(int y, int m, int d) {
     return y >= 1900 && y <= 2100 && m >= 0 && m <= 12 && d >= 0 && d <= 31;
 }
 
+// A year of the Republic of China (民國): two or three digits, 1..199, written
+// as 104年10月29日 / (104)年 / 109-09-02. Only with a month after it (checked by
+// the caller) so that "20週年" or "45年" alone are never dates.
+bool minguo(const U32 &t, std::size_t begin, std::size_t end, int year) {
+    if (year < 1 || year > 199 || end - begin < 2)
+        return false;
+    std::size_t k = end;
+    while (k < t.size() && (t[k] == U'年' || t[k] == U')' || isSpace(t[k])))
+        ++k;
+    std::size_t digits = k;
+    while (digits < t.size() && isDigit(t[digits]))
+        ++digits;
+    return digits > k && digits < t.size() && t[digits] == U'月';
+}
+
+int chineseNumber(U32View s) {
+    static const U32View digits = U"〇一二三四五六七八九";
+    int value = 0;
+    int current = 0;
+    for (char32_t c : s) {
+        if (c == U'十') {
+            value += (current == 0 ? 1 : current) * 10;
+            current = 0;
+        } else if (const auto d = digits.find(c); d != U32View::npos) {
+            current = static_cast<int>(d);
+        } else {
+            return 0;
+        }
+    }
+    return value + current;
+}
+
+// Numeric dates: 2020/11/20, 2020.11.30, 109-09-02 (民國), 09/16/13 and
+// 07/15/2010 (US month first), and 六月 20, 2023.
+void numericDates(const U32 &t, std::vector<Mention> &out) {
+    auto taken = [&](std::size_t b, std::size_t e) {
+        return std::any_of(out.begin(), out.end(), [&](const Mention &m) { return b < m.end && m.begin < e; });
+    };
+    auto add = [&](std::size_t b, std::size_t e, int y, int m, int d) {
+        if (taken(b, e))
+            return;
+        Mention mention;
+        mention.kind = MentionKind::Date;
+        mention.begin = b;
+        mention.end = e;
+        mention.start = iso(y, m, d);
+        out.push_back(mention);
+    };
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (!isDigit(t[i]) || (i > 0 && (isDigit(t[i - 1]) || t[i - 1] == U'.' || t[i - 1] == U'/')))
+            continue;
+        std::size_t j = i;
+        int a = 0;
+        while (j < t.size() && isDigit(t[j]) && j - i < 5)
+            a = a * 10 + static_cast<int>(t[j++] - U'0');
+        if (j >= t.size() || (t[j] != U'/' && t[j] != U'.' && t[j] != U'-'))
+            continue;
+        const char32_t sep = t[j];
+        std::size_t k = j + 1;
+        int b = 0;
+        while (k < t.size() && isDigit(t[k]) && k - j <= 2)
+            b = b * 10 + static_cast<int>(t[k++] - U'0');
+        if (k == j + 1 || k >= t.size() || t[k] != sep)
+            continue;
+        std::size_t l = k + 1;
+        int c = 0;
+        while (l < t.size() && isDigit(t[l]) && l - k <= 4)
+            c = c * 10 + static_cast<int>(t[l++] - U'0');
+        if (l == k + 1 || (l < t.size() && (isDigit(t[l]) || isLatin(t[l]))))
+            continue;
+        const std::size_t yearDigits = j - i;
+        if (yearDigits == 4 && plausible(a, b, c) && b >= 1 && c >= 1 && sep != U'-')
+            add(i, l, a, b, c);
+        else if (yearDigits == 3 && sep == U'-' && a >= 60 && a < 200 && plausible(a + 1911, b, c) && b >= 1 && c >= 1)
+            add(i, l, a + 1911, b, c);
+        else if (yearDigits <= 2 && sep == U'/' && a >= 1 && a <= 12 && b >= 1 && b <= 31 && (l - k - 1 == 2 || l - k - 1 == 4))
+            add(i, l, l - k - 1 == 2 ? 2000 + c : c, a, b);
+    }
+    // 六月 20, 2023
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (t[i] != U'月' || i == 0)
+            continue;
+        std::size_t b = i;
+        while (b > 0 && i - b < 3 && chineseNumber(U32View(t).substr(b - 1, i - b + 1)) > 0)
+            --b;
+        const int month = b < i ? chineseNumber(U32View(t).substr(b, i - b)) : 0;
+        if (month < 1 || month > 12)
+            continue;
+        int day = 0;
+        std::size_t k = readNumber(t, i + 1, day);
+        if (k == U32::npos || day < 1 || day > 31)
+            continue;
+        if (k < t.size() && t[k] == U',')
+            ++k;
+        int year = 0;
+        const std::size_t e = readNumber(t, k, year);
+        if (e != U32::npos && plausible(year, month, day))
+            add(b, e, year, month, day);
+    }
+}
+
 } // namespace
 
 void Extractor::findDates(ParagraphState &p) {
@@ -94,15 +189,15 @@ void Extractor::findDates(ParagraphState &p) {
         int m = 0;
         int d = 0;
         std::size_t k = j;
-        // (2017)年度
+        // (2017)年度, 本(104)年
         if (i > 0 && t[i - 1] == U'(' && j < t.size() && t[j] == U')' && j + 1 < t.size() && t[j + 1] == U'年' &&
-            plausible(a, 0, 0)) {
-            add(i, j + 2, a, 0, 0, 0, 0);
+            (plausible(a, 0, 0) || (a >= 60 && a < 200))) {
+            add(i, j + 2, plausible(a, 0, 0) ? a : a + 1911, 0, 0, 0, 0);
             i = j + 1;
             continue;
         }
-        if (expect(t, k, U'年') && plausible(a, 0, 0)) {
-            y = a;
+        if (expect(t, k, U'年') && (plausible(a, 0, 0) || minguo(t, i, j, a))) {
+            y = plausible(a, 0, 0) ? a : a + 1911;
             j = k;
             int b = 0;
             std::size_t k2 = readNumber(t, j, b);
@@ -254,6 +349,7 @@ void Extractor::findDates(ParagraphState &p) {
         p.mentions.push_back(mention);
         i = e > i ? e - 1 : i;
     }
+    numericDates(t, p.mentions);
     std::sort(p.mentions.begin(), p.mentions.end(), [](const Mention &a, const Mention &b) { return a.begin < b.begin; });
 }
 

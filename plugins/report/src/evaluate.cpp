@@ -44,6 +44,153 @@ std::set<std::string> keysOf(const Entity &e) {
 
 std::string pairName(const std::string &a, const std::string &b) { return a < b ? a + " -- " + b : b + " -- " + a; }
 
+std::set<std::string> linkedPairs(const std::vector<Relation> &relations) {
+    std::set<std::string> pairs;
+    for (const auto &r : relations)
+        if (r.from != r.to)
+            pairs.insert(pairName(r.from, r.to));
+    return pairs;
+}
+
+// Scores `found` against `truth`, listing the differences.
+void compareSets(const std::set<std::string> &truth, const std::set<std::string> &found, Score &score,
+                 std::vector<std::string> &missed, std::vector<std::string> &spurious) {
+    for (const auto &p : found) {
+        if (truth.count(p) > 0) {
+            ++score.truePositives;
+        } else {
+            ++score.falsePositives;
+            spurious.push_back(p);
+        }
+    }
+    for (const auto &p : truth) {
+        if (found.count(p) == 0) {
+            ++score.falseNegatives;
+            missed.push_back(p);
+        }
+    }
+}
+
+bool isParticipationKind(const std::string &kind) {
+    return kind == "attended" || kind == "spoke_at" || kind == "chaired" || kind == "hosted" || kind == "organised";
+}
+
+// Person pairs joined by `met`, and (withSharedEvents) persons taking part in
+// the same event tree (events joined by part_of), in the graph's own ids.
+std::set<std::pair<std::string, std::string>> metPairs(const std::vector<Entity> &entities,
+                                                      const std::vector<Relation> &relations,
+                                                      bool withSharedEvents) {
+    std::map<std::string, std::string> kindOf;
+    for (const auto &e : entities)
+        kindOf[e.id] = e.kind;
+    auto is = [&](const std::string &id, const char *kind) {
+        const auto it = kindOf.find(id);
+        return it != kindOf.end() && it->second == kind;
+    };
+    std::set<std::pair<std::string, std::string>> pairs;
+    auto add = [&](const std::string &a, const std::string &b) {
+        if (a != b)
+            pairs.insert(a < b ? std::make_pair(a, b) : std::make_pair(b, a));
+    };
+    for (const auto &r : relations)
+        if (r.kind == "met" && is(r.from, "person") && is(r.to, "person"))
+            add(r.from, r.to);
+    if (!withSharedEvents)
+        return pairs;
+    std::map<std::string, std::string> parent;
+    for (const auto &r : relations)
+        if (r.kind == "part_of" && is(r.from, "event") && is(r.to, "event"))
+            parent.emplace(r.from, r.to);
+    auto root = [&](std::string id) {
+        for (std::size_t guard = 0; guard < parent.size() && parent.count(id) > 0; ++guard)
+            id = parent[id];
+        return id;
+    };
+    std::map<std::string, std::set<std::string>> byRoot;
+    for (const auto &r : relations) {
+        if (!isParticipationKind(r.kind))
+            continue;
+        if (is(r.from, "person") && is(r.to, "event"))
+            byRoot[root(r.to)].insert(r.from);
+        else if (is(r.to, "person") && is(r.from, "event"))
+            byRoot[root(r.from)].insert(r.to);
+    }
+    for (const auto &[event, persons] : byRoot)
+        for (const auto &a : persons)
+            for (const auto &b : persons)
+                add(a, b);
+    return pairs;
+}
+
+// The date of a relation: its `date` attribute, else the `start` of an event at either end.
+std::string relationDate(const Relation &r, const std::map<std::string, const Entity *> &byId) {
+    if (const std::string *d = r.attribute("date"))
+        return *d;
+    for (const auto *end : {&r.from, &r.to}) {
+        const auto it = byId.find(*end);
+        if (it != byId.end() && it->second->kind == "event")
+            if (const std::string *d = it->second->attribute("start"))
+                return *d;
+    }
+    return {};
+}
+
+void scoreDates(Evaluation &out, const std::vector<Entity> &extracted, const std::vector<Relation> &extractedRelations,
+                const std::vector<Entity> &curated, const std::vector<Relation> &curatedRelations,
+                const std::map<std::string, std::string> &mapped) {
+    std::map<std::string, const Entity *> curatedById;
+    std::map<std::string, const Entity *> extractedById;
+    for (const auto &e : curated)
+        curatedById[e.id] = &e;
+    for (const auto &e : extracted)
+        extractedById[e.id] = &e;
+    // Extracted dates by "kind pair" in curated ids, and by curated event id.
+    std::map<std::string, std::set<std::string>> relationDates;
+    for (const auto &r : extractedRelations) {
+        const auto f = mapped.find(r.from);
+        const auto t = mapped.find(r.to);
+        if (f != mapped.end() && t != mapped.end())
+            relationDates[r.kind + " " + pairName(f->second, t->second)].insert(relationDate(r, extractedById));
+    }
+    std::map<std::string, std::string> eventStart;
+    for (const auto &e : extracted) {
+        const auto m = mapped.find(e.id);
+        const std::string *d = e.attribute("start");
+        if (m != mapped.end() && e.kind == "event")
+            eventStart[m->second] = d == nullptr ? std::string() : *d;
+    }
+    auto check = [&](const std::string &fact, const std::string &expected, const std::set<std::string> *got) {
+        ++out.datedFacts;
+        if (got == nullptr)
+            return;
+        ++out.datesChecked;
+        if (got->count(expected) > 0) {
+            ++out.datesCorrect;
+            return;
+        }
+        std::string seen;
+        for (const auto &g : *got)
+            seen += (seen.empty() ? "" : ", ") + (g.empty() ? std::string("none") : g);
+        out.wrongDates.push_back(fact + ": expected " + expected + ", extracted " + seen);
+    };
+    for (const auto &r : curatedRelations) {
+        const std::string date = relationDate(r, curatedById);
+        if (date.empty())
+            continue;
+        const std::string key = r.kind + " " + pairName(r.from, r.to);
+        const auto it = relationDates.find(key);
+        check(key, date, it == relationDates.end() ? nullptr : &it->second);
+    }
+    for (const auto &e : curated) {
+        const std::string *d = e.attribute("start");
+        if (e.kind != "event" || d == nullptr)
+            continue;
+        const auto it = eventStart.find(e.id);
+        const std::set<std::string> got = it == eventStart.end() ? std::set<std::string>{} : std::set{it->second};
+        check("event " + e.id, *d, it == eventStart.end() ? nullptr : &got);
+    }
+}
+
 } // namespace
 
 Evaluation evaluate(const std::vector<Entity> &extracted, const std::vector<Relation> &extractedRelations,
@@ -95,33 +242,59 @@ Evaluation evaluate(const std::vector<Entity> &extracted, const std::vector<Rela
         ++out.entities.falseNegatives;
         out.missedEntities.push_back(curated[c].kind + ":" + curated[c].name);
     }
-    std::set<std::string> truth;
-    for (const auto &r : curatedRelations)
-        if (r.from != r.to)
-            truth.insert(pairName(r.from, r.to));
+    auto mapId = [&](const std::string &id) -> const std::string * {
+        const auto it = mapped.find(id);
+        return it == mapped.end() ? nullptr : &it->second;
+    };
     std::set<std::string> found;
     for (const auto &r : extractedRelations) {
-        const auto f = mapped.find(r.from);
-        const auto t = mapped.find(r.to);
-        if (f == mapped.end() || t == mapped.end() || f->second == t->second)
-            continue;
-        found.insert(pairName(f->second, t->second));
+        const std::string *f = mapId(r.from);
+        const std::string *t = mapId(r.to);
+        if (f != nullptr && t != nullptr && *f != *t)
+            found.insert(pairName(*f, *t));
     }
-    for (const auto &p : found) {
-        if (truth.count(p) > 0) {
-            ++out.pairs.truePositives;
-        } else {
-            ++out.pairs.falsePositives;
-            out.spuriousPairs.push_back(p);
+    compareSets(linkedPairs(curatedRelations), found, out.pairs, out.missedPairs, out.spuriousPairs);
+    auto mappedPairs = [&](const std::set<std::pair<std::string, std::string>> &pairs) {
+        std::set<std::string> names;
+        for (const auto &[a, b] : pairs) {
+            const std::string *f = mapId(a);
+            const std::string *t = mapId(b);
+            if (f != nullptr && t != nullptr && *f != *t)
+                names.insert(pairName(*f, *t));
         }
-    }
-    for (const auto &p : truth) {
-        if (found.count(p) == 0) {
-            ++out.pairs.falseNegatives;
-            out.missedPairs.push_back(p);
-        }
-    }
+        return names;
+    };
+    auto names = [](const std::set<std::pair<std::string, std::string>> &pairs) {
+        std::set<std::string> out;
+        for (const auto &[a, b] : pairs)
+            out.insert(pairName(a, b));
+        return out;
+    };
+    std::vector<std::string> ignored;
+    compareSets(names(metPairs(curated, curatedRelations, false)),
+                mappedPairs(metPairs(extracted, extractedRelations, false)), out.metPairs, out.missedMeetings,
+                out.spuriousMeetings);
+    compareSets(names(metPairs(curated, curatedRelations, true)),
+                mappedPairs(metPairs(extracted, extractedRelations, true)), out.whoMetPairs, ignored, ignored);
+    scoreDates(out, extracted, extractedRelations, curated, curatedRelations, mapped);
     return out;
+}
+
+void accumulate(Evaluation &total, const Evaluation &more) {
+    auto add = [](Score &a, const Score &b) {
+        a.truePositives += b.truePositives;
+        a.falsePositives += b.falsePositives;
+        a.falseNegatives += b.falseNegatives;
+    };
+    for (const auto &[kind, s] : more.byKind)
+        add(total.byKind[kind], s);
+    add(total.entities, more.entities);
+    add(total.pairs, more.pairs);
+    add(total.metPairs, more.metPairs);
+    add(total.whoMetPairs, more.whoMetPairs);
+    total.datedFacts += more.datedFacts;
+    total.datesChecked += more.datesChecked;
+    total.datesCorrect += more.datesCorrect;
 }
 
 std::string formatEvaluation(const Evaluation &e) {
@@ -137,6 +310,11 @@ std::string formatEvaluation(const Evaluation &e) {
         row(kind, s);
     row("entities", e.entities);
     row("linked pairs", e.pairs);
+    row("met pairs", e.metPairs);
+    row("who-met pairs", e.whoMetPairs);
+    std::snprintf(line, sizeof line, "dates            %d of %d dated facts found, %d correct (%.3f)\n", e.datesChecked,
+                  e.datedFacts, e.datesCorrect, e.dateAccuracy());
+    out += line;
     return out;
 }
 

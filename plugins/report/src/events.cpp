@@ -11,12 +11,6 @@ namespace liaison::report {
 
 namespace {
 
-std::size_t skipSpaces(const U32 &t, std::size_t i) {
-    while (i < t.size() && isSpace(t[i]))
-        ++i;
-    return i;
-}
-
 // Ordinals read from digits stop growing here (found by fuzz/fuzz_report:
 // "777777777777th" overflowed an int).
 constexpr int kOrdinalCap = 100'000'000;

@@ -29,6 +29,39 @@ int Extractor::lineAt(const ParagraphState &p, std::size_t pos) const {
     return lines[std::min(pos, lines.size() - 1)];
 }
 
+// A long sentence is cut to about kMax characters around `pos`, at word
+// boundaries in Latin text and after clause punctuation (，、；：) in Chinese,
+// never inside a word.
+std::pair<std::size_t, std::size_t> quoteWindow(const U32 &t, std::size_t begin, std::size_t end, std::size_t pos) {
+    constexpr std::size_t kMax = 160;
+    if (end - begin <= kMax)
+        return {begin, end};
+    std::size_t b = pos > begin + kMax / 2 ? pos - kMax / 2 : begin;
+    std::size_t e = std::min(end, b + kMax);
+    auto clauseMark = [](char32_t c) { return c == U'，' || c == U'、' || c == U'；' || c == U'：' || c == U','; };
+    auto inWord = [&](std::size_t i) { return i > begin && i < end && isLatin(t[i - 1]) && isLatin(t[i]); };
+    if (b > begin) {
+        // Forward to the start of the next word, or past the next clause mark in Chinese.
+        std::size_t clause = b;
+        while (clause < pos && !clauseMark(t[clause]))
+            ++clause;
+        if (clause < pos && isHan(t[b]))
+            b = clause + 1;
+        while (b < pos && (inWord(b) || isSpace(t[b])))
+            ++b;
+    }
+    if (e < end) {
+        std::size_t clause = e;
+        while (clause > pos && !clauseMark(t[clause - 1]))
+            --clause;
+        if (clause > pos && isHan(t[e - 1]))
+            e = clause;
+        while (e > pos && inWord(e))
+            --e;
+    }
+    return {b, e};
+}
+
 const Sentence *Extractor::sentenceAt(const ParagraphState &p, std::size_t pos) const {
     for (const auto &s : p.sentences)
         if (pos >= s.begin && pos < s.end)
@@ -40,13 +73,7 @@ std::string Extractor::quoteAt(const ParagraphState &p, std::size_t pos) const {
     const Sentence *s = sentenceAt(p, pos);
     if (s == nullptr)
         return {};
-    constexpr std::size_t kMax = 160;
-    std::size_t b = s->begin;
-    std::size_t e = s->end;
-    if (e - b > kMax) {
-        b = pos > kMax / 2 ? std::max(b, pos - kMax / 2) : b;
-        e = std::min(e, b + kMax);
-    }
+    const auto [b, e] = quoteWindow(p.paragraph.text, s->begin, s->end, pos);
     return toUtf8(trim(U32View(p.paragraph.original).substr(b, e - b)));
 }
 
@@ -79,6 +106,17 @@ void Extractor::addMention(ParagraphState &p, Mention m, double confidence) {
     const auto at = std::upper_bound(p.mentions.begin(), p.mentions.end(), m,
                                      [](const Mention &a, const Mention &b) { return a.begin < b.begin; });
     p.mentions.insert(at, std::move(m));
+}
+
+void Extractor::addPersonMention(ParagraphState &p, std::size_t b, std::size_t e, int entity,
+                                 const std::string &title, double confidence) {
+    Mention m;
+    m.kind = MentionKind::Person;
+    m.begin = b;
+    m.end = e;
+    m.entity = entity;
+    m.title = title;
+    addMention(p, std::move(m), confidence);
 }
 
 int Extractor::countryEntity(int index) {
@@ -170,8 +208,10 @@ Extraction Extractor::run(const U32 &text) {
     for (auto &p : m_paragraphs) {
         findDates(p);
         for (const auto &m : p.mentions)
-            if (m.kind == MentionKind::Date && m.start.size() >= 4 && m.start[0] != '0')
+            if (m.kind == MentionKind::Date && m.start.size() >= 4 && m.start[0] != '0') {
                 year = std::stoi(m.start.substr(0, 4));
+                m_docYear = m_docYear == 0 ? year : m_docYear;
+            }
         p.year = year;
         findOrganisations(p);
         findEnglishOrganisations(p);
@@ -187,15 +227,23 @@ Extraction Extractor::run(const U32 &text) {
         findPanels(p);
         updateScope(p);
     }
-    for (auto &p : m_paragraphs)
+    for (auto &p : m_paragraphs) {
+        findTransliteratedPersons(p);
+        findOfficeThenName(p);
         findPersons(p);
+        findNameThenOffice(p);
+    }
+    buildKnownPersons();
     for (auto &p : m_paragraphs) {
         findKnownPersons(p);
+        findTitleAnaphora(p);
         findTopics(p);
         findProgrammes(p);
     }
     for (auto &p : m_paragraphs)
         findRelations(p);
+    for (auto &p : m_paragraphs)
+        findMeetings(p);
     m_graph.inferAttendance(m_eventParent);
     Extraction out = m_graph.finish(m_options);
     Source src;

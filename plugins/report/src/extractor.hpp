@@ -8,6 +8,7 @@
 #include "lexicon.hpp"
 #include "text.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +38,9 @@ struct ParagraphState {
     int year = 0;             // the latest year written at or before this paragraph
 };
 
+// The part of the sentence [begin, end) of `t` quoted for a fact at `pos`.
+std::pair<std::size_t, std::size_t> quoteWindow(const U32 &t, std::size_t begin, std::size_t end, std::size_t pos);
+
 class Extractor {
 public:
     Extractor(const Lexicon &lexicon, const Options &options, std::string sourceId);
@@ -51,6 +55,9 @@ private:
     bool insideConsumed(const ParagraphState &p, std::size_t pos) const;
     const Mention *mentionAt(const ParagraphState &p, std::size_t b, std::size_t e, MentionKind kind) const;
     void addMention(ParagraphState &p, Mention m, double confidence);
+    // A person mention of entity `e` over [b, e) with the title written there.
+    void addPersonMention(ParagraphState &p, std::size_t b, std::size_t e, int entity, const std::string &title,
+                          double confidence);
     int countryEntity(int countryIndex);
     std::string u8(const ParagraphState &p, std::size_t b, std::size_t e) const;
     bool triggerAt(const U32 &text, std::size_t pos, const std::string &relation, std::size_t *length = nullptr) const;
@@ -67,11 +74,53 @@ private:
     void findKnownNames(ParagraphState &p);
     void findEvents(ParagraphState &p);
     void findPersons(ParagraphState &p);
+    void buildKnownPersons();
     void findKnownPersons(ParagraphState &p);
     void findTopics(ParagraphState &p);
     void findProgrammes(ParagraphState &p);
     void addProgramme(ParagraphState &p, std::size_t b, std::size_t e, double confidence);
     void findRelations(ParagraphState &p);
+
+    // --- persons named with an office (persons_titled.cpp)
+    struct LatinNameSpan {
+        std::size_t begin = 0;
+        std::size_t end = 0;
+        int words = 0; // full words (initials and particles not counted)
+    };
+    LatinNameSpan readLatinName(const ParagraphState &p, std::size_t pos) const;
+    bool stopsLatinName(const U32 &t, std::size_t b, std::size_t e) const;
+    void addTitledPerson(ParagraphState &p, std::size_t mentionBegin, std::size_t mentionEnd,
+                         const LatinNameSpan &name, const std::string &title, double confidence);
+    void findOfficeThenName(ParagraphState &p);
+    void addAcronymEmployer(ParagraphState &p, std::size_t officeBegin);
+    void findNameThenOffice(ParagraphState &p);
+
+    // --- Chinese transliterated names and title anaphora (persons_foreign_zh.cpp)
+    std::size_t zhTitleEndingAt(const U32 &t, std::size_t end) const;
+    bool nameBoundaryBefore(const U32 &t, std::size_t b) const;
+    void addForeignZhPerson(ParagraphState &p, std::size_t b, std::size_t e, const U32 &name,
+                            const std::string &latin, const std::string &title, double confidence);
+    void findTransliteratedPersons(ParagraphState &p);
+    void findTitleAnaphora(ParagraphState &p);
+
+    // --- meetings and visits with their dates (meetings.cpp)
+    using RelateFn = std::function<void(const char *kind, int from, int to, std::size_t at, double confidence)>;
+    std::size_t triggerLength(const U32 &t, std::size_t pos, const std::string &relation) const;
+    std::string sentenceDate(const ParagraphState &p, const Sentence &s);
+    int subjectBefore(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,
+                      std::size_t pos) const;
+    bool firstPersonPronoun(const U32 &t, std::size_t b, std::size_t e) const;
+    void findMeetings(ParagraphState &p);
+    void meetingAt(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,
+                   std::size_t at, std::size_t length, const RelateFn &relate);
+    void withMeetings(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,
+                      const RelateFn &relate);
+    int m_protagonist = -1;      // the person the text is about (he / she / the Secretary)
+    int m_speaker = -1;          // the person of a "NAME TITLE:" paragraph (我 / I)
+    int m_firstPerson = -1;      // the first person of the document
+    std::string m_dateContext;   // the latest full date written so far
+    std::string m_documentDate;  // the first full date of the document (today / 今日)
+    int m_docYear = 0;           // the first year written in the document
 
     // --- scope of sections (events.cpp)
     void updateScope(ParagraphState &p);
@@ -95,6 +144,16 @@ private:
     std::map<int, int> m_parentOf;    // organisation entity -> parent organisation
     std::map<int, int> m_eventParent; // session/panel -> the event it is part of
     std::vector<std::pair<U32, int>> m_knownOrgForms; // surface form -> entity
+    // Matchers over m_knownOrgForms, rebuilt only when forms were added (a
+    // matcher per paragraph made long reports quadratic).
+    struct CachedMatcher {
+        FormMatcher matcher;
+        std::size_t builtFrom = static_cast<std::size_t>(-1);
+    };
+    CachedMatcher m_orgAcronyms;  // every known organisation form
+    CachedMatcher m_orgNames;     // the forms long enough to be found bare
+    const FormMatcher &knownOrgMatcher(CachedMatcher &cache, bool bareOnly);
+    FormMatcher m_knownPersons;   // full person names, built once after findPersons
     std::map<int, std::string> m_eventYear;
     std::vector<int> m_orgOrder; // organisations in order of mention (for 該中心)
     std::map<std::string, int> m_eventByKey; // organiser#ordinal, conference#s#N, visit#org

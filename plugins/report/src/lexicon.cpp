@@ -51,10 +51,12 @@ std::string field(const std::vector<std::string> &row, std::size_t i) { return i
 void FormMatcher::add(U32View form, int payload) {
     if (form.empty())
         return;
+    // Longest forms first, forms of one length in the order added: an insertion
+    // (not a sort per add, which made building a matcher of n forms quadratic).
     auto &bucket = m_byFirst[lowerAscii(form[0])];
-    bucket.emplace_back(U32(form), payload);
-    std::stable_sort(bucket.begin(), bucket.end(),
-                     [](const auto &a, const auto &b) { return a.first.size() > b.first.size(); });
+    const auto at = std::upper_bound(bucket.begin(), bucket.end(), form.size(),
+                                     [](std::size_t size, const auto &entry) { return size > entry.first.size(); });
+    bucket.emplace(at, U32(form), payload);
 }
 
 FormMatcher::Match FormMatcher::matchAt(U32View text, std::size_t pos) const {

@@ -125,7 +125,7 @@ void Extractor::findEnglishOrganisations(ParagraphState &p) {
                 break;
             last = k;
             while (last + 1 < tokens.size() && adjacent(t, tokens[last], tokens[last + 1]) &&
-                   (capitalised(tokens[last + 1].word) ||
+                   ((capitalised(tokens[last + 1].word) && !isRole(tokens[last + 1].word)) ||
                     (tokens[last + 1].word == U"and" && last + 2 < tokens.size() && capitalised(tokens[last + 2].word))))
                 ++last;
         }
@@ -173,18 +173,25 @@ void Extractor::findEnglishOrganisations(ParagraphState &p) {
     }
 }
 
-void Extractor::findKnownNames(ParagraphState &p) {
-    const U32 &t = p.paragraph.text;
-    FormMatcher known;
+const FormMatcher &Extractor::knownOrgMatcher(CachedMatcher &cache, bool bareOnly) {
+    if (cache.builtFrom == m_knownOrgForms.size())
+        return cache.matcher;
+    cache.matcher = FormMatcher();
     for (const auto &[form, entity] : m_knownOrgForms) {
         int han = 0;
         for (char32_t c : form)
             han += isHan(c) ? 1 : 0;
-        if ((han > 0 && form.size() < 3) || form.size() < 2)
+        if (bareOnly && ((han > 0 && form.size() < 3) || form.size() < 2))
             continue;
-        known.add(form, entity);
+        cache.matcher.add(form, entity);
     }
-    for (const auto &[pos, m] : known.findAll(t)) {
+    cache.builtFrom = m_knownOrgForms.size();
+    return cache.matcher;
+}
+
+void Extractor::findKnownNames(ParagraphState &p) {
+    const U32 &t = p.paragraph.text;
+    for (const auto &[pos, m] : knownOrgMatcher(m_orgNames, true).findAll(t)) {
         if (overlaps(p, pos, pos + m.length) || insideConsumed(p, pos))
             continue;
         Mention mention;

@@ -11,13 +11,13 @@ namespace liaison::report {
 
 namespace {
 
-const U32 kNotGiven = U"大學学會会院部處处局署中心國国的之與与及和在於于為为是等人員员長长家府司組组協协所室科系團团隊队業业省市縣县區区代表主持講讲者授師师與分享報告以並并請请由也各該该本我其此新首任副總总執执行";
+const U32 kNotGiven = U"括大學学會会院部處处局署中心國国的之與与及和在於于為为是等人員员長长家府司組组協协所室科系團团隊队業业省市縣县區区代表主持講讲者授師师與分享報告以並并請请由也各該该本我其此新首任副總总執执行";
 
-std::size_t skipSpaces(const U32 &t, std::size_t i) {
-    while (i < t.size() && isSpace(t[i]))
-        ++i;
-    return i;
-}
+// Verbs and particles that commonly follow a name (行政院長蘇貞昌今日, 次長柯森耀說明):
+// a clear right edge for a name written after its title.
+const U32 kAfterName = U"回還还解進进首今昨明於于在說说指率偕等一與与及和向將将曾已亦也則则並并出前赴訪访致稱称強强會会接拜晤提就對对自即引陪帶带為为是宣邀返抵來来到往發发談谈受親亲透啟启";
+// Verbs that follow a title and are never a given name: 馬總統將, 郭發言人說明, 賴總統回訪.
+const U32 kVerbAfterTitle = U"將将說说指表回還还解進进率偕等與与及和向曾已亦也則则並并赴致稱称接拜提就對对即引陪帶带為为是邀返抵來来到往談谈受於于在今昨";
 
 struct LatinName {
     std::size_t end = 0;
@@ -33,9 +33,7 @@ bool allUpper(const U32 &w) {
 
 void Extractor::findPersons(ParagraphState &p) {
     const U32 &t = p.paragraph.text;
-    FormMatcher acronyms;
-    for (const auto &[form, e] : m_knownOrgForms)
-        acronyms.add(form, e);
+    const FormMatcher &acronyms = knownOrgMatcher(m_orgAcronyms, false);
 
     auto stopWord = [&](std::size_t pos, std::size_t wEnd) {
         const U32 w = t.substr(pos, wEnd - pos);
@@ -268,13 +266,7 @@ void Extractor::findPersons(ParagraphState &p) {
         m_graph.alias(ent, u8(p, b, e));
         m_graph.alias(ent, toUtf8(full + title));
         m_graph.alias(ent, toUtf8(surname + title + givenName));
-        Mention m;
-        m.kind = MentionKind::Person;
-        m.begin = b;
-        m.end = e;
-        m.entity = ent;
-        m.title = toUtf8(title);
-        addMention(p, m, conf);
+        addPersonMention(p, b, e, ent, toUtf8(title), conf);
     };
     for (const auto &[pos, m] : m_lex.zhTitles.findAll(t)) {
         const U32 title = t.substr(pos, m.length);
@@ -304,7 +296,15 @@ void Extractor::findPersons(ParagraphState &p) {
             if (pos - sl > 0 && isSurnameAt(pos - sl - 1, 1) && sl == 1 && isHan(t[pos - sl - 1]) &&
                 kNotGiven.find(t[pos - sl - 1]) == U32::npos)
                 continue;
-            std::size_t gl = given(end, 2) ? 2 : given(end, 1) ? 1 : 0;
+            // The given name must not be the verb after the title (馬總統將, 郭發言人說明)
+            // and must end at a clear edge (莊副處長明芬，).
+            if (end < t.size() && kVerbAfterTitle.find(t[end]) != U32::npos)
+                continue;
+            auto edgeAfter = [&](std::size_t e) {
+                return e >= t.size() || !isHan(t[e]) || kNotGiven.find(t[e]) != U32::npos ||
+                       kAfterName.find(t[e]) != U32::npos;
+            };
+            std::size_t gl = given(end, 2) && edgeAfter(end + 2) ? 2 : given(end, 1) && edgeAfter(end + 1) ? 1 : 0;
             if (gl == 0)
                 continue;
             addChinese(pos - sl, end + gl, t.substr(pos - sl, sl), t.substr(end, gl), title, 0.75);
@@ -313,14 +313,20 @@ void Extractor::findPersons(ParagraphState &p) {
         if (done)
             continue;
         // (c) title + surname + given, then a clear right edge: 主席王大明，
+        // Not after a surname + title (蔡總統曾出訪: 曾 is not a name there).
+        const bool surnameTitle = pos > 0 && isSurnameAt(pos - 1, 1) &&
+                                  (pos == 1 || !isHan(t[pos - 2]) || kNotGiven.find(t[pos - 2]) != U32::npos);
         for (std::size_t sl : {1u, 2u}) {
+            if (surnameTitle)
+                break;
             if (done || !isSurnameAt(end, sl))
                 continue;
             for (std::size_t gl : {2u, 1u}) {
                 if (done || !given(end + sl, gl))
                     continue;
                 const std::size_t e = end + sl + gl;
-                if (e < t.size() && isHan(t[e]) && kNotGiven.find(t[e]) == U32::npos)
+                if (e < t.size() && isHan(t[e]) && kNotGiven.find(t[e]) == U32::npos &&
+                    kAfterName.find(t[e]) == U32::npos)
                     continue;
                 addChinese(pos, e, t.substr(end, sl), t.substr(end + sl, gl), title, 0.55);
                 done = true;
@@ -329,8 +335,9 @@ void Extractor::findPersons(ParagraphState &p) {
     }
 }
 
-void Extractor::findKnownPersons(ParagraphState &p) {
-    FormMatcher known;
+void Extractor::buildKnownPersons() {
+    FormMatcher &known = m_knownPersons;
+    known = FormMatcher();
     for (std::size_t e = 0; e < m_graph.size(); ++e) {
         const Entity &ent = m_graph.at(static_cast<int>(e));
         if (ent.kind != "person")
@@ -339,8 +346,15 @@ void Extractor::findKnownPersons(ParagraphState &p) {
         const bool han = !name.empty() && isHan(name[0]);
         if ((han && name.size() >= 2) || (!han && name.find(U' ') != U32::npos && name.size() >= 6))
             known.add(name, static_cast<int>(e));
+        // A dotted transliteration is also written by its last part: 安东尼·布林肯 -> 布林肯.
+        const std::size_t dot = name.find_last_of(U"·‧・•．");
+        if (han && dot != U32::npos && name.size() - dot - 1 >= 2)
+            known.add(name.substr(dot + 1), static_cast<int>(e));
     }
-    for (const auto &[pos, m] : known.findAll(p.paragraph.text)) {
+}
+
+void Extractor::findKnownPersons(ParagraphState &p) {
+    for (const auto &[pos, m] : m_knownPersons.findAll(p.paragraph.text)) {
         if (overlaps(p, pos, pos + m.length))
             continue;
         Mention mention;

@@ -11,12 +11,6 @@ namespace liaison::report {
 
 namespace {
 
-std::size_t skipSpaces(const U32 &t, std::size_t i) {
-    while (i < t.size() && isSpace(t[i]))
-        ++i;
-    return i;
-}
-
 bool contains(U32View text, U32View word) { return text.find(word) != U32View::npos; }
 
 std::string fillYear(const std::string &date, int year) {

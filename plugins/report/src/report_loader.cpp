@@ -12,7 +12,7 @@
 // with the same id are merged, as are relations with the same kind and ends.
 #include "liaison/errors.hpp"
 #include "liaison/plugin.hpp"
-#include "../../common/model_records.hpp"
+#include "model_records.hpp"
 #include "liaison/report/extract.hpp"
 #include "document_text.hpp"
 

@@ -115,6 +115,12 @@ U32 asciiLower(U32View s) {
     return out;
 }
 
+std::size_t skipSpaces(const U32 &t, std::size_t i) {
+    while (i < t.size() && isSpace(t[i]))
+        ++i;
+    return i;
+}
+
 U32 trim(U32View s) {
     std::size_t b = 0;
     std::size_t e = s.size();

@@ -31,6 +31,8 @@ char32_t foldChar(char32_t c);
 // Lower-cases ASCII only.
 U32 asciiLower(U32View s);
 U32 trim(U32View s);
+// The first position at or after `i` that is not a space (t.size() at the end).
+std::size_t skipSpaces(const U32 &t, std::size_t i);
 
 // A paragraph: the text of consecutive source lines joined (a space between
 // two Latin ends, nothing between CJK), each character's source line kept.

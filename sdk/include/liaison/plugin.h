@@ -193,6 +193,13 @@ struct liaison_host {
     /* Nonzero when the user cancelled: the loader should return
      * LIAISON_LOAD_CANCELLED soon. Cheap; poll every few thousand records. */
     int (*is_cancelled)(const liaison_host *host);
+
+    /* Extension (within ABI 1; a plugin calls it only when struct_size
+     * reaches past it): a top-level member of the input document that Liaison
+     * does not interpret (an unknown top-level key of Liaison JSON), kept so a
+     * load -> save round trip loses nothing. Typed like attributes. Returns
+     * LIAISON_ACCEPTED, _REJECTED or _STOP; copies what it is given. */
+    int (*add_document_field)(const liaison_host *host, const liaison_attribute *field);
 };
 
 /* What the host hands to sniff() and load(): the whole file, read by the host
@@ -210,6 +217,8 @@ typedef struct liaison_input {
 #define LIAISON_LOAD_OK 0        /* the records handed over are the file's content */
 #define LIAISON_LOAD_FAILED 1    /* at least one ERROR diagnostic was reported */
 #define LIAISON_LOAD_CANCELLED 2 /* is_cancelled() said so; the batch is discarded */
+#define LIAISON_LOAD_OUT_OF_MEMORY 3 /* an allocation failed: the batch is incomplete and
+                                        discarded, even by a lenient import */
 
 /* The loader descriptor. Static, owned by the module, valid until the module
  * is unloaded; the host never writes or frees it. */

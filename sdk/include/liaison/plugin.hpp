@@ -18,8 +18,10 @@
 
 #include "liaison/plugin.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <exception>
+#include <new>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -160,6 +162,16 @@ public:
         return m_host->add_relation(m_host, &r) != LIAISON_STOP;
     }
 
+    // An unknown top-level member of the input document. False when the host
+    // wants no more records; a host too old to keep such members ignores it.
+    bool addDocumentField(const Attribute &field)
+    {
+        if (m_host->struct_size < offsetof(liaison_host, add_document_field) + sizeof m_host->add_document_field)
+            return true;
+        liaison_attribute f{str(field.key), str(field.value), static_cast<std::uint32_t>(field.type)};
+        return m_host->add_document_field(m_host, &f) != LIAISON_STOP;
+    }
+
     void report(liaison_severity severity, const Location &where, std::string_view message)
     {
         if (severity == LIAISON_SEVERITY_ERROR) m_failed = true;
@@ -220,13 +232,16 @@ struct Trampolines {
     }
     static int load(const liaison_input *in, const liaison_host *raw) noexcept
     {
-        if (raw->abi_version != LIAISON_PLUGIN_ABI_VERSION || raw->struct_size < sizeof(liaison_host))
+        // Hosts of ABI 1 that predate add_document_field end before it.
+        if (raw->abi_version != LIAISON_PLUGIN_ABI_VERSION || raw->struct_size < offsetof(liaison_host, add_document_field))
             return LIAISON_LOAD_FAILED;
         Host host(raw);
         try {
             Load(view(in->path), bytesOf(in), host);
         } catch (const LoadError &e) {
             host.error(e.where(), e.what());
+        } catch (const std::bad_alloc &) {
+            return LIAISON_LOAD_OUT_OF_MEMORY; // what was handed over is incomplete
         } catch (const std::exception &e) {
             host.error({}, std::string("internal error in loader: ") + e.what());
         } catch (...) {

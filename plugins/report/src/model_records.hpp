@@ -1,6 +1,8 @@
-// Core model values -> plugin ABI records, for the loaders that build a
-// liaison::GraphStore or model objects first and hand them over record by
-// record (liaison-json, report). Header-only; not part of the plugin SDK.
+// Core model values -> plugin ABI records, for the report loader, whose
+// extractor still builds core model objects and hands them over record by
+// record. It includes a core header, which loaders must not: it goes when
+// the extraction library stops using core types (issue 11); until then the
+// architecture check lists plugins/report/ as its one exception.
 #pragma once
 
 #include "liaison/model.hpp"

@@ -1,0 +1,245 @@
+// Meetings and visits, sentence by sentence, with the date each one inherits.
+//   met:     SUBJECT met with / held talks with / received / 接見 / 會晤 OBJECTS;
+//            A and B met; (SUBJECT) 與 OBJECTS ... 會談 / 進行討論;
+//   visited: SUBJECT traveled to / visited / 訪問 / 前往 COUNTRIES; 來臺 / 訪華 -> the home country.
+// The subject is the nearest person before the trigger in the sentence; when
+// there is none (He met with ..., the Secretary's meeting with ..., 我与 ...)
+// it is the person the text is about: the latest subject, or the speaker of a
+// "NAME TITLE:" paragraph. The date is the sentence's own full date, else the
+// document's date for today / 今(N)日, else the latest full date written
+// before it (dateline, day heading, the paragraph's date).
+#include "extractor.hpp"
+
+#include <algorithm>
+
+namespace liaison::report {
+
+namespace {
+
+bool wordAt(const U32 &t, std::size_t pos, U32View word) {
+    if (pos + word.size() > t.size())
+        return false;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        char32_t a = t[pos + i];
+        if (a >= U'A' && a <= U'Z')
+            a += 32;
+        if (a != word[i])
+            return false;
+    }
+    const bool latin = isLatin(word.front());
+    return !latin || ((pos == 0 || !isLatin(t[pos - 1])) &&
+                      (pos + word.size() >= t.size() || !isLatin(t[pos + word.size()])));
+}
+
+std::string fullDate(const std::string &date, int year) {
+    std::string d = date;
+    if (d.rfind("0000", 0) == 0 && year > 0)
+        d = std::to_string(year) + d.substr(4);
+    return d.size() == 10 && d[0] != '0' ? d : std::string();
+}
+
+// 我 / 我们 / I / we / thank written in [b, e): the sentence speaks as, or to, someone.
+bool firstPersonPronoun(const U32 &t, std::size_t b, std::size_t e) {
+    for (std::size_t i = b; i < e; ++i)
+        if (t[i] == U'我' || wordAt(t, i, U"i") || wordAt(t, i, U"we"))
+            return !(i + 1 < t.size() && (t[i + 1] == U'國' || t[i + 1] == U'国' || t[i + 1] == U'方'));
+    return false;
+}
+
+} // namespace
+
+bool Extractor::firstPersonPronoun(const U32 &t, std::size_t b, std::size_t e) const {
+    return liaison::report::firstPersonPronoun(t, b, e);
+}
+
+std::size_t Extractor::triggerLength(const U32 &t, std::size_t pos, const std::string &relation) const {
+    const auto it = m_lex.triggers.find(relation);
+    if (it == m_lex.triggers.end())
+        return 0;
+    std::size_t best = 0;
+    for (const auto &form : it->second)
+        if (form.size() > best && wordAt(t, pos, asciiLower(form)))
+            best = form.size();
+    return best;
+}
+
+std::string Extractor::sentenceDate(const ParagraphState &p, const Sentence &s) {
+    const U32 &t = p.paragraph.text;
+    const int year = p.year > 0 ? p.year : m_docYear;
+    std::string own;
+    for (const auto &m : p.mentions)
+        if (m.kind == MentionKind::Date && m.begin >= s.begin && m.begin < s.end && own.empty())
+            own = fullDate(m.start, year);
+    if (!own.empty()) {
+        m_dateContext = own;
+        if (m_documentDate.empty())
+            m_documentDate = own;
+        return own;
+    }
+    // Today / 今日 / 今(28)日: the date of the document, with the day written.
+    for (std::size_t i = s.begin; i < s.end && !m_dateContext.empty(); ++i) {
+        if (wordAt(t, i, U"today") || wordAt(t, i, U"今日") || wordAt(t, i, U"今天") || wordAt(t, i, U"本日"))
+            return m_documentDate.empty() ? m_dateContext : m_documentDate;
+        if (t[i] == U'今' && i + 1 < s.end && t[i + 1] == U'(') {
+            int day = 0;
+            std::size_t k = i + 2;
+            while (k < s.end && isDigit(t[k]) && day < 100)
+                day = day * 10 + static_cast<int>(t[k++] - U'0');
+            const std::string base = m_documentDate.empty() ? m_dateContext : m_documentDate;
+            if (k + 1 < s.end && t[k] == U')' && t[k + 1] == U'日' && day >= 1 && day <= 31 && base.size() == 10)
+                return base.substr(0, 8) + (day < 10 ? "0" : "") + std::to_string(day);
+        }
+    }
+    return m_dateContext;
+}
+
+int Extractor::subjectBefore(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,
+                             std::size_t pos) const {
+    const Mention *nearest = nullptr;
+    for (const Mention *m : persons)
+        if (m->end <= pos)
+            nearest = m;
+    if (nearest != nullptr)
+        return nearest->entity;
+    // "我与 ...", "I met ...": the speaker of the remarks, else whom the document is first about.
+    if (firstPersonPronoun(p.paragraph.text, s.begin, pos))
+        return m_speaker >= 0 ? m_speaker : m_firstPerson;
+    return m_protagonist;
+}
+
+void Extractor::findMeetings(ParagraphState &p) {
+    const U32 &t = p.paragraph.text;
+    // "布林肯国务卿: ..." / "SECRETARY KERRY: ...": the speaker of the paragraph is who 我 / I is.
+    for (const auto &m : p.mentions) {
+        if (m.kind != MentionKind::Person)
+            continue;
+        std::size_t c = skipSpaces(t, m.end);
+        c += m_lex.zhTitles.matchAt(t, c).length; // 布林肯国务卿:
+        c = skipSpaces(t, c);
+        if (m.begin <= 2 && c < t.size() && t[c] == U':')
+            m_speaker = m.entity;
+        break;
+    }
+    for (const auto &s : p.sentences) {
+        std::vector<const Mention *> persons;
+        std::vector<const Mention *> countries;
+        for (const auto &m : p.mentions) {
+            if (m.begin < s.begin || m.begin >= s.end || insideConsumed(p, m.begin))
+                continue;
+            if (m.kind == MentionKind::Person)
+                persons.push_back(&m);
+            else if (m.kind == MentionKind::Country)
+                countries.push_back(&m);
+        }
+        const std::string date = sentenceDate(p, s);
+        std::map<std::string, std::string> attrs;
+        if (!date.empty())
+            attrs["date"] = date;
+        auto relate = [&](const char *kind, int a, int b, std::size_t at, double confidence) {
+            if (a < 0 || b < 0 || a == b)
+                return;
+            m_graph.relate(kind, a, b, lineAt(p, at), quoteAt(p, at), confidence, attrs);
+        };
+        std::size_t firstTrigger = s.end;
+        for (std::size_t i = s.begin; i < s.end; ++i) {
+            if (std::size_t len = triggerLength(t, i, "met"); len > 0) {
+                firstTrigger = std::min(firstTrigger, i);
+                meetingAt(p, s, persons, i, len, relate);
+                i += len - 1;
+            } else if (std::size_t vlen = triggerLength(t, i, "visited"); vlen > 0) {
+                firstTrigger = std::min(firstTrigger, i);
+                const int subject = subjectBefore(p, s, persons, i);
+                // The countries of the clause after the trigger (A, B and C; A、B及C).
+                for (const Mention *c : countries) {
+                    if (c->begin < i + vlen)
+                        continue;
+                    U32View gap = U32View(t).substr(i + vlen, c->begin - i - vlen);
+                    if (gap.find(U'。') != U32View::npos || gap.find(U';') != U32View::npos || gap.size() > 40)
+                        break;
+                    relate("visited", subject, c->entity, i, 0.65);
+                }
+                i += vlen - 1;
+            } else if (std::size_t hlen = triggerLength(t, i, "visited_home"); hlen > 0 && m_home >= 0) {
+                const int home = countryEntity(m_home);
+                m_graph.evidence(home, lineAt(p, i), quoteAt(p, i), 0.6); // 來臺 names the home country
+                relate("visited", subjectBefore(p, s, persons, i), home, i, 0.6);
+                i += hlen - 1;
+            }
+        }
+        withMeetings(p, s, persons, relate);
+        // The first person of a sentence, written before any meeting or visit
+        // in it, is who the next "he" / "she" / "the Secretary" is.
+        if (!persons.empty() && m_firstPerson < 0)
+            m_firstPerson = persons.front()->entity;
+        if (!persons.empty() && persons.front()->begin - s.begin < 60 && persons.front()->begin <= firstTrigger &&
+            !firstPersonPronoun(t, s.begin, persons.front()->begin) &&
+            t.substr(s.begin, persons.front()->begin - s.begin).find(U"感") == U32::npos)
+            m_protagonist = persons.front()->entity;
+    }
+}
+
+void Extractor::meetingAt(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,
+                          std::size_t at, std::size_t length, const RelateFn &relate) {
+    const U32 &t = p.paragraph.text;
+    // Objects: persons after the trigger, up to the end of their clause
+    // (to discuss / 感謝 ... starts something else).
+    std::vector<int> objects;
+    for (const Mention *m : persons) {
+        if (m->begin < at + length)
+            continue;
+        const U32View gap = U32View(t).substr(at + length, m->begin - at - length);
+        if (gap.find(U" to ") != U32View::npos || gap.find(U'，') != U32View::npos ||
+            gap.find(U'。') != U32View::npos || (gap.find(U',') != U32View::npos && !objects.empty()) ||
+            gap.find(U" who ") != U32View::npos || gap.size() > 80)
+            break;
+        objects.push_back(m->entity);
+    }
+    // Subjects: "A and B met" (no object) meet each other; otherwise the nearest person before.
+    std::vector<int> before;
+    for (const Mention *m : persons)
+        if (m->end <= at)
+            before.push_back(m->entity);
+    if (objects.empty()) {
+        if (before.size() >= 2 && at - s.begin < 200)
+            for (std::size_t a = 0; a < before.size(); ++a)
+                for (std::size_t b = a + 1; b < before.size(); ++b)
+                    relate("met", before[a], before[b], at, 0.6);
+        return;
+    }
+    const int subject = subjectBefore(p, s, persons, at);
+    for (int o : objects)
+        relate("met", subject, o, at, 0.75);
+    // Persons met together (met with A and B) met each other too.
+    for (std::size_t a = 0; a < objects.size(); ++a)
+        for (std::size_t b = a + 1; b < objects.size(); ++b)
+            relate("met", objects[a], objects[b], at, 0.5);
+}
+
+void Extractor::withMeetings(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,
+                             const RelateFn &relate) {
+    const U32 &t = p.paragraph.text;
+    for (std::size_t i = s.begin; i < s.end; ++i) {
+        if (t[i] != U'與' && t[i] != U'与')
+            continue;
+        // The trigger after the partners, in the same clause.
+        std::size_t g = i + 1;
+        std::size_t len = 0;
+        while (g < s.end && t[g] != U'，' && t[g] != U',' && t[g] != U'。' && g - i < 40 &&
+               (len = triggerLength(t, g, "met_with")) == 0)
+            ++g;
+        if (len == 0)
+            continue;
+        std::vector<int> partners;
+        for (const Mention *m : persons)
+            if (m->begin > i && m->end <= g)
+                partners.push_back(m->entity);
+        if (partners.empty())
+            continue;
+        const int subject = subjectBefore(p, s, persons, i);
+        for (int o : partners)
+            relate("met", subject, o, i, 0.7);
+        i = g;
+    }
+}
+
+} // namespace liaison::report

@@ -1,0 +1,185 @@
+// The report extractor's rule families on the shapes of real readouts and
+// press releases (issue 11): persons named with an office in any position,
+// transliterated and dotted Chinese names, title anaphora, meetings and visits
+// with the date they inherit, 民國 and numeric dates, quotes cut at word or
+// clause boundaries. Each test is one family, in English and/or Chinese.
+#include "liaison/report/extract.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace {
+
+using liaison::report::Extraction;
+
+Extraction extract(const std::string &text) { return liaison::report::extractReport(text, "t"); }
+
+const liaison::Entity *person(const Extraction &x, const std::string &name) {
+    for (const auto &e : x.entities)
+        if (e.kind == "person" &&
+            (e.name == name || std::find(e.aliases.begin(), e.aliases.end(), name) != e.aliases.end()))
+            return &e;
+    return nullptr;
+}
+
+int countPersons(const Extraction &x) {
+    return static_cast<int>(std::count_if(x.entities.begin(), x.entities.end(),
+                                          [](const liaison::Entity &e) { return e.kind == "person"; }));
+}
+
+// The `met` relation between two persons (either direction), or nullptr.
+const liaison::Relation *met(const Extraction &x, const std::string &a, const std::string &b) {
+    const auto *pa = person(x, a);
+    const auto *pb = person(x, b);
+    if (pa == nullptr || pb == nullptr)
+        return nullptr;
+    for (const auto &r : x.relations)
+        if (r.kind == "met" && ((r.from == pa->id && r.to == pb->id) || (r.from == pb->id && r.to == pa->id)))
+            return &r;
+    return nullptr;
+}
+
+std::string dateOf(const liaison::Relation *r) {
+    const std::string *d = r == nullptr ? nullptr : r->attribute("date");
+    return d == nullptr ? std::string() : *d;
+}
+
+bool relates(const Extraction &x, const std::string &kind, const std::string &from, const std::string &toName) {
+    const auto *p = person(x, from);
+    return p != nullptr && std::any_of(x.relations.begin(), x.relations.end(), [&](const liaison::Relation &r) {
+               if (r.kind != kind || r.from != p->id)
+                   return false;
+               for (const auto &e : x.entities)
+                   if (e.id == r.to && (e.name == toName || (e.names.count("zh-Hant") > 0 && e.names.at("zh-Hant") == toName)))
+                       return true;
+               return false;
+           });
+}
+
+TEST(ReportRules, OfficeBeforeTheNameWithOrWithoutItsDomain) {
+    const auto x = extract("Today, Administrator Samantha Power met with Zambia Minister of Foreign Affairs "
+                           "Stanley Kakubo. Secretary of State John Kerry and Foreign Minister Sergey Lavrov met "
+                           "in Geneva. The Assistant Secretary for Policy and International Affairs spoke.\n");
+    EXPECT_NE(person(x, "Samantha Power"), nullptr);
+    EXPECT_NE(person(x, "Stanley Kakubo"), nullptr);
+    EXPECT_NE(person(x, "John Kerry"), nullptr);
+    EXPECT_NE(person(x, "Sergey Lavrov"), nullptr);
+    EXPECT_EQ(person(x, "International Affairs"), nullptr);
+    EXPECT_EQ(countPersons(x), 4);
+    EXPECT_TRUE(relates(x, "represents", "Stanley Kakubo", "Zambia"));
+}
+
+TEST(ReportRules, NameThenOfficeIsAnApposition) {
+    const auto x = extract("The U.S. delegation was led by Keith Krach, Under Secretary of State for Economic "
+                           "Growth, Energy and the Environment. Bi-khim Hsiao, Representative of the Taipei "
+                           "Economic and Cultural Representative Office (TECRO), signed it.\n");
+    EXPECT_NE(person(x, "Keith Krach"), nullptr);
+    EXPECT_NE(person(x, "Bi-khim Hsiao"), nullptr);
+    EXPECT_EQ(person(x, "Economic Growth"), nullptr);
+    EXPECT_EQ(countPersons(x), 2);
+}
+
+TEST(ReportRules, LaterMentionsByOfficeAndSurnameAreOnePerson) {
+    const auto x = extract("Administrator Samantha Power met with UN World Food Program Executive Director David "
+                           "Beasley. Administrator Power and Executive Director Beasley also discussed Mozambique.\n");
+    EXPECT_EQ(countPersons(x), 2);
+    EXPECT_NE(met(x, "Samantha Power", "David Beasley"), nullptr);
+}
+
+TEST(ReportRules, MeetingsWithAPronounSubjectInheritTheParagraphDate) {
+    const auto x = extract("Travel to Kenya and Nigeria, August 22-25, 2016\n\n"
+                           "Secretary of State John Kerry traveled to Nairobi, Kenya, on August 22 to meet with "
+                           "President Kenyatta. Secretary Kerry also met with Kenyan Foreign Minister Amina Mohamed.\n\n"
+                           "The Secretary traveled to Abuja, Nigeria, on August 24. He met with President Buhari.\n");
+    EXPECT_EQ(dateOf(met(x, "John Kerry", "Kenyatta")), "2016-08-22");
+    EXPECT_EQ(dateOf(met(x, "John Kerry", "Amina Mohamed")), "2016-08-22");
+    EXPECT_EQ(dateOf(met(x, "John Kerry", "Buhari")), "2016-08-24");
+    EXPECT_EQ(met(x, "Kenyatta", "Buhari"), nullptr);
+    EXPECT_TRUE(relates(x, "visited", "John Kerry", "Kenya"));
+    EXPECT_TRUE(relates(x, "visited", "John Kerry", "Nigeria"));
+}
+
+TEST(ReportRules, ChineseMeetingWithTransliteratedNameAndTodayFromTheDateline) {
+    const auto x = extract("接見捷克議長訪團\n\n日期:109-09-02\n\n"
+                           "行政院長蘇貞昌今(2)日在行政院接見「捷克參議院議長韋德齊(Miloš Vystrčil)」訪團一行。"
+                           "蘇院長表示,兩國對民主的堅持讓我們坐在一起。\n");
+    const auto *guest = person(x, "韋德齊");
+    ASSERT_NE(guest, nullptr);
+    EXPECT_NE(std::find(guest->aliases.begin(), guest->aliases.end(), "Miloš Vystrčil"), guest->aliases.end());
+    EXPECT_EQ(dateOf(met(x, "蘇貞昌", "韋德齊")), "2020-09-02");
+    EXPECT_EQ(countPersons(x), 2); // 蘇院長 is 蘇貞昌
+}
+
+TEST(ReportRules, ChineseMeetingsWrittenWithAPartner) {
+    const auto x = extract("安东尼·布林肯国务卿与新闻媒体见面\n\n2023年6月19日\n\n"
+                           "布林肯国务卿:在北京,我与习近平主席进行了一次重要谈话。"
+                           "我还与中国外交官员王毅主任和秦刚国务委员进行了讨论。\n");
+    EXPECT_NE(person(x, "安东尼·布林肯"), nullptr);
+    EXPECT_EQ(dateOf(met(x, "安东尼·布林肯", "习近平")), "2023-06-19");
+    EXPECT_NE(met(x, "安东尼·布林肯", "王毅"), nullptr);
+    EXPECT_NE(met(x, "安东尼·布林肯", "秦刚"), nullptr);
+}
+
+TEST(ReportRules, TitleWithSurnameOnly) {
+    const auto x = extract("外交部次長柯森耀說明行程規畫。柯次長首先表示,蔡總統曾出訪帛琉。\n");
+    EXPECT_EQ(countPersons(x), 2);
+    const auto *ko = person(x, "柯森耀");
+    ASSERT_NE(ko, nullptr);
+    EXPECT_NE(std::find(ko->aliases.begin(), ko->aliases.end(), "柯次長"), ko->aliases.end());
+    EXPECT_NE(person(x, "蔡總統"), nullptr);
+}
+
+TEST(ReportRules, VisitsToCountriesAndToTheHomeCountry) {
+    const auto x = extract("113年11月22日\n\n賴清德總統將於11月30日至12月6日率團訪問馬紹爾群島、吐瓦魯及帛琉等友邦國家。"
+                           "史瓦帝尼內政部長桑蒂蕾(Princess Tsandzile)訂於本年10月9日來臺出席國慶。\n");
+    for (const char *country : {"Marshall Islands", "Tuvalu", "Palau"})
+        EXPECT_TRUE(relates(x, "visited", "賴清德", country)) << country;
+    EXPECT_TRUE(relates(x, "visited", "桑蒂蕾", "Taiwan"));
+    EXPECT_EQ(person(x, "Tsandzile"), nullptr); // the parenthesis is the original, not another person
+}
+
+TEST(ReportRules, MinguoAndNumericDates) {
+    const auto x = extract("(2020/11/20, Washington, DC)\n\nOn that day Minister John Deng met with Ingrid Larson, "
+                           "Managing Director of the American Institute.\n\n"
+                           "104年10月29日 歐洲司司長高安接見德國次長柯樂眉(Anette Kramme)。\n\n"
+                           "-09/16/13 Secretary Kerry met with Foreign Minister Laurent Fabius.\n");
+    const auto y = extract("Readout\n六月 20, 2023\nSecretary Blinken met with Director Wang Yi.\n");
+    EXPECT_EQ(dateOf(met(x, "John Deng", "Ingrid Larson")), "2020-11-20");
+    EXPECT_EQ(dateOf(met(x, "高安", "柯樂眉")), "2015-10-29");
+    EXPECT_EQ(dateOf(met(x, "Kerry", "Laurent Fabius")), "2013-09-16");
+    EXPECT_EQ(dateOf(met(y, "Blinken", "Wang Yi")), "2023-06-20");
+}
+
+TEST(ReportRules, QuotesAreCutAtWordAndClauseBoundaries) {
+    std::string en = "Administrator Samantha Power met with Minister Stanley Kakubo";
+    for (int i = 0; i < 20; ++i)
+        en += " and discussed agricultural production";
+    std::string zh = "行政院長蘇貞昌接見議長韋德齊(Miloš Vystrčil)";
+    for (int i = 0; i < 20; ++i)
+        zh += "，雙方就經貿合作交換意見";
+    const auto x = extract(en + ".\n\n" + zh + "。\n");
+    int checked = 0;
+    for (const auto &r : x.relations) {
+        for (const auto &ev : r.evidence) {
+            const std::string &q = ev.quote;
+            ASSERT_FALSE(q.empty());
+            const bool latin = static_cast<unsigned char>(q[0]) < 0x80;
+            if (latin) {
+                // Starts at a word, ends at a word: every word of the quote is a word of the text.
+                const std::string first = q.substr(0, q.find(' '));
+                const std::string last = q.substr(q.rfind(' ') + 1);
+                EXPECT_NE((" " + en + " ").find(" " + first + " "), std::string::npos) << q;
+                EXPECT_NE((" " + en + ".").find(" " + last), std::string::npos) << q;
+                EXPECT_TRUE(std::string(" .").find((en + ".")[(en + ".").find(last) + last.size()]) != std::string::npos) << q;
+            } else {
+                // A Chinese quote starts at the sentence or after a clause mark.
+                EXPECT_TRUE(zh.rfind(q.substr(0, 6), 0) == 0 || zh.find("，" + q.substr(0, 12)) != std::string::npos) << q;
+            }
+            ++checked;
+        }
+    }
+    EXPECT_GT(checked, 0);
+}
+
+} // namespace
