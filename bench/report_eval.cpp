@@ -75,7 +75,9 @@ std::map<std::string, double> metrics(const Evaluation &e) {
             {"linked_pair_f1", f1(e.pairs)},
             {"met_pair_f1", f1(e.metPairs)},
             {"who_met_recall", recall(e.whoMetPairs)},
-            {"date_accuracy", e.datesChecked == 0 ? 1.0 : e.dateAccuracy()}};
+            {"date_accuracy", e.datesChecked == 0 ? 1.0 : e.dateAccuracy()},
+            // Correct dates among all the dated facts of the annotation (found or not).
+            {"date_recall", e.datedFacts == 0 ? 1.0 : static_cast<double>(e.datesCorrect) / e.datedFacts}};
 }
 
 void printDetails(const Evaluation &e) {

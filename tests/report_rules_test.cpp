@@ -57,6 +57,24 @@ bool relates(const Extraction &x, const std::string &kind, const std::string &fr
            });
 }
 
+const liaison::Entity *entityNamed(const Extraction &x, const std::string &kind, const std::string &name) {
+    for (const auto &e : x.entities)
+        if (e.kind == kind && (e.name == name || std::find(e.aliases.begin(), e.aliases.end(), name) != e.aliases.end()))
+            return &e;
+    return nullptr;
+}
+
+int countKind(const Extraction &x, const std::string &kind) {
+    return static_cast<int>(
+        std::count_if(x.entities.begin(), x.entities.end(), [&](const liaison::Entity &e) { return e.kind == kind; }));
+}
+
+bool anyRelation(const Extraction &x, const std::string &kind, const std::string &personName) {
+    const auto *p = person(x, personName);
+    return p != nullptr && std::any_of(x.relations.begin(), x.relations.end(),
+                                       [&](const liaison::Relation &r) { return r.kind == kind && r.from == p->id; });
+}
+
 TEST(ReportRules, OfficeBeforeTheNameWithOrWithoutItsDomain) {
     const auto x = extract("Today, Administrator Samantha Power met with Zambia Minister of Foreign Affairs "
                            "Stanley Kakubo. Secretary of State John Kerry and Foreign Minister Sergey Lavrov met "
@@ -180,6 +198,111 @@ TEST(ReportRules, QuotesAreCutAtWordAndClauseBoundaries) {
         }
     }
     EXPECT_GT(checked, 0);
+}
+
+TEST(ReportRules, ChineseGovernmentBodiesFromTheirHeadAndTheTitleAfterIt) {
+    // 府/部/司 are weak heads: taken before a title (秘書長, 司長) or as the first character of
+    // the head's title before a name (外交部長林佳龍); delegation members are not members of those.
+    const auto x = extract("本次訪問團成員包括總統府秘書長潘孟安、外交部長林佳龍。歐洲司司長高安報告。"
+                           "蘇院長表示歡迎。\n");
+    EXPECT_NE(entityNamed(x, "organisation", "總統府"), nullptr);
+    EXPECT_NE(entityNamed(x, "organisation", "外交部"), nullptr);
+    EXPECT_NE(entityNamed(x, "organisation", "歐洲司"), nullptr);
+    EXPECT_EQ(countKind(x, "organisation"), 3);
+    EXPECT_TRUE(relates(x, "works_for", "林佳龍", "外交部"));
+    EXPECT_TRUE(relates(x, "works_for", "潘孟安", "總統府"));
+    EXPECT_TRUE(relates(x, "works_for", "高安", "歐洲司"));
+    EXPECT_FALSE(anyRelation(x, "member_of", "潘孟安"));
+    EXPECT_EQ(countKind(x, "event"), 0); // 訪問團 is a delegation, not a visit
+}
+
+TEST(ReportRules, ChineseParliamentsCouncilsAndQuotedNamesWithTheirEnglishName) {
+    const auto x = extract("訪華外賓包括歐洲議會議員訪華團、公眾外交協調會執行長王珮玲,"
+                           "並捐助美國「一個地球未來基金會」(One Earth Future Foundation)。\n");
+    EXPECT_NE(entityNamed(x, "organisation", "歐洲議會"), nullptr);
+    EXPECT_NE(entityNamed(x, "organisation", "公眾外交協調會"), nullptr);
+    const auto *fund = entityNamed(x, "organisation", "一個地球未來基金會");
+    ASSERT_NE(fund, nullptr);
+    EXPECT_EQ(fund->names.count("en") > 0 ? fund->names.at("en") : std::string(), "One Earth Future Foundation");
+    EXPECT_EQ(countKind(x, "organisation"), 3);
+}
+
+const std::string *attributeOf(const liaison::Entity *e, const std::string &key) {
+    return e == nullptr ? nullptr : e->attribute(key);
+}
+
+TEST(ReportRules, EnglishEventNamesAcrossHyphensListsNumbersAndQuotes) {
+    const auto x = extract("Today, Administrator Jane Doe attended the U.S.-Asia Leaders Summit in Washington. "
+                           "She hosted the \u201cBuilding Partnerships for Agenda 2030\u201d Youth Forum, then attended "
+                           "the Trade, Security and Governance Forum. On the eve of the Summit, she met President "
+                           "John Roe.\n");
+    EXPECT_NE(entityNamed(x, "event", "U.S.-Asia Leaders Summit"), nullptr);
+    EXPECT_NE(entityNamed(x, "event", "Building Partnerships for Agenda 2030 Youth Forum"), nullptr);
+    EXPECT_NE(entityNamed(x, "event", "Trade, Security and Governance Forum"), nullptr);
+    EXPECT_NE(entityNamed(x, "event", "Summit"), nullptr); // "the Summit" is the latest summit
+    EXPECT_EQ(countKind(x, "event"), 3);
+    EXPECT_EQ(entityNamed(x, "organisation", "Youth Forum"), nullptr);
+}
+
+TEST(ReportRules, TitleCaseHeadingsAndBriefingsAreNoEvents) {
+    const auto x = extract("-09/15/13 Remarks With Israeli Prime Minister Benjamin Netanyahu After Their Meeting\n\n"
+                           "-09/14/13 Background Briefing in Geneva\n\n"
+                           "Upcoming Clean Energy Ministerial July 19-20, 2010\n");
+    EXPECT_EQ(entityNamed(x, "event", "Their Meeting"), nullptr);
+    EXPECT_EQ(entityNamed(x, "event", "13 Background Briefing"), nullptr);
+    const auto *ministerial = entityNamed(x, "event", "Clean Energy Ministerial");
+    ASSERT_NE(ministerial, nullptr);
+    EXPECT_EQ(countKind(x, "event"), 1);
+    ASSERT_NE(attributeOf(ministerial, "start"), nullptr);
+    EXPECT_EQ(*attributeOf(ministerial, "start"), "2010-07-19");
+}
+
+TEST(ReportRules, ChineseCeremoniesAndBriefingsNamedBackToTheVerbWithTheirNearestDate) {
+    const auto x = extract("103年1月7日\n"
+                           "馬總統將於1月23日至30日率團前往友邦參加新任總統就職典禮。"
+                           "該國預計於今年1月27日舉辦新任總統就職典禮。"
+                           "他也將擔任我國國慶大典主賓。自上次10月1日新聞說明會後,訪客增加。\n");
+    const auto *inauguration = entityNamed(x, "event", "新任總統就職典禮");
+    ASSERT_NE(inauguration, nullptr);
+    ASSERT_NE(attributeOf(inauguration, "start"), nullptr);
+    EXPECT_EQ(*attributeOf(inauguration, "start"), "2014-01-27");
+    EXPECT_NE(entityNamed(x, "event", "國慶大典"), nullptr);      // 我國 leaves the name
+    EXPECT_EQ(entityNamed(x, "event", "新聞說明會"), nullptr);    // 上次: another occasion
+    EXPECT_EQ(countKind(x, "event"), 2);
+}
+
+TEST(ReportRules, TripCodeNamesAreEventsNotProgrammes) {
+    const auto x = extract("副總統「帛誼專案」啟程\n\n這次出訪是以「南島永續」為名,總統率團訪問友邦。\n");
+    const auto *trip = entityNamed(x, "event", "帛誼專案");
+    ASSERT_NE(trip, nullptr);
+    EXPECT_EQ(*attributeOf(trip, "type"), "visit");
+    EXPECT_NE(entityNamed(x, "event", "南島永續"), nullptr);
+    EXPECT_EQ(countKind(x, "programme"), 0);
+}
+
+TEST(ReportRules, ParticipationFromTheVerbBeforeTheEventAndDelegationLeaders) {
+    const auto x = extract("On November 20th, Taiwan and the United States held the first U.S.-Taiwan Trade Dialogue "
+                           "in Washington. The U.S. delegation was led by Keith Krach, Under Secretary of State. "
+                           "Minister John Deng, Economic Minister Wang Mei-hua and other officials attended the "
+                           "dialogue virtually. Administrator Jane Doe spoke at the Peace and Governance Forum.\n");
+    EXPECT_TRUE(relates(x, "attended", "Keith Krach", "U.S.-Taiwan Trade Dialogue"));
+    EXPECT_TRUE(relates(x, "attended", "John Deng", "U.S.-Taiwan Trade Dialogue"));
+    EXPECT_TRUE(relates(x, "attended", "Wang Mei-hua", "U.S.-Taiwan Trade Dialogue"));
+    EXPECT_TRUE(relates(x, "spoke_at", "Jane Doe", "Peace and Governance Forum"));
+    EXPECT_FALSE(relates(x, "attended", "Jane Doe", "U.S.-Taiwan Trade Dialogue"));
+}
+
+TEST(ReportRules, ChineseRostersAndEnumeratedSubjectsAttendTheEvent) {
+    const auto x = extract("總統率團訪問友邦。這次出訪是以「南島永續」為名。"
+                           "本次訪問團成員包括總統府秘書長潘孟安、外交部長林佳龍。\n\n"
+                           "王志明部長、李小華次長及陳美玲處長都到臺灣參加總統就職典禮,"
+                           "張志強總理擔任我國國慶大典主賓。\n");
+    EXPECT_TRUE(relates(x, "attended", "潘孟安", "南島永續"));
+    EXPECT_TRUE(relates(x, "attended", "林佳龍", "南島永續"));
+    for (const char *name : {"王志明", "李小華", "陳美玲"})
+        EXPECT_TRUE(relates(x, "attended", name, "總統就職典禮")) << name;
+    EXPECT_TRUE(relates(x, "attended", "張志強", "國慶大典"));
+    EXPECT_FALSE(relates(x, "attended", "張志強", "總統就職典禮"));
 }
 
 } // namespace

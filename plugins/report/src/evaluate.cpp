@@ -201,18 +201,22 @@ Evaluation evaluate(const std::vector<Entity> &extracted, const std::vector<Rela
         curatedKeys.push_back(keysOf(c));
     std::vector<bool> used(curated.size(), false);
     std::map<std::string, std::string> mapped; // extracted id -> curated id
-    // Two rounds: display names first, then any alias, so exact names win.
+    // Three rounds: display name to display name, then display name to any
+    // alias, then any form, so exact names win (an extracted event named like a
+    // curated event's alias must not take it from the one named like it).
     std::vector<int> matchOf(extracted.size(), -1);
-    for (int round = 0; round < 2; ++round) {
+    for (int round = 0; round < 3; ++round) {
         for (std::size_t i = 0; i < extracted.size(); ++i) {
             if (matchOf[i] >= 0)
                 continue;
-            const auto keys = round == 0 ? std::set<std::string>{key(extracted[i].name)} : keysOf(extracted[i]);
+            const auto keys = round < 2 ? std::set<std::string>{key(extracted[i].name)} : keysOf(extracted[i]);
             for (std::size_t c = 0; c < curated.size(); ++c) {
                 if (used[c] || curated[c].kind != extracted[i].kind)
                     continue;
+                const std::set<std::string> nameOnly = {key(curated[c].name)};
+                const auto &against = round == 0 ? nameOnly : curatedKeys[c];
                 const bool hit = std::any_of(keys.begin(), keys.end(), [&](const std::string &k) {
-                    return !k.empty() && curatedKeys[c].count(k) > 0;
+                    return !k.empty() && against.count(k) > 0;
                 });
                 if (hit) {
                     used[c] = true;

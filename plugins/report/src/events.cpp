@@ -65,7 +65,7 @@ int Extractor::eventFor(const std::string &key, const std::string &name, int typ
     if (it != m_eventByKey.end())
         return it->second;
     const int e = m_graph.entity("event", name, language);
-    static const char *types[] = {"conference", "session", "visit", "series"};
+    static const char *types[] = {"conference", "session", "visit", "series", "ceremony", "meeting"};
     m_graph.attribute(e, "type", types[type]);
     m_eventByKey[key] = e;
     if (type == 0)
@@ -315,75 +315,9 @@ void Extractor::findEvents(ParagraphState &p) {
         addMention(p, m, 0.75);
         i += head.length - 1;
     }
-    // English named conferences: [2017] World Congress on Information Technology.
-    {
-        std::size_t i = 0;
-        while (i < t.size()) {
-            if (!isUpper(t[i]) || (i > 0 && isLatin(t[i - 1])) || insideConsumed(p, i)) {
-                ++i;
-                continue;
-            }
-            // Collect capitalised words up to an event head.
-            std::size_t k = i;
-            std::size_t headEnd = U32::npos;
-            int words = 0;
-            while (k < t.size() && words < 8) {
-                std::size_t w = k;
-                while (w < t.size() && (isLatin(t[w]) || isDigit(t[w]) || t[w] == U'-'))
-                    ++w;
-                if (w == k || !isUpper(t[k]))
-                    break;
-                const auto head = m_lex.enEventHeads.find(asciiLower(U32View(t).substr(k, w - k)));
-                ++words;
-                if (head != m_lex.enEventHeads.end() && head->second == 0) {
-                    headEnd = w;
-                    break;
-                }
-                k = skipSpaces(t, w);
-            }
-            if (headEnd == U32::npos || overlaps(p, i, headEnd)) {
-                ++i;
-                continue;
-            }
-            std::size_t e = headEnd;
-            // "on/of Capitalised Words"
-            std::size_t a = skipSpaces(t, e);
-            if (t.compare(a, 3, U"on ") == 0 || t.compare(a, 3, U"of ") == 0) {
-                std::size_t c = skipSpaces(t, a + 3);
-                std::size_t last = U32::npos;
-                while (c < t.size() && isUpper(t[c])) {
-                    std::size_t w = c;
-                    while (w < t.size() && (isLatin(t[w]) || isDigit(t[w]) || t[w] == U'-'))
-                        ++w;
-                    last = w;
-                    c = skipSpaces(t, w);
-                    if (t.compare(c, 4, U"and ") == 0)
-                        c = skipSpaces(t, c + 4);
-                }
-                if (last != U32::npos)
-                    e = last;
-            }
-            const int year = yearBefore(i);
-            if (year == 0 && words < 2 && e == headEnd) {
-                i = headEnd;
-                continue;
-            }
-            const std::string name = u8(p, i, e);
-            const int ev = eventFor("named#" + mergeKey(name), name, 0, "en");
-            if (year > 0)
-                m_graph.attribute(ev, "year", std::to_string(year));
-            if (const auto group = groupAfter(t, e))
-                applyParentheticalAliases(p, ev, group->first, group->second);
-            Mention m;
-            m.kind = MentionKind::Event;
-            m.begin = i;
-            m.end = e;
-            m.entity = ev;
-            m.eventType = 0;
-            addMention(p, m, 0.7);
-            i = e;
-        }
-    }
+    findEnglishNamedEvents(p);
+    findChineseNamedEvents(p);
+    findTripNames(p);
     // Sessions and visits named by a heading (or by 拜會 X in the text).
     const std::size_t body = skipSpaces(t, p.paragraph.bodyStart);
     const auto head = m_lex.zhEventHeads.matchAt(t, body);
@@ -451,6 +385,9 @@ void Extractor::findEvents(ParagraphState &p) {
         std::size_t after = U32::npos;
         bool zh = true;
         if (vh.length > 0 && vh.payload == 2) {
+            // 訪問團, 参访团: a delegation, not a visit to what follows.
+            if (i + vh.length < t.size() && (t[i + vh.length] == U'團' || t[i + vh.length] == U'团'))
+                continue;
             after = i + vh.length;
         } else if (t.compare(i, 8, U"Visit to") == 0 || t.compare(i, 8, U"visit to") == 0) {
             after = i + 8;

@@ -242,8 +242,11 @@ Extraction Extractor::run(const U32 &text) {
     }
     for (auto &p : m_paragraphs)
         findRelations(p);
-    for (auto &p : m_paragraphs)
+    for (auto &p : m_paragraphs) {
         findMeetings(p);
+        findParticipation(p);
+    }
+    dateNamedEvents();
     m_graph.inferAttendance(m_eventParent);
     Extraction out = m_graph.finish(m_options);
     Source src;

@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,16 @@ struct ParagraphState {
 
 // The part of the sentence [begin, end) of `t` quoted for a fact at `pos`.
 std::pair<std::size_t, std::size_t> quoteWindow(const U32 &t, std::size_t begin, std::size_t end, std::size_t pos);
+
+// An organisation's weak head that is also the first character of its head's
+// title before a name: 外交部長林佳龍, 行政院長蘇貞昌 (部 + 長, 院 + 長). `headE`
+// is the end of the head; a surname must follow the 長.
+bool headsTitleBeforeName(const U32 &t, std::size_t headE, const std::set<U32> &surnames);
+
+// A members trigger at `pos` that names the members of a delegation (訪問團成員,
+// 代表團成員, "the delegation members"): they are members of the trip, not of
+// the organisation named next to them.
+bool delegationMembers(const U32 &t, std::size_t pos);
 
 class Extractor {
 public:
@@ -111,6 +122,15 @@ private:
                       std::size_t pos) const;
     bool firstPersonPronoun(const U32 &t, std::size_t b, std::size_t e) const;
     void findMeetings(ParagraphState &p);
+    // --- participation in events and delegations (participation.cpp)
+    // The person before `pos` with those enumerated with or accompanying them; with
+    // `pronounSubject`, the person the sentence speaks of when none is written.
+    std::vector<int> subjectsBefore(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,
+                                    std::size_t pos, bool pronounSubject) const;
+    void findParticipation(ParagraphState &p);
+    int m_tripEvent = -1; // the first trip of the document (「聖宏專案」, 以「X」為名)
+    // Events named by a head word get the date of their sentence, else the one they sit under.
+    void dateNamedEvents();
     void meetingAt(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,
                    std::size_t at, std::size_t length, const RelateFn &relate);
     void withMeetings(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,
@@ -125,6 +145,18 @@ private:
     // --- scope of sections (events.cpp)
     void updateScope(ParagraphState &p);
     void findPanels(ParagraphState &p);
+
+    // --- events named by their head word (events_named.cpp)
+    void findEnglishNamedEvents(ParagraphState &p);
+    void findChineseNamedEvents(ParagraphState &p);
+    void findTripNames(ParagraphState &p);
+    // The event keyed `key` + name, with a mention over [b, e).
+    int addNamedEvent(ParagraphState &p, std::size_t b, std::size_t e, const std::string &key, const std::string &name,
+                      int type, const std::string &language, double confidence);
+    void addEventMention(ParagraphState &p, std::size_t b, std::size_t e, int event, int type, double confidence);
+    // A named event of the document whose name ends with `name` or is the end of it, or -1.
+    int sameNamedEvent(std::string_view name) const;
+    std::vector<int> m_namedEvents; // events named by a head word, in order of first mention
 
     const Lexicon &m_lex;
     const Options &m_options;

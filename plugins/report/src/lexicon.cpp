@@ -172,7 +172,7 @@ void loadFile(Lexicon &lex, std::string_view name, std::string_view text) {
     } else if (name == "event_heads.tsv") {
         for (const auto &r : rows(text)) {
             const std::string type = field(r, 2);
-            const int t = type == "session" ? 1 : type == "visit" ? 2 : 0;
+            const int t = type == "session" ? 1 : type == "visit" ? 2 : type == "ceremony" ? 4 : type == "meeting" ? 5 : 0;
             const U32 form = fromUtf8(field(r, 0));
             if (field(r, 1) == "zh")
                 lex.zhEventHeads.add(form, t);

@@ -62,7 +62,7 @@ struct Lexicon {
     FormMatcher enTitles;  // honorifics and roles; payload: index in titles
     FormMatcher zhOrgHeads; // payload: 1 strong, 0 weak
     std::map<U32, bool> enOrgHeads; // head word (lower case) -> strong
-    FormMatcher zhEventHeads; // payload: 0 conference, 1 session, 2 visit
+    FormMatcher zhEventHeads; // payload: 0 conference, 1 session, 2 visit, 4 ceremony, 5 meeting
     std::map<U32, int> enEventHeads; // lower case -> type as above
     FormMatcher zhProgrammeHeads;      // payload unused
     FormMatcher zhProgrammeBoundaries; // payload unused

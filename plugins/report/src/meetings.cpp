@@ -11,6 +11,7 @@
 #include "extractor.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace liaison::report {
 
@@ -91,6 +92,52 @@ std::string Extractor::sentenceDate(const ParagraphState &p, const Sentence &s) 
         }
     }
     return m_dateContext;
+}
+
+void Extractor::dateNamedEvents() {
+    auto named = [&](int e) { return std::find(m_namedEvents.begin(), m_namedEvents.end(), e) != m_namedEvents.end(); };
+    // 1. The date written nearest to any mention of the event within its sentence (it
+    //    overrides the first clause's date: 1月23日至30日率團參加就職典禮 … 1月27日舉辦就職典禮).
+    struct Nearest {
+        std::size_t gap = static_cast<std::size_t>(-1);
+        std::string start;
+        std::string end;
+    };
+    std::map<int, Nearest> nearest;
+    for (const auto &p : m_paragraphs) {
+        const int year = p.year > 0 ? p.year : m_docYear;
+        for (const auto &s : p.sentences)
+            for (const auto &m : p.mentions) {
+                if (m.kind != MentionKind::Event || m.begin < s.begin || m.begin >= s.end || !named(m.entity))
+                    continue;
+                for (const auto &d : p.mentions) {
+                    const std::string start = fullDate(d.start, year);
+                    if (d.kind != MentionKind::Date || d.begin < s.begin || d.begin >= s.end || start.empty())
+                        continue;
+                    const std::size_t gap = d.begin >= m.end ? d.begin - m.end : m.begin - std::min(m.begin, d.end);
+                    Nearest &best = nearest[m.entity];
+                    if (gap < best.gap)
+                        best = {gap, start, fullDate(d.finish, year)};
+                }
+            }
+    }
+    for (const auto &[event, date] : nearest) {
+        m_graph.attribute(event, "start", date.start, true);
+        if (!date.end.empty())
+            m_graph.attribute(event, "end", date.end, true);
+    }
+    // 2. Otherwise the date its first mention sits under (dateline, day heading, today).
+    const std::string savedContext = m_dateContext;
+    m_dateContext.clear();
+    for (auto &p : m_paragraphs)
+        for (const auto &s : p.sentences) {
+            const std::string date = sentenceDate(p, s);
+            for (const auto &m : p.mentions)
+                if (m.kind == MentionKind::Event && m.begin >= s.begin && m.begin < s.end && named(m.entity) &&
+                    m_graph.at(m.entity).attribute("start") == nullptr && !date.empty())
+                    m_graph.attribute(m.entity, "start", date);
+        }
+    m_dateContext = savedContext;
 }
 
 int Extractor::subjectBefore(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,

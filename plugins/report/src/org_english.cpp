@@ -131,6 +131,10 @@ void Extractor::findEnglishOrganisations(ParagraphState &p) {
         }
         if (first == h && last == h)
             continue;
+        // "Civil Society Forum": words before an event head name the event, not an organisation.
+        if (last == h && h + 1 < tokens.size() && adjacent(t, tokens[h], tokens[h + 1]) &&
+            capitalised(tokens[h + 1].word) && m_lex.enEventHeads.count(asciiLower(tokens[h + 1].word)) > 0)
+            continue;
         if (!it->second) {
             const auto cm = m_lex.countryForms.matchAt(t, tokens[first].begin);
             if (cm.length == 0 && h - first < 2)

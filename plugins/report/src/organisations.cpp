@@ -13,7 +13,7 @@ namespace liaison::report {
 namespace {
 
 const U32 kStopChars = U"的之與与及和在於于為为是由請请並并以等其向對对從从至到將将讓让被把後后前也都又更再即已而但或了著着每該该此各這这那含如因若則则就還还均皆透、。「」『』";
-const U32 kWeakContinuation = U"分門门會会長长理面落屬属位境置份隊队內内外間间級级";
+const U32 kWeakContinuation = U"法分門门會会長长理面落屬属位境置份隊队內内外間间級级";
 
 const std::vector<U32> &stopWords() {
     static const std::vector<U32> words = {
@@ -94,6 +94,13 @@ bool allLatin(U32View s) {
 
 } // namespace
 
+bool headsTitleBeforeName(const U32 &t, std::size_t headE, const std::set<U32> &surnames) {
+    if (headE >= t.size() || (t[headE] != U'長' && t[headE] != U'长'))
+        return false;
+    const std::size_t name = skipSpaces(t, headE + 1);
+    return name < t.size() && (surnames.count(t.substr(name, 1)) > 0 || surnames.count(t.substr(name, 2)) > 0);
+}
+
 void Extractor::applyParentheticalAliases(ParagraphState &p, int entity, std::size_t b, std::size_t e) {
     const U32 &t = p.paragraph.text;
     p.consumed.emplace_back(b > 0 ? b - 1 : b, e + 1);
@@ -142,7 +149,8 @@ void Extractor::findOrganisations(ParagraphState &p) {
         const std::size_t headB = i;
         const std::size_t headE = i + head.length;
         const bool strong = head.payload == 1;
-        if (!strong && headE < t.size() && kWeakContinuation.find(t[headE]) != U32::npos)
+        const bool headsTitle = !strong && headsTitleBeforeName(t, headE, m_lex.surnames);
+        if (!strong && !headsTitle && headE < t.size() && kWeakContinuation.find(t[headE]) != U32::npos)
             continue;
         // Scan back to the start of the name.
         std::size_t j = headB;
@@ -304,7 +312,8 @@ void Extractor::findOrganisations(ParagraphState &p) {
         int hanCount = 0;
         for (char32_t c : stem)
             hanCount += isHan(c) ? 1 : 0;
-        const auto after = groupAfter(t, headE);
+        // 「一個地球未來基金會」(One Earth Future Foundation): the group may follow the closing quote.
+        const auto after = groupAfter(t, headE < t.size() && (t[headE] == U'」' || t[headE] == U'』') ? headE + 1 : headE);
         const bool hasAlias = after.has_value() && isAcronym(trim(U32View(t).substr(after->first, after->second - after->first)));
         // A country right before the name, across a space: "中國 CIO 協會".
         if (country < 0 && j > 0) {
@@ -327,7 +336,7 @@ void Extractor::findOrganisations(ParagraphState &p) {
         if (government)
             accept = stem.empty() && country >= 0 && j < s;
         else if (accept && !strong)
-            accept = hasAlias || latin || parent >= 0 || m_lex.zhTitles.matchAt(t, headE).length > 0 ||
+            accept = hasAlias || latin || parent >= 0 || headsTitle || m_lex.zhTitles.matchAt(t, headE).length > 0 ||
                      t.compare(headE, 2, U"代表") == 0 || [&] {
                          // Followed by a unit of its own: 經濟部工業局.
                          for (std::size_t k = headE + 1; k < headE + 5 && k < t.size(); ++k)

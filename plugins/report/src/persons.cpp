@@ -258,7 +258,13 @@ void Extractor::findPersons(ParagraphState &p) {
     };
     auto addChinese = [&](std::size_t b, std::size_t e, const U32 &surname, const U32 &givenName, const U32 &title,
                           double conf) {
-        if (overlaps(p, b, e))
+        // 外交部長林佳龍, 行政院長蘇貞昌: the title starts inside the organisation before the
+        // name (its head is the title's first character); the person starts after it.
+        std::size_t from = b;
+        for (const auto &m : p.mentions)
+            if (m.kind == MentionKind::Organisation && m.begin <= b && m.end > b && m.end < e)
+                from = m.end;
+        if (overlaps(p, from, e))
             return;
         const U32 full = surname + givenName;
         const int ent = m_graph.entity("person", toUtf8(full), "zh");
@@ -266,7 +272,7 @@ void Extractor::findPersons(ParagraphState &p) {
         m_graph.alias(ent, u8(p, b, e));
         m_graph.alias(ent, toUtf8(full + title));
         m_graph.alias(ent, toUtf8(surname + title + givenName));
-        addPersonMention(p, b, e, ent, toUtf8(title), conf);
+        addPersonMention(p, from, e, ent, toUtf8(title), conf);
     };
     for (const auto &[pos, m] : m_lex.zhTitles.findAll(t)) {
         const U32 title = t.substr(pos, m.length);

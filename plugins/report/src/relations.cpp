@@ -9,6 +9,13 @@
 
 namespace liaison::report {
 
+bool delegationMembers(const U32 &t, std::size_t pos) {
+    if (pos > 0 && (t[pos - 1] == U'團' || t[pos - 1] == U'团'))
+        return true;
+    const U32View before = U32View(t).substr(pos >= 12 ? pos - 12 : 0, pos >= 12 ? 12 : pos);
+    return asciiLower(before).find(U"delegation") != U32::npos;
+}
+
 namespace {
 
 bool contains(U32View text, U32View word) { return text.find(word) != U32View::npos; }
@@ -86,9 +93,9 @@ void Extractor::findRelations(ParagraphState &p) {
                 const std::size_t gap = d->begin > m->end ? d->begin - m->end : m->begin - std::min(m->begin, d->end);
                 if (gap > 30)
                     continue;
-                m_graph.attribute(m->entity, "start", fillYear(d->start, p.year));
+                m_graph.attribute(m->entity, "start", fillYear(d->start, p.year > 0 ? p.year : m_docYear));
                 if (!d->finish.empty())
-                    m_graph.attribute(m->entity, "end", fillYear(d->finish, p.year));
+                    m_graph.attribute(m->entity, "end", fillYear(d->finish, p.year > 0 ? p.year : m_docYear));
                 break;
             }
         }
@@ -372,7 +379,7 @@ void Extractor::findRelations(ParagraphState &p) {
                 std::size_t len = 0;
                 if (triggerAt(t, i, "elected_to", &len))
                     triggers.emplace_back(i, "elected_to");
-                else if (triggerAt(t, i, "member_of", &len))
+                else if (triggerAt(t, i, "member_of", &len) && !delegationMembers(t, i))
                     triggers.emplace_back(i, "member_of");
             }
             if (!triggers.empty()) {
