@@ -1,5 +1,6 @@
-// layout_bench: in-process Graphviz layout (layoutView, renderDiagram) against
-// the Graphviz command line on the same graph and engine, in the same run.
+// layout_bench: Liaison's Graphviz layout (layoutView, renderDiagram: the
+// graph built in-process, laid out in liaison-layout-worker) against the
+// Graphviz command line on the same graph and engine, in the same run.
 //
 //   layout_bench [--engines sfdp,neato,dot] [--runs N] FILE...
 //
@@ -89,12 +90,22 @@ Timing timeCommand(const std::vector<std::string> &argv)
     return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? timing : Timing{};
 }
 
+// CPU of this process and of the layout workers it reaped (Graphviz runs in
+// liaison-layout-worker since issue 14).
+double cpuWithWorkers()
+{
+    rusage self{}, children{};
+    getrusage(RUSAGE_SELF, &self);
+    getrusage(RUSAGE_CHILDREN, &children);
+    return cpuOf(self) + cpuOf(children);
+}
+
 Timing timeCall(const std::function<void()> &call)
 {
-    double cpu = cpuSeconds();
+    double cpu = cpuWithWorkers();
     Stopwatch clock;
     call();
-    return {clock.seconds(), cpuSeconds() - cpu};
+    return {clock.seconds(), cpuWithWorkers() - cpu};
 }
 
 double median(const std::vector<Timing> &timings, double Timing::*field)

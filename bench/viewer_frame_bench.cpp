@@ -96,6 +96,7 @@ struct Figures {
     double median = 0, p95 = 0;           // whole frame, rasterised by Mesa
     double buildMedian = 0, buildP95 = 0; // CPU: ImGui panels + canvas culling and draw lists
     std::size_t nodes = 0, folded = 0, edges = 0, labels = 0;
+    bool gpu = false; // nodes and edges drawn from GPU buffers
 };
 
 Figures measure(AppState &app, Window &window, std::vector<unsigned short> &ranges) {
@@ -124,7 +125,8 @@ Figures measure(AppState &app, Window &window, std::vector<unsigned short> &rang
     f.p95 = percentile(ms, 0.95);
     f.buildMedian = percentile(build, 0.5);
     f.buildP95 = percentile(build, 0.95);
-    f.nodes = app.canvas.drawn.size();
+    f.gpu = app.canvas.gpuDrawn;
+    f.nodes = f.gpu ? app.canvas.nodesOnScreen : app.canvas.drawn.size();
     f.folded = app.canvas.foldedNodes;
     f.edges = app.canvas.drawnEdges;
     f.labels = app.canvas.labels;
@@ -133,8 +135,9 @@ Figures measure(AppState &app, Window &window, std::vector<unsigned short> &rang
 
 void report(std::size_t n, std::size_t edges, const char *camera, const Figures &f) {
     std::printf("%7zu nodes %7zu edges  %-6s  frame median %7.2f p95 %7.2f ms | build median %6.2f p95 %6.2f ms"
-                "  (drawn: %zu nodes +%zu folded, %zu edges, %zu labels)\n",
-                n, edges, camera, f.median, f.p95, f.buildMedian, f.buildP95, f.nodes, f.folded, f.edges, f.labels);
+                "  (%s: %zu nodes +%zu folded, %zu edges, %zu labels)\n",
+                n, edges, camera, f.median, f.p95, f.buildMedian, f.buildP95, f.gpu ? "gpu" : "draw list", f.nodes,
+                f.folded, f.edges, f.labels);
     std::fflush(stdout);
 }
 

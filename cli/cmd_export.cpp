@@ -1,5 +1,6 @@
 // liaison export FILE --format ... -o OUT: a briefing diagram (DOT, SVG, PNG,
-// PDF through Graphviz in-process) or a Liaison JSON subgraph of the view.
+// PDF through Graphviz in the layout worker process) or a Liaison JSON
+// subgraph of the view.
 #include "command.hpp"
 #include "query.hpp"
 
@@ -13,6 +14,8 @@
 #include <cmath>
 #include <filesystem>
 #include <iostream>
+
+#include <unistd.h>
 
 namespace liaison::cli {
 
@@ -139,7 +142,13 @@ static int runExport(const std::vector<std::string> &words)
     if (auto limit = args.integer("--edge-labels", 0, 1'000'000'000)) options.edgeLabelLimit = static_cast<std::size_t>(*limit);
     std::vector<std::string> messages;
     options.messages = &messages;
+    // What the layout worker is doing, on one line rewritten in place; only
+    // on a terminal (a log or a pipe gets the messages below, not this).
+    const bool tty = ::isatty(STDERR_FILENO) != 0;
+    if (tty)
+        options.progress = [](std::string_view line) { std::cerr << "\r\033[Kliaison export: " << line << std::flush; };
     std::string bytes = renderDiagram(store, view, parseDiagramFormat(format), options);
+    if (tty) std::cerr << "\r\033[K";
     for (const std::string &message : messages) std::cerr << "liaison export: " << message << "\n";
     writeFileAtomically(output, bytes);
     if (output != "-")
@@ -157,7 +166,8 @@ Command exportCommand()
                         "         [--title T] [--no-legend] [--edge-labels N] [--time-limit SECONDS]\n"
                         "         [--undirected] [--csv-dialect liaison|gephi|neo4j|cytoscape] [--csv-bom] -o OUT\n\n"
                         "Lays the graph (or the ego network of --focus to --depth hops) out with\n"
-                        "Graphviz in-process and renders it with colour and shape by kind, a title and\n"
+                        "Graphviz (in a separate process, shown on a terminal as a progress line) and\n"
+                        "renders it with colour and shape by kind, a title and\n"
                         "a legend. The format defaults to OUT's extension; -o - writes to stdout.\n"
                         "graphml, gexf and csv write the view for Gephi, Cytoscape, yEd or a\n"
                         "spreadsheet, with kinds, names per language, aliases and evidence as\n"
@@ -180,7 +190,8 @@ Command exportCommand()
                         "                (neo4j-admin import headers), cytoscape (source,target,interaction)\n"
                         "  --csv-bom     start each CSV file with a UTF-8 byte order mark (Excel)\n"
                         "  --layout     dot, neato, fdp, sfdp (default), circo, twopi (rooted at the focus)\n"
-                        "  --time-limit seconds before a slow layout is abandoned for sfdp (default 60)\n") +
+                        "  --time-limit seconds before a slow layout is abandoned for sfdp, and sfdp for\n"
+                        "               Liaison's quick placement with straight edges (default 60)\n") +
                 kFilterHelp,
             runExport};
 }

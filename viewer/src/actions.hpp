@@ -62,9 +62,12 @@ void markFiltersChanged(AppState &app);
 void updateView(AppState &app);
 // Starts a layout of the current view now: entities with a place keep it
 // (pinned), the others are placed near their neighbours.
-void requestLayout(AppState &app);
+// Views of more than kGraphvizAbove entities are placed by quickLayout at once
+// (Graphviz takes minutes there) unless `graphviz` says the user asked for it.
+inline constexpr std::size_t kGraphvizAbove = 2500;
+void requestLayout(AppState &app, bool graphviz = false);
 // Forgets every place except the pinned ones and lays the view out afresh
-// (a new engine, "Run layout").
+// with Graphviz at any size (a new engine, "Run layout").
 void requestFreshLayout(AppState &app);
 // Switches the canvas between the graph and its people network (who met
 // whom, weighted); both keep their places.

@@ -192,8 +192,7 @@ void pollBackground(AppState &app) {
         if (!app.layoutEverFinished)
             app.fitPending = true;
         app.layoutEverFinished = true;
-        app.status = "Laid out " + std::to_string(app.scene.nodes.size()) + " nodes with " +
-                     std::string(layoutEngineName(outcome->snapshot->result.engine));
+        app.status = layoutStatus(outcome->snapshot->result, app.scene.nodes.size(), app.engine);
     }
 }
 

@@ -87,7 +87,7 @@ void updateView(AppState &app) {
         requestLayout(app);
 }
 
-void requestLayout(AppState &app) {
+void requestLayout(AppState &app, bool graphviz) {
     app.layoutPending = false;
     if (!app.doc.store)
         return;
@@ -95,9 +95,11 @@ void requestLayout(AppState &app) {
     options.engine = app.engine;
     options.legend = false;
     options.timeLimit = std::chrono::seconds(app.timeLimitSeconds);
+    const View &view = app.drawnStore ? app.drawnView : app.view;
+    const bool quick = !graphviz && view.entities.size() > kGraphvizAbove;
     auto seed = app.places().empty() ? nullptr : std::make_shared<const Positions>(app.places());
-    app.layouts.request(app.drawnStore ? app.drawnStore : app.doc.store, app.drawnStore ? app.drawnView : app.view,
-                        options, std::move(seed));
+    app.layouts.request(app.drawnStore ? app.drawnStore : app.doc.store, view, options,
+                        quick ? LayoutMethod::Quick : LayoutMethod::Graphviz, std::move(seed));
 }
 
 void setPeopleNetwork(AppState &app, bool on) {
@@ -112,7 +114,7 @@ void setPeopleNetwork(AppState &app, bool on) {
 void requestFreshLayout(AppState &app) {
     std::erase_if(app.places().entities, [](const auto &entry) { return !entry.second.pinned; });
     app.fitPending = true;
-    requestLayout(app);
+    requestLayout(app, true); // the user asked for Graphviz, whatever the size
 }
 
 void rememberPlaces(AppState &app) {

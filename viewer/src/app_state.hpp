@@ -10,6 +10,7 @@
 #include "doc_state.hpp"
 #include "encoding.hpp"
 #include "file_dialog.hpp"
+#include "gpu_canvas.hpp"
 #include "inspector_model.hpp"
 #include "layout_job.hpp"
 #include "scene.hpp"
@@ -112,6 +113,10 @@ struct CanvasScratch {
     Vec2 origin, size;                     // canvas rectangle of the last frame
     EdgeFold edgeFold;
     std::size_t drawnEdges = 0, foldedNodes = 0, labels = 0;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> rows; // scene grid rows on screen
+    std::size_t nodesOnScreen = 0;                             // nodes in `rows`
+    bool gpuDrawn = false;                                     // the GPU drew nodes and edges
+    GpuFrame gpu;
 };
 
 struct AppState {

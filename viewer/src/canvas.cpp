@@ -14,6 +14,12 @@ using namespace passes;
 
 namespace {
 
+// More nodes than this on screen go to the GPU path.
+constexpr std::size_t kGpuAbove = 3000;
+// Up to this many on screen, the canvas keeps a per-node list (labels,
+// --dump-positions); past it no label is readable anyway.
+constexpr std::size_t kListNodesUpTo = 30000;
+
 // Dragging a node moves it and fixes its place (pinned in app.placed, saved
 // with the graph); incremental layouts then leave it there. Its edges are
 // drawn straight from then on.
@@ -22,6 +28,8 @@ void dragNode(AppState &app, bool hovered) {
     if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && app.hovered != kNoEntity)
         app.draggedSlot = app.scene.slotOf(app.hovered);
     if (app.draggedSlot >= app.scene.nodes.size() || !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        if (app.draggedSlot != Scene::kNoSlot)
+            markSceneChanged(app.scene, true); // picking finds the node where it was dropped
         app.draggedSlot = Scene::kNoSlot;
         return;
     }
@@ -42,6 +50,7 @@ void dragNode(AppState &app, bool hovered) {
     EntityPosition &place = app.places().entities[app.scene.store->entity(node.entity).id];
     place = {node.x, -node.y, true};
     app.dirty = true;
+    markSceneChanged(app.scene); // the GPU path draws it where it is now
 }
 
 void panAndZoom(AppState &app, const Frame &f, bool hovered, bool active) {
@@ -141,9 +150,18 @@ void drawCanvas(AppState &app) {
     Frame f{app.canvas.origin, app.canvas.size, &app.camera};
     panAndZoom(app, f, hovered, active); // not while a node is dragged
     dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
-    cullNodes(app, f);
+    // Few nodes on screen: the draw list draws everything (exact shapes,
+    // splines). Many: the GPU draws from buffers built once per layout, and
+    // the draw list adds only emphasis and labels.
+    const std::size_t onScreen = findOnScreen(app, f);
+    const bool gpu = onScreen > kGpuAbove;
+    app.canvas.gpuDrawn = gpu;
+    if (!gpu || onScreen <= kListNodesUpTo)
+        cullNodes(app, f);
+    else
+        app.canvas.drawn.clear(); // too many for labels or a per-node list
     std::uint32_t hoverSlot = hovered && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)
-                                  ? hitTest(app, ImGui::GetIO().MousePos)
+                                  ? hitTest(app, f, ImGui::GetIO().MousePos)
                                   : Scene::kNoSlot;
     if (hoverSlot != Scene::kNoSlot)
         app.hovered = app.scene.nodes[hoverSlot].entity;
@@ -155,8 +173,19 @@ void drawCanvas(AppState &app) {
     em.hovered = litSlot;
     const bool hoverActive = litSlot != Scene::kNoSlot;
     handleClicks(app, hovered);
-    drawEdges(app, f, em, dl, hoverActive);
-    drawNodes(app, em, dl, hoverActive);
+    if (gpu) {
+        GpuFrame &g = app.canvas.gpu;
+        g.scene = &app.scene;
+        g.centreX = app.camera.centreX, g.centreY = app.camera.centreY, g.zoom = app.camera.zoom;
+        g.origin = f.origin, g.size = f.size;
+        g.dim = hoverActive ? 0.3f : 1.f;
+        addGpuDraw(dl, g);
+        drawEmphasisedEdges(app, f, em, dl, hoverActive);
+        app.canvas.drawnEdges = app.scene.edges.size();
+    } else {
+        drawEdges(app, f, em, dl, hoverActive);
+    }
+    drawNodes(app, em, dl, hoverActive, gpu);
     dl->PopClipRect();
     drawNodeMenu(app);
     if (hoverSlot != Scene::kNoSlot) {

@@ -64,7 +64,9 @@ void cullNodes(AppState &app, const Frame &f) {
     }
     const float zoom = static_cast<float>(f.camera->zoom);
     const float x1 = f.origin.x + f.size.x, y1 = f.origin.y + f.size.y;
-    for (std::uint32_t slot = 0; slot < app.scene.nodes.size(); ++slot) {
+    for (auto [begin, end] : c.rows)
+    for (std::uint32_t at = begin; at < end; ++at) {
+        const std::uint32_t slot = app.scene.grid.order[at];
         const SceneNode &n = app.scene.nodes[slot];
         if (!n.visible)
             continue;
@@ -87,13 +89,38 @@ void cullNodes(AppState &app, const Frame &f) {
     }
 }
 
-std::uint32_t hitTest(const AppState &app, ImVec2 mouse) {
-    for (auto it = app.canvas.drawn.rbegin(); it != app.canvas.drawn.rend(); ++it) {
-        float hw = std::max(it->w / 2, 3.f), hh = std::max(it->h / 2, 3.f);
-        if (std::fabs(mouse.x - it->x) <= hw && std::fabs(mouse.y - it->y) <= hh)
-            return it->slot;
-    }
-    return Scene::kNoSlot;
+std::size_t findOnScreen(AppState &app, const Frame &f) {
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    f.camera->toWorld(f.origin, f.origin, f.size, x0, y0);
+    f.camera->toWorld({f.origin.x + f.size.x, f.origin.y + f.size.y}, f.origin, f.size, x1, y1);
+    CanvasScratch &c = app.canvas;
+    app.scene.grid.query(static_cast<float>(x0), static_cast<float>(y0), static_cast<float>(x1),
+                         static_cast<float>(y1), c.rows);
+    std::size_t count = 0;
+    for (auto [begin, end] : c.rows)
+        count += end - begin;
+    c.nodesOnScreen = count;
+    return count;
+}
+
+std::uint32_t hitTest(const AppState &app, const Frame &f, ImVec2 mouse) {
+    const double zoom = f.camera->zoom;
+    double wx = 0, wy = 0;
+    f.camera->toWorld({mouse.x, mouse.y}, f.origin, f.size, wx, wy);
+    const float slop = static_cast<float>(3 / zoom); // nodes are at least 6 pixels to the mouse
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> ranges;
+    app.scene.grid.query(static_cast<float>(wx) - slop, static_cast<float>(wy) - slop,
+                         static_cast<float>(wx) + slop, static_cast<float>(wy) + slop, ranges);
+    std::uint32_t found = Scene::kNoSlot; // the last one drawn is on top
+    for (auto [begin, end] : ranges)
+        for (std::uint32_t at = begin; at < end; ++at) {
+            const std::uint32_t slot = app.scene.grid.order[at];
+            const SceneNode &n = app.scene.nodes[slot];
+            const double hw = std::max(n.w * zoom / 2, 3.0) / zoom, hh = std::max(n.h * zoom / 2, 3.0) / zoom;
+            if (n.visible && std::fabs(wx - n.x) <= hw && std::fabs(wy - n.y) <= hh)
+                found = slot;
+        }
+    return found;
 }
 
 void markNeighbourhood(AppState &app, std::uint32_t slot) {
@@ -129,9 +156,7 @@ static void drawArrow(ImDrawList *dl, Vec2 from, Vec2 tip, std::uint32_t colour)
 // Pass 1 + 2 for edges: cull by bounding box, then draw splines (or straight
 // lines when many or tiny).
 void drawEdges(AppState &app, const Frame &f, const Emphasis &em, ImDrawList *dl, bool hoverActive) {
-    const float zoom = static_cast<float>(f.camera->zoom);
     const float x1 = f.origin.x + f.size.x, y1 = f.origin.y + f.size.y;
-    std::size_t drawn = 0;
     // Cull first so the drawing mode can depend on how many survive.
     std::vector<std::uint32_t> visible;
     visible.reserve(std::min<std::size_t>(app.scene.edges.size(), 1u << 16));
@@ -146,6 +171,13 @@ void drawEdges(AppState &app, const Frame &f, const Emphasis &em, ImDrawList *dl
             continue; // folded into its endpoints' cells
         visible.push_back(i);
     }
+    drawEdgeList(app, f, em, dl, hoverActive, visible);
+}
+
+void drawEdgeList(AppState &app, const Frame &f, const Emphasis &em, ImDrawList *dl, bool hoverActive,
+                  const std::vector<std::uint32_t> &visible) {
+    const float zoom = static_cast<float>(f.camera->zoom);
+    std::size_t drawn = 0;
     const bool many = visible.size() > kManyEdges;
     // With many edges, those joining the same two 4x4-pixel cells are drawn once.
     EdgeFold &fold = app.canvas.edgeFold;
@@ -269,7 +301,7 @@ static bool placeLabel(AppState &app, ImDrawList *dl, const SceneNode &n, DrawnN
     return true;
 }
 
-void drawNodes(AppState &app, const Emphasis &em, ImDrawList *dl, bool hoverActive) {
+void drawNodes(AppState &app, const Emphasis &em, ImDrawList *dl, bool hoverActive, bool emphasisedOnly) {
     app.canvas.labels = 0;
     const ImDrawListFlags flags = dl->Flags;
     if (app.canvas.drawn.size() > kManyNodes)
@@ -278,6 +310,11 @@ void drawNodes(AppState &app, const Emphasis &em, ImDrawList *dl, bool hoverActi
         const SceneNode &n = app.scene.nodes[d.slot];
         bool hi = hoverActive && highlighted(app, d.slot);
         bool path = em.onPath(d.slot);
+        if (emphasisedOnly && !hi && !path && d.slot != em.selected) {
+            if (app.doc.edits.pinned.contains(app.scene.store->entity(n.entity).id))
+                dl->AddCircleFilled(ImVec2(d.x + d.w / 2, d.y - d.h / 2), 4.f, 0xFF202020u);
+            continue; // drawn by the GPU
+        }
         std::uint32_t fill = hoverActive && !hi && !path ? withAlpha(n.fill, 0.3f) : n.fill;
         std::uint32_t outline = path ? kPathColour : hi ? kEdgeStrong : kOutline;
         float width = path ? 3.f : hi ? 2.f : 1.f;
@@ -333,5 +370,29 @@ void drawNodes(AppState &app, const Emphasis &em, ImDrawList *dl, bool hoverActi
     }
 }
 
+
+void drawEmphasisedEdges(AppState &app, const Frame &f, const Emphasis &em, ImDrawList *dl, bool hoverActive) {
+    std::vector<std::uint32_t> edges;
+    auto incident = [&](std::uint32_t slot, bool onlyPath) {
+        if (slot == Scene::kNoSlot)
+            return;
+        for (std::uint32_t i = app.scene.adjacencyStart[slot]; i < app.scene.adjacencyStart[slot + 1]; ++i) {
+            const std::uint32_t edge = app.scene.adjacency[i];
+            if (!onlyPath || em.onPathEdge(app.scene.edges[edge].relation))
+                edges.push_back(edge);
+        }
+    };
+    if (hoverActive)
+        incident(em.hovered, false);
+    for (std::uint32_t slot : em.pathSlots)
+        incident(slot, true);
+    std::sort(edges.begin(), edges.end());
+    edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+    std::erase_if(edges, [&](std::uint32_t i) {
+        const SceneEdge &e = app.scene.edges[i];
+        return !e.visible || !app.scene.nodes[e.from].visible || !app.scene.nodes[e.to].visible;
+    });
+    drawEdgeList(app, f, em, dl, hoverActive, edges);
+}
 
 } // namespace liaison::viewer::passes

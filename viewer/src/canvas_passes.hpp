@@ -35,16 +35,27 @@ struct Emphasis {
 
 // The selection and the path found, as scene slots; `hovered` is set by the caller.
 Emphasis buildEmphasis(const AppState &app);
+// Finds the grid rows on screen (app.canvas.rows) and returns how many nodes
+// they hold (an upper bound of the nodes on screen).
+std::size_t findOnScreen(AppState &app, const Frame &f);
 // Pass 1 for nodes: fills app.canvas.drawn with the visible nodes' screen
-// rectangles; nodes under kFoldBelowPx share 2x2-pixel cells.
+// rectangles from the rows findOnScreen found; nodes under kFoldBelowPx
+// share 2x2-pixel cells.
 void cullNodes(AppState &app, const Frame &f);
-// The topmost drawn node under `mouse`, or Scene::kNoSlot.
-std::uint32_t hitTest(const AppState &app, ImVec2 mouse);
+// The topmost visible node under `mouse` (through the scene's grid, never a
+// scan of all nodes), or Scene::kNoSlot.
+std::uint32_t hitTest(const AppState &app, const Frame &f, ImVec2 mouse);
 // Marks `slot` and its neighbours (through visible edges) in app.canvas.highlight.
 void markNeighbourhood(AppState &app, std::uint32_t slot);
 // Cull then draw edges (splines, or straight lines folded by cell when many).
 void drawEdges(AppState &app, const Frame &f, const Emphasis &em, ImDrawList *dl, bool hoverActive);
-// Draw the culled nodes, then their labels (emphasised ones first).
-void drawNodes(AppState &app, const Emphasis &em, ImDrawList *dl, bool hoverActive);
+// Draws the given edge slots (already culled).
+void drawEdgeList(AppState &app, const Frame &f, const Emphasis &em, ImDrawList *dl, bool hoverActive,
+                  const std::vector<std::uint32_t> &edges);
+// The hovered node's edges and the path's, over what the GPU drew.
+void drawEmphasisedEdges(AppState &app, const Frame &f, const Emphasis &em, ImDrawList *dl, bool hoverActive);
+// Draw the culled nodes (only the emphasised ones and pin marks when the GPU
+// drew the rest), then their labels (emphasised ones first).
+void drawNodes(AppState &app, const Emphasis &em, ImDrawList *dl, bool hoverActive, bool emphasisedOnly);
 
 } // namespace liaison::viewer::passes

@@ -275,6 +275,7 @@ void applyEncoding(Scene &scene, const Encoding &encoding)
         scene.edges[i].colour = encoding.edgeColour[i];
         scene.edges[i].width = encoding.edgeWidth[i];
     }
+    markSceneChanged(scene, true); // sizes changed: the picking grid's margins too
 }
 
 } // namespace liaison::viewer

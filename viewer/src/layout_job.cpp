@@ -1,8 +1,27 @@
 #include "layout_job.hpp"
 
+#include "liaison/errors.hpp"
+#include "liaison/quick_layout.hpp"
+
 #include <exception>
 
 namespace liaison::viewer {
+
+std::string layoutStatus(const LayoutResult &result, std::size_t nodes, LayoutEngine chosen) {
+    const std::string count = std::to_string(nodes) + " nodes";
+    if (result.fromStoredPositions)
+        return "Placed " + count + " where they were saved; \"Run layout\" in the Layout tab lays them out afresh";
+    if (!result.placedQuickly)
+        return "Laid out " + count + " with " + std::string(layoutEngineName(result.engine));
+    // quickLayoutInstead: why Graphviz was not used first, its own line last.
+    std::string why;
+    for (std::size_t i = 0; i + 1 < result.messages.size(); ++i)
+        why += (why.empty() ? "" : "; ") + result.messages[i];
+    if (!why.empty())
+        return why + "; placed " + count + " quickly instead (straight edges)";
+    return "Placed " + count + " quickly (straight edges); \"Run layout\" in the Layout tab tries " +
+           std::string(layoutEngineName(chosen));
+}
 
 LayoutJobs::~LayoutJobs() {
     cancel();
@@ -10,28 +29,37 @@ LayoutJobs::~LayoutJobs() {
 }
 
 void LayoutJobs::request(std::shared_ptr<const GraphStore> store, View view, LayoutOptions options,
-                         std::shared_ptr<const Positions> seed) {
+                         LayoutMethod method, std::shared_ptr<const Positions> seed) {
     cancel();
     auto job = std::make_shared<Job>();
     job->started = std::chrono::steady_clock::now();
-    // Small views are laid out right here on the worker thread: they take well
-    // under a second, and the bounded path forks a child from this
-    // multi-threaded process, which can wait forever on a lock another thread
-    // held at the fork. Larger views keep the bounded, cancellable child.
-    constexpr std::size_t kInProcessLayoutLimit = 500;
-    if (view.entities.size() < kInProcessLayoutLimit)
-        options.timeLimit = std::chrono::milliseconds{0};
-    else
-        options.cancel = &job->cancel;
+    // Graphviz runs in core's layout worker process, spawned (never forked)
+    // and killed on cancel, so every request is cancellable.
+    options.cancel = &job->cancel;
     job->limit = options.timeLimit;
     job->nodeCount = view.entities.size();
     Job *raw = job.get();
-    job->thread = std::jthread([raw, store = std::move(store), view = std::move(view), options,
+    options.progress = [raw](std::string_view line) {
+        std::lock_guard lock(raw->mutex);
+        raw->progress = line;
+    };
+    job->thread = std::jthread([raw, store = std::move(store), view = std::move(view), options, method,
                                 seed = std::move(seed)]() mutable {
         options.seed = seed.get();
         LayoutOutcome outcome;
         try {
-            LayoutResult result = layoutView(*store, view, options);
+            LayoutResult result;
+            try {
+                result = method == LayoutMethod::Quick ? quickLayoutInstead(*store, view, options)
+                                                       : layoutView(*store, view, options);
+            } catch (const LayoutError &e) {
+                if (raw->cancel.load())
+                    throw; // dropped anyway
+                // Never an empty canvas: Graphviz failed (not just slow,
+                // which layoutView handles), so place the nodes ourselves
+                // and say why in the status bar.
+                result = quickLayoutInstead(*store, view, options, {e.what()});
+            }
             outcome.snapshot = LayoutSnapshot{store, view, std::move(result)};
         } catch (const std::exception &e) {
             outcome.error = e.what();
@@ -74,6 +102,13 @@ double LayoutJobs::elapsedSeconds() const {
     if (!m_current)
         return 0;
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - m_current->started).count();
+}
+
+std::string LayoutJobs::progressLine() const {
+    if (!m_current)
+        return {};
+    std::lock_guard lock(m_current->mutex);
+    return m_current->progress;
 }
 
 std::chrono::milliseconds LayoutJobs::timeLimit() const {

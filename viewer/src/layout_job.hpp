@@ -1,6 +1,6 @@
 // Layouts off the UI thread. Each request runs core's layoutView on its own
-// std::jthread (core serialises Graphviz internally); a newer request cancels
-// the older ones, whose results are then dropped.
+// std::jthread, which waits for core's layout worker process; a newer request
+// cancels the older ones (their workers are killed), whose results are dropped.
 //
 // Threading: every member function is called from the UI thread only. The
 // worker reads the store through a shared_ptr it holds, so the document may
@@ -32,6 +32,17 @@ struct LayoutOutcome {
     std::string error;                      // set on failure
 };
 
+// Graphviz (in core's worker process, bounded, falling back to quickLayout),
+// or quickLayout at once: what the viewer opens views too big for Graphviz
+// with, so something is on screen within seconds at any size.
+enum class LayoutMethod { Graphviz, Quick };
+
+// The status-bar line for a finished layout of `nodes` nodes: the engine
+// that laid it out, or why Graphviz was not used and that the nodes were
+// placed quickly instead (never silent about a fallback). `chosen` is the
+// user's engine, which "Run layout" would try.
+std::string layoutStatus(const LayoutResult &result, std::size_t nodes, LayoutEngine chosen);
+
 class LayoutJobs {
 public:
     LayoutJobs() = default;
@@ -42,7 +53,7 @@ public:
     // Starts laying out `view`; cancels any layout still running. `seed`
     // (may be null) becomes options.seed for the worker, which owns a share.
     void request(std::shared_ptr<const GraphStore> store, View view, LayoutOptions options,
-                 std::shared_ptr<const Positions> seed = nullptr);
+                 LayoutMethod method = LayoutMethod::Graphviz, std::shared_ptr<const Positions> seed = nullptr);
     // The newest request's outcome once, when it has finished; nullopt before.
     std::optional<LayoutOutcome> poll();
     void cancel();
@@ -52,6 +63,8 @@ public:
     double elapsedSeconds() const;
     std::chrono::milliseconds timeLimit() const;
     std::size_t runningNodeCount() const { return m_current ? m_current->nodeCount : 0; }
+    // The running request's latest progress line ("laying out 1200 nodes with sfdp").
+    std::string progressLine() const;
 
 private:
     struct Job {
@@ -59,6 +72,7 @@ private:
         std::atomic<bool> done{false};
         std::mutex mutex;
         LayoutOutcome outcome; // written by the worker before `done`
+        std::string progress;  // latest progress line, under `mutex`
         std::chrono::steady_clock::time_point started;
         std::chrono::milliseconds limit{0};
         std::size_t nodeCount = 0;

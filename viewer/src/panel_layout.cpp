@@ -1,5 +1,6 @@
 // Layout engine picker. Layouts run on a worker thread (LayoutJobs), bounded
-// by a time limit past which core falls back to a faster engine.
+// by a time limit past which core falls back to a faster engine, then to its
+// quick placement; views too big for Graphviz open with the quick placement.
 #include "actions.hpp"
 #include "panels.hpp"
 
@@ -30,7 +31,11 @@ void drawLayoutPanel(AppState &app) {
     ImGui::Checkbox("Relayout when the view changes", &app.autoLayout);
     if (ImGui::Button("Run layout") && app.doc.store)
         requestFreshLayout(app);
-    if (ImGui::IsItemHovered())
+    if (ImGui::IsItemHovered() && app.view.entities.size() > kGraphvizAbove)
+        ImGui::SetTooltip("Lay everything out afresh with %s within the time limit (pinned entities stay);\n"
+                          "views of more than %zu entities open with a quick placement.\n"
+                          "Filters and edits never move nodes.", current.c_str(), kGraphvizAbove);
+    else if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Lay everything out afresh (pinned entities stay); filters and edits never move nodes");
     ImGui::SameLine();
     if (ImGui::Button("Fit to view"))
@@ -43,7 +48,9 @@ void drawLayoutPanel(AppState &app) {
         std::snprintf(overlay, sizeof overlay, "%.1f s of %.0f s", elapsed, limit);
         ImGui::ProgressBar(limit > 0 ? static_cast<float>(std::min(elapsed / limit, 1.0)) : 0.f, ImVec2(-1, 0),
                            overlay);
-        ImGui::Text("Laying out %zu nodes with %s ...", app.layouts.runningNodeCount(), current.c_str());
+        const std::string line = app.layouts.progressLine();
+        ImGui::Text("%zu nodes: %s ...", app.layouts.runningNodeCount(),
+                    line.empty() ? "starting the layout worker" : line.c_str());
         if (ImGui::Button("Cancel layout"))
             app.layouts.cancel();
     }
@@ -55,8 +62,12 @@ void drawLayoutPanel(AppState &app) {
     }
     ImGui::Separator();
     ImGui::Text("%zu nodes, %zu edges laid out", app.scene.nodes.size(), app.scene.edges.size());
-    ImGui::Text("drawn: %zu nodes (+%zu folded), %zu edges, %zu labels", app.canvas.drawn.size(),
-                app.canvas.foldedNodes, app.canvas.drawnEdges, app.canvas.labels);
+    if (app.canvas.gpuDrawn)
+        ImGui::Text("drawn from GPU buffers: %zu nodes near the screen, %zu edges, %zu labels",
+                    app.canvas.nodesOnScreen, app.canvas.drawnEdges, app.canvas.labels);
+    else
+        ImGui::Text("drawn: %zu nodes (+%zu folded), %zu edges, %zu labels", app.canvas.drawn.size(),
+                    app.canvas.foldedNodes, app.canvas.drawnEdges, app.canvas.labels);
     ImGui::Text("zoom %.3f px/pt, %.0f fps", app.camera.zoom, ImGui::GetIO().Framerate);
 }
 

@@ -16,7 +16,66 @@ void growBox(SceneEdge &e, Vec2 p) {
     e.maxY = std::max(e.maxY, p.y);
 }
 
+std::uint64_t nextVersion() {
+    static std::uint64_t version = 0; // UI thread only
+    return ++version;
+}
+
+// About four nodes per cell.
+NodeGrid buildGrid(const Scene &scene) {
+    NodeGrid grid;
+    const std::size_t n = scene.nodes.size();
+    if (n == 0)
+        return grid;
+    const float width = std::max(scene.maxX - scene.minX, 1.f), height = std::max(scene.maxY - scene.minY, 1.f);
+    grid.cell = std::max(std::sqrt(width * height * 4.f / static_cast<float>(n)), 1.f);
+    grid.minX = scene.minX;
+    grid.minY = scene.minY;
+    grid.columns = static_cast<int>(width / grid.cell) + 1;
+    grid.rows = static_cast<int>(height / grid.cell) + 1;
+    grid.start.assign(static_cast<std::size_t>(grid.columns) * grid.rows + 1, 0);
+    auto cellOf = [&](const SceneNode &node) {
+        return static_cast<std::size_t>(grid.row(node.y)) * grid.columns + grid.column(node.x);
+    };
+    for (const SceneNode &node : scene.nodes) {
+        ++grid.start[cellOf(node) + 1];
+        grid.maxHalfW = std::max(grid.maxHalfW, node.w / 2);
+        grid.maxHalfH = std::max(grid.maxHalfH, node.h / 2);
+    }
+    for (std::size_t i = 1; i < grid.start.size(); ++i)
+        grid.start[i] += grid.start[i - 1];
+    grid.order.resize(n);
+    std::vector<std::uint32_t> fill(grid.start.begin(), grid.start.end() - 1);
+    for (std::uint32_t slot = 0; slot < n; ++slot)
+        grid.order[fill[cellOf(scene.nodes[slot])]++] = slot;
+    return grid;
+}
+
 } // namespace
+
+int NodeGrid::column(float x) const {
+    return std::clamp(static_cast<int>((x - minX) / cell), 0, std::max(columns - 1, 0));
+}
+
+int NodeGrid::row(float y) const {
+    return std::clamp(static_cast<int>((y - minY) / cell), 0, std::max(rows - 1, 0));
+}
+
+void NodeGrid::query(float x0, float y0, float x1, float y1,
+                     std::vector<std::pair<std::uint32_t, std::uint32_t>> &ranges) const {
+    ranges.clear();
+    if (order.empty())
+        return;
+    x0 -= maxHalfW, x1 += maxHalfW, y0 -= maxHalfH, y1 += maxHalfH;
+    if (x1 < minX || y1 < minY || x0 > minX + cell * columns || y0 > minY + cell * rows)
+        return;
+    const int c0 = column(x0), c1 = column(x1);
+    for (int r = row(y0); r <= row(y1); ++r) {
+        const std::size_t base = static_cast<std::size_t>(r) * columns;
+        if (start[base + c0] < start[base + c1 + 1])
+            ranges.emplace_back(start[base + c0], start[base + c1 + 1]);
+    }
+}
 
 Scene buildScene(const LayoutSnapshot &snapshot) {
     Scene scene;
@@ -92,10 +151,19 @@ Scene buildScene(const LayoutSnapshot &snapshot) {
         scene.adjacency[fill[scene.edges[i].from]++] = i;
         scene.adjacency[fill[scene.edges[i].to]++] = i;
     }
+    scene.grid = buildGrid(scene);
+    scene.version = nextVersion();
     return scene;
 }
 
+void markSceneChanged(Scene &scene, bool moved) {
+    scene.version = nextVersion();
+    if (moved)
+        scene.grid = buildGrid(scene);
+}
+
 void updateVisibility(Scene &scene, const GraphStore &store, const View &view) {
+    scene.version = nextVersion();
     std::vector<char> inView(store.entityCount(), 0);
     for (EntityIndex e : view.entities)
         inView[e] = 1;

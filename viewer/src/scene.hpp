@@ -38,6 +38,25 @@ struct SceneEdge {
     float width = 1;          // pixels; thicker for weighted links (shared occasions)
 };
 
+// Spatial index of the scene's nodes: square world cells, nodes sorted by
+// (row, column) so that the nodes of a run of cells in one row are one
+// contiguous range of `order`. Picking, label candidates and the GPU's
+// per-row draws all come from it; built once per layout.
+struct NodeGrid {
+    float minX = 0, minY = 0, cell = 1;
+    int columns = 0, rows = 0;
+    std::vector<std::uint32_t> start; // rows*columns + 1 offsets into `order`
+    std::vector<std::uint32_t> order; // node slots, by cell
+    float maxHalfW = 0, maxHalfH = 0; // largest node half size, world
+    int column(float x) const;
+    int row(float y) const;
+    // Ranges of `order` (begin, end) whose cells meet the world box, one per
+    // row; a node whose centre lies outside the box but whose shape reaches
+    // into it is included (the box is grown by the largest half size).
+    void query(float x0, float y0, float x1, float y1,
+               std::vector<std::pair<std::uint32_t, std::uint32_t>> &ranges) const;
+};
+
 struct Scene {
     std::shared_ptr<const GraphStore> store; // the store the layout was computed from
     std::vector<SceneNode> nodes;
@@ -47,6 +66,10 @@ struct Scene {
     std::vector<std::uint32_t> slotOfEntity;   // entity index -> node slot, kNoSlot if absent
     float minX = 0, minY = 0, maxX = 0, maxY = 0;
     std::vector<std::string> messages;         // the layout's notices
+    NodeGrid grid;
+    // Changes whenever nodes, edges or their visibility change (GPU buffers
+    // are rebuilt when it differs from what they were built from).
+    std::uint64_t version = 0;
 
     static constexpr std::uint32_t kNoSlot = ~std::uint32_t{0};
     bool empty() const { return nodes.empty(); }
@@ -60,5 +83,8 @@ Scene buildScene(const LayoutSnapshot &snapshot);
 // Marks nodes and edges absent from `view` (a view over `store`, which may be a newer
 // store than the scene's) invisible, so filters act before the relayout ends.
 void updateVisibility(Scene &scene, const GraphStore &store, const View &view);
+// After nodes or edges were edited in place (a drag, a new encoding): the GPU
+// buffers are rebuilt on the next frame; `moved` rebuilds the picking grid too.
+void markSceneChanged(Scene &scene, bool moved = false);
 
 } // namespace liaison::viewer

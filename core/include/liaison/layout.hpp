@@ -1,9 +1,11 @@
-// Layout of a View through Graphviz, in-process (gvc + cgraph). The result is
-// plain data copied out of Graphviz: no cgraph object outlives the call.
+// Layout of a View through Graphviz (cgraph builds the graph here, gvc lays it
+// out in the layout worker process). The result is plain data: no cgraph
+// object outlives the call.
 //
-// Threading: Graphviz is not re-entrant. Every function here serialises on
-// one process-wide lock, so they may be called from any thread (the viewer
-// calls them off its UI thread) but run one at a time.
+// Threading: may be called from any thread, concurrently (the viewer calls
+// them off its UI thread). Building the Graphviz graph is serialised on one
+// process-wide lock; the layout itself runs in a separate worker process per
+// call (core/src/layout/graphviz_process.hpp owns that process model).
 #pragma once
 
 #include "liaison/positions.hpp"
@@ -11,6 +13,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,17 +49,29 @@ struct LayoutResult {
     std::vector<EdgeLayout> edges; // in the order of View::relations
     Point lowerLeft, upperRight;   // bounding box in points
     std::vector<std::string> messages; // Graphviz warnings, fallback notices
+    // True when Graphviz ran out of time and quickLayout placed the nodes
+    // (straight edges; `engine` then means nothing).
+    bool placedQuickly = false;
+    // True when every entity had a position in LayoutOptions::seed (a graph
+    // saved with its positions): nothing was laid out, the nodes are where
+    // they were saved, edges straight. placedQuickly is set too.
+    bool fromStoredPositions = false;
 };
 
 struct LayoutOptions {
     LayoutEngine engine = LayoutEngine::Sfdp;
     std::string title;               // graph label (exports)
     bool legend = true;              // legend of kinds (exports)
-    // 0 = none. With a limit (or a cancel flag) Graphviz runs in a child
-    // process; past the limit it is killed and sfdp is tried under the same
-    // limit; LayoutError when that runs out too.
+    // Graphviz always runs in the layout worker process (see
+    // core/src/layout/graphviz_process.hpp). 0 = no limit. Past the limit the
+    // worker is killed and sfdp is tried under the same limit; when that runs
+    // out too, quickLayout (quick_layout.hpp) places the nodes, which always
+    // finishes, and the messages say so: never an empty picture.
     std::chrono::milliseconds timeLimit{0};
-    const std::atomic<bool> *cancel = nullptr; // polled when not null
+    const std::atomic<bool> *cancel = nullptr; // polled every 50 ms when not null
+    // What the worker is doing ("reading the graph", "laying out 1200 nodes
+    // with sfdp", ...), called on the calling thread. Must not throw.
+    std::function<void(std::string_view)> progress;
     // renderDiagram appends Graphviz warnings and fallback notices here when
     // not null (layoutView reports them in LayoutResult::messages).
     std::vector<std::string> *messages = nullptr;

@@ -162,8 +162,8 @@ ImportBatch PluginHost::load(const LoaderInfo &loader, const std::string &path, 
     ImportBatch batch;
     {
         std::lock_guard lock(pluginCallMutex());
-        // Loaders may use cgraph (the DOT loader does), which shares global
-        // state with layouts: no layout runs while a loader does.
+        // Loaders may use cgraph in this process (the DOT loader does), whose
+        // global state is guarded by the one Graphviz lock (graphviz_process.hpp).
         graphviz::Lock graphvizLock;
         batch = detail::runLoader(*loader.descriptor, loader.name, path, bytes, options, cancelled);
     }

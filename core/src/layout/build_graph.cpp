@@ -1,5 +1,7 @@
 #include "layout/build_graph.hpp"
 
+#include "layout/page_fit.hpp"
+#include "layout/worker_protocol.hpp"
 #include "liaison/errors.hpp"
 #include "liaison/printable.hpp"
 
@@ -73,8 +75,8 @@ std::string legendRow(std::string_view colour, std::string_view text, bool line)
 
 // Exactly what the drawing uses: the kinds present (first-class ones in a
 // fixed order, then the others by name), the relation kinds present with
-// their edge colour and meaning, and a note when labels were left out.
-std::string legendHtml(const GraphStore &store, const View &view, std::size_t unlabelled)
+// their edge colour and meaning (page_fit adds a note when labels are left out).
+std::string legendHtml(const GraphStore &store, const View &view)
 {
     std::set<std::string> present;
     for (EntityIndex e : view.entities) present.insert(store.entity(e).kind);
@@ -96,9 +98,6 @@ std::string legendHtml(const GraphStore &store, const View &view, std::size_t un
             html += legendRow(style.colour, style.meaning.empty() ? kind : std::string(style.meaning), true);
         }
     }
-    if (unlabelled > 0)
-        html += "<TR><TD COLSPAN=\"2\">" + std::to_string(unlabelled) +
-                " less connected entities drawn unlabelled to keep the text readable</TD></TR>";
     return html + "</TABLE>";
 }
 
@@ -173,7 +172,7 @@ std::string legendName(const GraphStore &store)
 
 BuiltGraph buildGraph(const Lock &lock, const GraphStore &store, const View &view,
                       LayoutEngine engine, const LayoutOptions &options, Purpose purpose,
-                      const std::vector<bool> &unlabelled)
+                      const std::vector<Point> *pinned)
 {
     BuiltGraph built;
     built.graph = std::make_unique<GraphHandle>(lock, "liaison");
@@ -184,7 +183,9 @@ BuiltGraph buildGraph(const Lock &lock, const GraphStore &store, const View &vie
 
     Agsym_t *graphFont = declare(lock, g, AGRAPH, "fontname", kFontName);
     set(lock, g, graphFont, kFontName);
-    if (engine == LayoutEngine::Sfdp || engine == LayoutEngine::Neato || engine == LayoutEngine::Twopi) {
+    if (pinned) {
+        set(lock, g, declare(lock, g, AGRAPH, "splines", ""), "line");
+    } else if (engine == LayoutEngine::Sfdp || engine == LayoutEngine::Neato || engine == LayoutEngine::Twopi) {
         // Overlapping nodes hide labels; prism removes overlaps and keeps the
         // shape. Not "false" (Voronoi: draws from drand48 state left by
         // earlier layouts, so the same input gave different bytes) nor vpsc
@@ -200,7 +201,7 @@ BuiltGraph buildGraph(const Lock &lock, const GraphStore &store, const View &vie
     // its output vary between runs (prism, scale, ortho) or collapsed it (vpsc).
     if (diagram) {
         Agsym_t *layoutName = declare(lock, g, AGRAPH, "layout", "");
-        set(lock, g, layoutName, layoutEngineName(engine));
+        set(lock, g, layoutName, pinned ? worker::kPinnedEngine : layoutEngineName(engine));
         if (!options.title.empty()) {
             set(lock, g, declare(lock, g, AGRAPH, "label", ""), wrappedTitle(options.title));
             set(lock, g, declare(lock, g, AGRAPH, "labelloc", ""), "t");
@@ -223,25 +224,24 @@ BuiltGraph buildGraph(const Lock &lock, const GraphStore &store, const View &vie
         penwidth = declare(lock, g, AGNODE, "penwidth", "1");
     }
 
-    Agsym_t *width = nullptr, *height = nullptr;
-    if (!unlabelled.empty()) {
-        width = declare(lock, g, AGNODE, "width", "0.75");
-        height = declare(lock, g, AGNODE, "height", "0.5");
-    }
+    // Layout results come back from the worker by these indexes.
+    Agsym_t *nodeIndex = diagram ? nullptr : declare(lock, g, AGNODE, worker::kIndexAttribute, "");
+    Agsym_t *position = pinned ? declare(lock, g, AGNODE, "pos", "") : nullptr;
     built.nodes.reserve(view.entities.size());
     for (std::size_t i = 0; i < view.entities.size(); ++i) {
         const Entity &entity = store.entity(view.entities[i]);
         Agnode_t *node = addNode(lock, g, purpose == Purpose::Rendered ? ampersandsEscaped(entity.id) : entity.id);
         KindStyle style = styleOfKind(entity.kind);
-        const bool bare = i < unlabelled.size() && unlabelled[i];
-        set(lock, node, label, bare ? std::string() : literalLabel(displayName(entity)));
+        set(lock, node, label, literalLabel(displayName(entity)));
         set(lock, node, shape, style.shape);
-        if (bare) {
-            set(lock, node, width, "0.18");
-            set(lock, node, height, "0.12");
-        }
         if (fill)
             set(lock, node, fill, style.fill);
+        if (nodeIndex)
+            set(lock, node, nodeIndex, std::to_string(i));
+        if (position && i < pinned->size()) {
+            const Point p = (*pinned)[i];
+            set(lock, node, position, std::to_string(p.x) + "," + std::to_string(p.y) + "!");
+        }
         if (purpose == Purpose::Diagram)
             setEntityData(lock, g, node, entity);
         built.nodes.push_back(node);
@@ -270,12 +270,15 @@ BuiltGraph buildGraph(const Lock &lock, const GraphStore &store, const View &vie
             throw LayoutError("view relation has an endpoint outside the view");
         return built.nodes[static_cast<std::size_t>(it - view.entities.begin())];
     };
+    Agsym_t *edgeIndex = diagram ? nullptr : declare(lock, g, AGEDGE, worker::kIndexAttribute, "");
     built.edges.reserve(view.relations.size());
     for (RelationIndex r : view.relations) {
         Agedge_t *edge = addEdge(lock, g, nodeOf(store.relationSource(r)),
                                  nodeOf(store.relationTarget(r)));
         if (edgeLabel)
             set(lock, edge, edgeLabel, literalLabel(store.relation(r).kind));
+        if (edgeIndex)
+            set(lock, edge, edgeIndex, std::to_string(built.edges.size()));
         if (edgeColour)
             set(lock, edge, edgeColour, styleOfRelation(store.relation(r).kind).colour);
         if (purpose == Purpose::Diagram) {
@@ -299,11 +302,18 @@ BuiltGraph buildGraph(const Lock &lock, const GraphStore &store, const View &vie
             set(lock, legendGraph, declare(lock, g, AGRAPH, "peripheries", ""), "0");
         }
         Agnode_t *legend = addNode(lock, legendGraph, legendName(store));
-        setHtml(lock, g, legend, label,
-                legendHtml(store, view, static_cast<std::size_t>(std::count(unlabelled.begin(), unlabelled.end(), true))));
+        setHtml(lock, g, legend, label, legendHtml(store, view));
+        if (purpose == Purpose::Rendered) // page fitting notes dropped labels in it
+            set(lock, legend, declare(lock, g, AGNODE, kLegendAttribute, ""), "1");
         set(lock, legend, shape, "plain");
         if (fill)
             set(lock, legend, fill, "white");
+        if (position && !pinned->empty()) { // beside the top right corner
+            double right = pinned->front().x, top = pinned->front().y;
+            for (const Point &p : *pinned)
+                right = std::max(right, p.x), top = std::max(top, p.y);
+            set(lock, legend, position, std::to_string(right + 160) + "," + std::to_string(top) + "!");
+        }
     }
     return built;
 }

@@ -29,11 +29,11 @@ struct BuiltGraph {
     std::vector<Agedge_t *> edges; // in the order of View::relations
 };
 
-// `unlabelled[i]` (parallel to view.entities; may be empty) draws entity i
-// as a small unlabelled mark (page fitting keeps text readable that way).
+// `pinned` (in the order of View::entities, points): fixed node positions and
+// straight edges, for the worker's kPinnedEngine (a placement made elsewhere).
 BuiltGraph buildGraph(const Lock &lock, const GraphStore &store, const View &view,
                       LayoutEngine engine, const LayoutOptions &options, Purpose purpose,
-                      const std::vector<bool> &unlabelled = {});
+                      const std::vector<Point> *pinned = nullptr);
 
 // A user's text as a Graphviz escString label shown literally: backslashes
 // doubled (no \N \G \L \n expansion) and '&' written as "&amp;" (Graphviz

@@ -16,6 +16,8 @@ public:
         : m_lock(lock), m_graph(openGraph(lock, name))
     {
     }
+    // Takes ownership of a graph cgraph made (readGraph); may be nullptr.
+    GraphHandle(const Lock &lock, Agraph_t *adopted) : m_lock(lock), m_graph(adopted) {}
     ~GraphHandle()
     {
         if (!m_graph)

@@ -50,16 +50,25 @@ char *mutableChars(std::string &text) { return text.data(); }
 
 Lock::Lock() : m_lock(graphvizMutex()) {}
 
-GVC_t *context(const Lock &)
+GVC_t *context(const Lock &lock)
 {
     // Created by the first caller, who holds the lock; the unique_ptr frees it
     // at exit after every user has returned.
-    static std::unique_ptr<GVC_t, ContextDeleter> gvc = [] {
-        agseterrf(collectMessage);
-        agseterr(AGWARN);
+    static std::unique_ptr<GVC_t, ContextDeleter> gvc = [&] {
+        collectMessages(lock);
         return std::unique_ptr<GVC_t, ContextDeleter>(gvContext());
     }();
     return gvc.get();
+}
+
+void collectMessages(const Lock &)
+{
+    static const bool installed = [] {
+        agseterrf(collectMessage);
+        agseterr(AGWARN);
+        return true;
+    }();
+    (void)installed;
 }
 
 std::vector<std::string> takeMessages(const Lock &)
@@ -82,7 +91,7 @@ std::vector<std::string> takeMessages(const Lock &)
 
 Agraph_t *openGraph(const Lock &lock, std::string_view name)
 {
-    context(lock); // agseterrf must be in place before cgraph reports anything
+    collectMessages(lock); // before cgraph reports anything
     static Agiodisc_t io = {AgIoDisc.afread, putString, flushNothing};
     static Agdisc_t disc = {&AgMemDisc, &AgIdDisc, &io};
     std::string copy(name);
@@ -128,6 +137,19 @@ void setHtml(const Lock &, Agraph_t *graph, void *object, Agsym_t *attribute,
     agstrfree(graph, shared);
 }
 
+Agraph_t *readGraph(const Lock &lock, const std::string &dot)
+{
+    collectMessages(lock);
+    return agmemread(dot.c_str());
+}
+
+std::string_view get(const Lock &, void *object, std::string_view name)
+{
+    std::string copy(name);
+    const char *value = agget(object, mutableChars(copy));
+    return value ? std::string_view(value) : std::string_view();
+}
+
 int layout(const Lock &lock, Agraph_t *graph, std::string_view engine)
 {
     return gvLayout(context(lock), graph, std::string(engine).c_str());
@@ -150,6 +172,14 @@ bool render(const Lock &lock, Agraph_t *graph, std::string_view format, std::str
 bool write(const Lock &, Agraph_t *graph, std::string &out)
 {
     return agwrite(graph, &out) == 0;
+}
+
+std::string joined(const std::vector<std::string> &messages)
+{
+    std::string text;
+    for (const std::string &line : messages)
+        text += (text.empty() ? "" : "; ") + line;
+    return text.empty() ? "no message from Graphviz" : text;
 }
 
 } // namespace liaison::graphviz

@@ -3,7 +3,8 @@
 // string it is given). Everything else in core/src/layout calls these.
 //
 // Threading: Graphviz is not re-entrant. Every function here requires the
-// caller to hold a GraphvizLock; the lock is the process-wide mutex.
+// caller to hold a graphviz::Lock; the lock is the process-wide mutex. Which
+// calls run in which process: graphviz_process.hpp.
 #pragma once
 
 #include <graphviz/cgraph.h>
@@ -35,6 +36,12 @@ GVC_t *context(const Lock &);
 // Messages Graphviz reported through agerr since the last call, one per line
 // ("Warning: ..." / "Error: ..."). Clears the buffer.
 std::vector<std::string> takeMessages(const Lock &);
+// Messages on one line for an error text ("no message from Graphviz" when none).
+std::string joined(const std::vector<std::string> &messages);
+
+// Installs the agerr collector (takeMessages) once; context() and openGraph
+// call it, so a process that only builds graphs never creates a GVC_t.
+void collectMessages(const Lock &);
 
 // cgraph with const-correct strings. Names and values are copied by cgraph.
 // A directed, non-strict graph whose output discipline writes to std::string
@@ -52,6 +59,11 @@ void set(const Lock &, void *object, Agsym_t *attribute, std::string_view value)
 // Sets an HTML-like value (cgraph's html string); only for our own markup.
 void setHtml(const Lock &, Agraph_t *graph, void *object, Agsym_t *attribute,
              std::string_view html);
+
+// Parses DOT (agmemread); nullptr when cgraph refused it (see takeMessages).
+Agraph_t *readGraph(const Lock &, const std::string &dot);
+// agget with a string_view name; "" when the attribute is not declared.
+std::string_view get(const Lock &, void *object, std::string_view name);
 
 int layout(const Lock &, Agraph_t *graph, std::string_view engine);
 int freeLayout(const Lock &, Agraph_t *graph);

@@ -1,92 +1,59 @@
-#include "layout/bounded_run.hpp"
 #include "layout/build_graph.hpp"
+#include "layout/graphviz_process.hpp"
 #include "layout/seed_positions.hpp"
 #include "layout/wire.hpp"
+#include "layout/worker_protocol.hpp"
 #include "liaison/errors.hpp"
 #include "liaison/layout.hpp"
+#include "liaison/quick_layout.hpp"
 
 namespace liaison {
 
 namespace {
 
-constexpr double kPointsPerInch = 72.0;
-
-Point toPoint(pointf p) { return {p.x, p.y}; }
-
-std::string joined(const std::vector<std::string> &lines)
+// The worker's request: header line, then the graph with index attributes.
+std::string layoutRequest(const GraphStore &store, const View &view, LayoutEngine engine,
+                          const LayoutOptions &options)
 {
-    std::string text;
-    for (const std::string &line : lines)
-        text += (text.empty() ? "" : "; ") + line;
-    return text.empty() ? "no message from Graphviz" : text;
-}
-
-// Copies what the caller needs out of a laid-out graph.
-void copyEdge(Agedge_t *edge, EdgeLayout &out)
-{
-    const splines *spl = ED_spl(edge);
-    if (!spl || spl->size == 0)
-        return;
-    // Compound edges (several beziers) are rare here; the first piece joins the ends.
-    const bezier &bz = spl->list[0];
-    out.spline.reserve(static_cast<std::size_t>(bz.size));
-    for (int i = 0; i < bz.size; ++i)
-        out.spline.push_back(toPoint(bz.list[i]));
-    if (bz.eflag) {
-        out.hasArrowHead = true;
-        out.arrowTip = toPoint(bz.ep);
-    }
-}
-
-std::string layoutPayload(const graphviz::Lock &lock, const GraphStore &store, const View &view,
-                          LayoutEngine engine, const LayoutOptions &options)
-{
-    graphviz::throwIfCancelled(options);
+    graphviz::Lock lock;
     graphviz::takeMessages(lock); // drop what an earlier call left behind
     engine = graphviz::seededEngine(engine, options);
     graphviz::BuiltGraph built =
         graphviz::buildGraph(lock, store, view, engine, options, graphviz::Purpose::Layout);
     graphviz::applySeed(lock, store, view, options, built);
-    graphviz::throwIfCancelled(options);
-    const std::string_view name = layoutEngineName(engine);
-    int rc = built.graph->layout(name);
-    std::vector<std::string> messages = graphviz::takeMessages(lock);
-    if (rc != 0)
-        throw LayoutError("layout with " + std::string(name) + " failed: " + joined(messages));
-
-    LayoutResult result;
-    result.engine = engine;
-    result.messages = std::move(messages);
-    Agraph_t *g = built.graph->get();
-    result.lowerLeft = toPoint(GD_bb(g).LL);
-    result.upperRight = toPoint(GD_bb(g).UR);
-    result.nodes.resize(view.entities.size());
-    for (std::size_t i = 0; i < view.entities.size(); ++i) {
-        Agnode_t *node = built.nodes[i];
-        NodeLayout &out = result.nodes[i];
-        out.entity = view.entities[i];
-        out.centre = toPoint(ND_coord(node));
-        out.width = ND_width(node) * kPointsPerInch;
-        out.height = ND_height(node) * kPointsPerInch;
-    }
-    result.edges.resize(view.relations.size());
-    for (std::size_t i = 0; i < view.relations.size(); ++i) {
-        result.edges[i].relation = view.relations[i];
-        copyEdge(built.edges[i], result.edges[i]);
-    }
-    return graphviz::encodeLayout(result);
+    std::string request = std::string(graphviz::worker::kLayoutMode) + " " +
+                          std::string(layoutEngineName(engine)) + "\n";
+    if (!graphviz::write(lock, built.graph->get(), request))
+        throw LayoutError("writing the graph for the layout worker failed");
+    return request;
 }
 
 } // namespace
 
 LayoutResult layoutView(const GraphStore &store, const View &view, const LayoutOptions &options)
 {
-    graphviz::Lock lock;
-    graphviz::BoundedResult run =
-        graphviz::runBounded(lock, options, [&](LayoutEngine engine) {
-            return layoutPayload(lock, store, view, engine, options);
+    if (seedPlacesWholeView(store, view, options.seed))
+        return quickLayoutInstead(store, view, options); // nothing to lay out: instant at any size
+    graphviz::WorkerRun run;
+    try {
+        run = graphviz::runInWorker(options, [&](LayoutEngine engine) {
+            return layoutRequest(store, view, engine, options);
         });
+    } catch (const graphviz::EnginesTimedOut &timedOut) {
+        return quickLayoutInstead(store, view, options, timedOut.notices); // always finishes
+    }
     LayoutResult result = graphviz::decodeLayout(run.payload);
+    if (result.nodes.size() != view.entities.size() || result.edges.size() != view.relations.size())
+        throw LayoutError("the layout worker returned " + std::to_string(result.nodes.size()) +
+                          " nodes and " + std::to_string(result.edges.size()) + " edges for " +
+                          std::to_string(view.entities.size()) + " and " +
+                          std::to_string(view.relations.size()));
+    // The worker numbers nodes and edges by their place in the view.
+    for (std::size_t i = 0; i < result.nodes.size(); ++i)
+        result.nodes[i].entity = view.entities[i];
+    for (std::size_t i = 0; i < result.edges.size(); ++i)
+        result.edges[i].relation = view.relations[i];
+    result.engine = graphviz::seededEngine(run.engine, options);
     graphviz::holdSeededPositions(store, view, options, result);
     result.messages.insert(result.messages.begin(), run.notices.begin(), run.notices.end());
     return result;

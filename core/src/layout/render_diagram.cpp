@@ -1,9 +1,12 @@
-#include "layout/bounded_run.hpp"
 #include "layout/build_graph.hpp"
+#include "layout/graphviz_process.hpp"
+#include "layout/page_fit.hpp"
 #include "layout/seed_positions.hpp"
 #include "layout/wire.hpp"
+#include "layout/worker_protocol.hpp"
 #include "liaison/errors.hpp"
 #include "liaison/layout.hpp"
+#include "liaison/quick_layout.hpp"
 
 #include <algorithm>
 
@@ -27,61 +30,12 @@ std::string_view graphvizFormat(DiagramFormat format)
     return "dot";
 }
 
-std::string joined(const std::vector<std::string> &lines)
-{
-    std::string text;
-    for (const std::string &line : lines)
-        text += (text.empty() ? "" : "; ") + line;
-    return text.empty() ? "no message from Graphviz" : text;
-}
+constexpr std::chrono::milliseconds kDrawPlacedLimit{30000};
 
-constexpr double kPointsPerInch = 72.0;
-constexpr double kNodeFontSize = 12;   // build_graph's node label size
-constexpr double kPageMargin = 18;     // points on each side of a fitted page
-constexpr std::size_t kAlwaysLabelled = 8;
-
-std::string inches(double points) { return std::to_string(points / kPointsPerInch); }
-
-constexpr double kDrawingPad = 0.2 * kPointsPerInch; // build_graph's "pad" for diagrams
-
-// The drawing's size before Graphviz scales it into `size` (its layout box
-// plus the pad on each side), in points.
-std::pair<double, double> drawingSize(Agraph_t *g)
-{
-    return {GD_bb(g).UR.x - GD_bb(g).LL.x + 2 * kDrawingPad, GD_bb(g).UR.y - GD_bb(g).LL.y + 2 * kDrawingPad};
-}
-
-// How much Graphviz will shrink the laid-out drawing to fit the page (<= 1).
-double pageScale(Agraph_t *g, const LayoutOptions &options)
-{
-    auto [w, h] = drawingSize(g);
-    if (w <= 0 || h <= 0) return 1;
-    return std::min({1.0, (options.pageWidth - 2 * kPageMargin) / w, (options.pageHeight - 2 * kPageMargin) / h});
-}
-
-// Page fitting, before the layout: Graphviz scales the drawing down into
-// `size`; nothing is ever split over pages.
-void fitToPage(const graphviz::Lock &lock, Agraph_t *g, const LayoutOptions &options)
-{
-    const double w = options.pageWidth - 2 * kPageMargin, h = options.pageHeight - 2 * kPageMargin;
-    graphviz::set(lock, g, graphviz::declare(lock, g, AGRAPH, "size", ""), inches(w) + "," + inches(h));
-}
-
-// After the layout: margins that centre the scaled drawing on the page, so
-// the output (one PDF page, one image) is exactly the paper size.
-void centreOnPage(const graphviz::Lock &lock, Agraph_t *g, const LayoutOptions &options)
-{
-    auto [w, h] = drawingSize(g);
-    const double scale = pageScale(g, options);
-    const double mx = std::max(0.0, (options.pageWidth - w * scale) / 2);
-    const double my = std::max(0.0, (options.pageHeight - h * scale) / 2);
-    graphviz::set(lock, g, graphviz::declare(lock, g, AGRAPH, "margin", ""), inches(mx) + "," + inches(my));
-}
-
-// Marks all but the `keep` best-connected entities of the view (the
-// highlighted ones and the root always stay labelled).
-std::vector<bool> labelOnlyTop(const GraphStore &store, const View &view, const LayoutOptions &options,
-                               std::size_t keep)
+// Each entity's place in the order labels are kept in when a page is too
+// small for all (page_fit.hpp): highlighted entities and the root 0, the
+// others by how many of the view's relations they have, most first.
+std::vector<std::size_t> labelRanks(const GraphStore &store, const View &view, const LayoutOptions &options)
 {
     std::vector<std::size_t> degree(view.entities.size(), 0);
     auto slot = [&](EntityIndex e) {
@@ -95,61 +49,45 @@ std::vector<bool> labelOnlyTop(const GraphStore &store, const View &view, const 
     std::vector<std::size_t> order(view.entities.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return degree[a] > degree[b]; });
-    std::vector<bool> unlabelled(view.entities.size(), true);
-    for (std::size_t i = 0; i < order.size() && i < keep; ++i) unlabelled[order[i]] = false;
+    std::vector<std::size_t> rank(view.entities.size());
+    for (std::size_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
     for (EntityIndex e : options.highlight)
-        if (std::binary_search(view.entities.begin(), view.entities.end(), e)) unlabelled[slot(e)] = false;
+        if (std::binary_search(view.entities.begin(), view.entities.end(), e)) rank[slot(e)] = 0;
     if (options.root != kNoEntity && std::binary_search(view.entities.begin(), view.entities.end(), options.root))
-        unlabelled[slot(options.root)] = false;
-    return unlabelled;
+        rank[slot(options.root)] = 0;
+    return rank;
 }
 
-std::string renderPayload(const graphviz::Lock &lock, const GraphStore &store, const View &view,
-                          LayoutEngine engine, DiagramFormat format, const LayoutOptions &options)
+// The worker's request: header line, then the styled graph.
+// With `pinned`, the nodes stay where they are and edges are straight.
+std::string renderRequest(const GraphStore &store, const View &view, LayoutEngine engine,
+                          DiagramFormat format, const LayoutOptions &options,
+                          const std::vector<Point> *pinned = nullptr)
 {
-    engine = graphviz::seededEngine(engine, options);
-    const std::string_view name = layoutEngineName(engine);
-    const bool paged = options.pageWidth > 0 && options.pageHeight > 0;
-    std::vector<bool> unlabelled;
-    std::size_t labelled = view.entities.size();
-    std::vector<std::string> notes;
-    for (;;) {
-        graphviz::throwIfCancelled(options);
-        graphviz::takeMessages(lock);
-        graphviz::BuiltGraph built =
-            graphviz::buildGraph(lock, store, view, engine, options, graphviz::Purpose::Rendered, unlabelled);
-        graphviz::applySeed(lock, store, view, options, built);
-        if (paged) fitToPage(lock, built.graph->get(), options);
-        if (built.graph->layout(name) != 0)
-            throw LayoutError("layout with " + std::string(name) +
-                              " failed: " + joined(graphviz::takeMessages(lock)));
-        graphviz::throwIfCancelled(options);
-        const double font = kNodeFontSize * (paged ? pageScale(built.graph->get(), options) : 1);
-        if (paged && font < options.minimumFontSize && labelled > kAlwaysLabelled) {
-            // Labels dominate the drawing's area: fewer labels, smaller drawing.
-            double ratio = font / options.minimumFontSize;
-            labelled = std::max(kAlwaysLabelled,
-                                std::min(labelled / 2, static_cast<std::size_t>(labelled * ratio * ratio)));
-            unlabelled = labelOnlyTop(store, view, options, labelled);
-            continue;
-        }
-        if (paged) centreOnPage(lock, built.graph->get(), options);
-        if (paged && font < options.minimumFontSize)
-            notes.push_back("the page holds labels at " + std::to_string(font).substr(0, 3) +
-                            " pt only; a larger --page or a narrower view reads better");
-        if (labelled < view.entities.size())
-            notes.push_back("labelled the " + std::to_string(labelled) + " best-connected of " +
-                            std::to_string(view.entities.size()) + " entities so the text stays at least " +
-                            std::to_string(static_cast<int>(options.minimumFontSize)) + " pt on the page");
-        graphviz::RenderPayload payload;
-        const std::string_view gvFormat = graphvizFormat(format);
-        if (!graphviz::render(lock, built.graph->get(), gvFormat, payload.bytes))
-            throw LayoutError("rendering " + std::string(gvFormat) + " after " + std::string(name) +
-                              " failed: " + joined(graphviz::takeMessages(lock)));
-        payload.messages = graphviz::takeMessages(lock);
-        payload.messages.insert(payload.messages.end(), notes.begin(), notes.end());
-        return graphviz::encodeRender(payload);
+    graphviz::Lock lock;
+    graphviz::takeMessages(lock);
+    if (!pinned) engine = graphviz::seededEngine(engine, options);
+    graphviz::BuiltGraph built = graphviz::buildGraph(lock, store, view, engine, options,
+                                                      graphviz::Purpose::Rendered, pinned);
+    if (!pinned) graphviz::applySeed(lock, store, view, options, built);
+    const std::string_view engineName = pinned ? graphviz::worker::kPinnedEngine : layoutEngineName(engine);
+    std::string request = std::string(graphviz::worker::kRenderMode) + " " +
+                          std::string(engineName) + " " +
+                          std::string(graphvizFormat(format));
+    const graphviz::Page page{options.pageWidth, options.pageHeight, options.minimumFontSize};
+    if (page.paged()) {
+        std::vector<std::size_t> ranks = labelRanks(store, view, options);
+        Agsym_t *rankAttribute = graphviz::declare(lock, built.graph->get(), AGNODE, graphviz::kLabelRankAttribute, "");
+        for (std::size_t i = 0; i < ranks.size(); ++i)
+            graphviz::set(lock, built.nodes[i], rankAttribute, std::to_string(ranks[i]));
+        request += " " + std::to_string(page.width) + " " + std::to_string(page.height) + " " +
+                   std::to_string(page.minimumFontSize);
     }
+    request += "\n";
+    if (!graphviz::write(lock, built.graph->get(), request))
+        throw LayoutError("writing the graph for the layout worker failed: " +
+                          graphviz::joined(graphviz::takeMessages(lock)));
+    return request;
 }
 
 // DOT is the styled graph before layout (with layout=<engine>), so a user can
@@ -163,7 +101,7 @@ std::string writeDot(const GraphStore &store, const View &view, const LayoutOpti
     graphviz::applySeed(lock, store, view, options, built); // positions travel with the DOT
     std::string dot;
     if (!graphviz::write(lock, built.graph->get(), dot))
-        throw LayoutError("writing DOT failed: " + joined(graphviz::takeMessages(lock)));
+        throw LayoutError("writing DOT failed: " + graphviz::joined(graphviz::takeMessages(lock)));
     if (options.messages) {
         std::vector<std::string> messages = graphviz::takeMessages(lock);
         options.messages->insert(options.messages->end(), messages.begin(), messages.end());
@@ -178,11 +116,29 @@ std::string renderDiagram(const GraphStore &store, const View &view, DiagramForm
 {
     if (format == DiagramFormat::Dot)
         return writeDot(store, view, options);
-    graphviz::Lock lock;
-    graphviz::BoundedResult run =
-        graphviz::runBounded(lock, options, [&](LayoutEngine engine) {
-            return renderPayload(lock, store, view, engine, format, options);
+    graphviz::WorkerRun run;
+    try {
+        run = graphviz::runInWorker(options, [&](LayoutEngine engine) {
+            return renderRequest(store, view, engine, format, options);
         });
+    } catch (const graphviz::EnginesTimedOut &timedOut) {
+        // Never no picture: place the nodes ourselves, let Graphviz draw them
+        // where they are with straight edges (linear), under the same limit.
+        LayoutResult placed = quickLayoutInstead(store, view, options, timedOut.notices);
+        std::vector<Point> pinned;
+        pinned.reserve(placed.nodes.size());
+        for (const NodeLayout &node : placed.nodes)
+            pinned.push_back(node.centre);
+        LayoutOptions drawOnly = options;
+        drawOnly.engine = LayoutEngine::Sfdp; // no second fallback: there is none left
+        // Drawing placed nodes with straight edges is linear; a limit meant
+        // for a layout engine may be too short for it on a big graph.
+        drawOnly.timeLimit = std::max<std::chrono::milliseconds>(options.timeLimit, kDrawPlacedLimit);
+        run = graphviz::runInWorker(drawOnly, [&](LayoutEngine) {
+            return renderRequest(store, view, options.engine, format, options, &pinned);
+        });
+        run.notices = std::move(placed.messages);
+    }
     graphviz::RenderPayload payload = graphviz::decodeRender(run.payload);
     if (options.messages) {
         options.messages->insert(options.messages->end(), run.notices.begin(), run.notices.end());

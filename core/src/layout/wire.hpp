@@ -1,5 +1,5 @@
 // Byte encoding of what a layout or a render produces, so it can come back
-// from a child process (see bounded_run.hpp). Same machine, same build: raw
+// from the layout worker process (see graphviz_process.hpp). Same machine, same build: raw
 // native-endian numbers, no versioning.
 #pragma once
 

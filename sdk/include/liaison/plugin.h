@@ -234,14 +234,20 @@ typedef struct liaison_loader {
 
     /* Confidence 0..100 that the input is in this loader's format, from its
      * bytes (a quick look at the first KB is enough). Pure: no callbacks, no
-     * global state; may be called from any thread, concurrently. */
+     * global state (Liaison's host calls it serially, as load() below). */
     int (*sniff)(const liaison_input *input);
 
     /* Reads the input and hands its content to the host through `host`.
      * Returns a LIAISON_LOAD_* code. Must report every problem through
      * host->diagnostic with a location, must not keep any pointer after it
-     * returns, must not throw, and keeps no mutable global state: the host
-     * may call load() for different inputs from different threads. */
+     * returns, must not throw, and keeps no mutable global state of its own.
+     * How Liaison's host calls it: serially. One sniff() or load() of any
+     * loader runs at a time in the process, from whichever thread asked for
+     * the import; load() runs holding the host's Graphviz lock too, so a
+     * loader may use a library with process-wide state of its own (the DOT
+     * loader uses cgraph). Other hosts may call load() concurrently for
+     * different inputs; a loader that cannot allow that says so in its
+     * description. */
     int (*load)(const liaison_input *input, const liaison_host *host);
 } liaison_loader;
 
