@@ -195,6 +195,56 @@ std::size_t count(pg::Connection &conn, const std::string &sql, const std::strin
     return static_cast<std::size_t>(conn.exec(sql, {pushId}).affected());
 }
 
+// Human decisions travel with the graph: its judgements, and its redirects
+// (ids merged away), each to the survivor the archive knows. A redirect from
+// an id the archive still holds as an entity, or already redirects elsewhere,
+// is a conflict for a person to settle, never a silent merge in the archive.
+// Runs after the entities are in (a redirect names one) and after
+// s_conflict exists.
+void pushIdentityDecisions(pg::Connection &conn, const GraphStore &graph, const std::string &label,
+                           const std::string &pushId, PushReport &report)
+{
+    std::vector<std::string> a, b, verdict, reason, when;
+    for (const Judgement &j : graph.judgements()) {
+        a.push_back(j.a), b.push_back(j.b), reason.push_back(j.reason), when.push_back(j.time);
+        verdict.push_back(j.verdict == Verdict::Same ? "same" : "different");
+    }
+    if (!a.empty())
+        report.judgementsAdded = static_cast<std::size_t>(
+            conn.exec(R"SQL(
+INSERT INTO liaison.judgement (entity_a, entity_b, verdict, reasons, judged_by, judged_at, push_id)
+SELECT a, b, v, r, $6, w, $7::bigint FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS j(a, b, v, r, w)
+ON CONFLICT DO NOTHING)SQL",
+                      {pg::textArray(a), pg::textArray(b), pg::textArray(verdict), pg::textArray(reason),
+                       pg::textArray(when), label, pushId})
+                .affected());
+
+    std::vector<std::string> from, to;
+    for (const Redirect &r : graph.redirects()) {
+        EntityIndex survivor = graph.findById(r.from); // follows chains to the live entity
+        if (survivor == kNoEntity) continue;           // the reader refuses such files; nothing to send
+        from.push_back(r.from), to.push_back(graph.entity(survivor).id);
+    }
+    if (from.empty()) return;
+    const std::vector<pg::Param> params{pg::textArray(from), pg::textArray(to), pushId};
+    // The survivor as the archive names it (it may have been merged there too).
+    const std::string incoming = R"SQL(
+  (SELECT x.f, coalesce(ar.to_id, x.t) AS t FROM unnest($1::text[], $2::text[]) AS x(f, t)
+   LEFT JOIN liaison.redirect ar ON ar.from_id = x.t) AS i)SQL";
+    conn.exec("INSERT INTO s_conflict (subject, field, archive_value, incoming_value) "
+              "SELECT i.f, 'merged_into', 'a live entity', i.t FROM" + incoming +
+              " JOIN liaison.entity e ON e.id = i.f WHERE $3::bigint IS NOT NULL", params);
+    conn.exec("INSERT INTO s_conflict (subject, field, archive_value, incoming_value) "
+              "SELECT i.f, 'merged_into', r.to_id, i.t FROM" + incoming +
+              " JOIN liaison.redirect r ON r.from_id = i.f WHERE r.to_id <> i.t AND $3::bigint IS NOT NULL", params);
+    report.redirectsAdded = static_cast<std::size_t>(
+        conn.exec("INSERT INTO liaison.redirect (from_id, to_id, push_id) SELECT i.f, i.t, $3::bigint FROM" + incoming +
+                      " WHERE NOT EXISTS (SELECT 1 FROM liaison.entity e WHERE e.id = i.f)"
+                      " AND EXISTS (SELECT 1 FROM liaison.entity e WHERE e.id = i.t) ON CONFLICT (from_id) DO NOTHING",
+                  params)
+            .affected());
+}
+
 PushReport pushOnce(pg::Connection &conn, const GraphStore &graph, const std::string &label)
 {
     PushReport report;
@@ -224,6 +274,7 @@ FROM (SELECT id, jsonb_object_agg(kv.key, kv.value) AS attributes
 WHERE e.id = s.id AND EXISTS (SELECT 1 FROM jsonb_object_keys(s.attributes) k WHERE NOT e.attributes ? k))SQL",
                                    pushId);
     conn.run(kFindConflicts);
+    pushIdentityDecisions(conn, graph, label, pushId, report);
     // A differing display or language name stays findable: it becomes an alias.
     conn.exec(R"SQL(
 INSERT INTO s_alias (entity_id, alias, ord)

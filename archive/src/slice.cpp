@@ -2,6 +2,7 @@
 
 #include "codec.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -23,6 +24,40 @@ Evidence evidenceRow(const pg::Result &rows, int r)
 }
 
 const char *const kEvidenceColumns = "source_id, line, locator, quote, confidence, extra::text";
+
+// The redirects to the slice's entities (old ids keep resolving in the
+// pulled file) and the judgements on them, so a pulled slice imported back
+// or merged with a file keeps every decision the team made on its entities.
+// The archive holds no snapshot of a merged-away entity: `split` on a pulled
+// slice cannot restore one (it says so).
+void addIdentityDecisions(pg::Connection &conn, GraphStore &store, const std::vector<std::string> &ids)
+{
+    const std::string idArray = pg::textArray(ids);
+    pg::Result redirects = conn.exec("SELECT from_id, to_id FROM liaison.redirect WHERE to_id = ANY($1) ORDER BY from_id",
+                                     {idArray});
+    std::vector<std::string> known = ids;
+    for (int r = 0; r < redirects.rows(); ++r) {
+        Redirect redirect;
+        redirect.from = redirects.string(r, 0);
+        redirect.to = redirects.string(r, 1);
+        redirect.reason = "merged in the archive";
+        known.push_back(redirect.from);
+        store.addRedirect(std::move(redirect));
+    }
+    pg::Result judgements = conn.exec("SELECT entity_a, entity_b, verdict, reasons, judged_at FROM liaison.judgement "
+                                      "WHERE entity_a = ANY($1) AND entity_b = ANY($1) ORDER BY id",
+                                      {pg::textArray(known)});
+    for (int r = 0; r < judgements.rows(); ++r) {
+        Judgement j;
+        j.a = judgements.string(r, 0);
+        j.b = judgements.string(r, 1);
+        j.verdict = judgements.string(r, 2) == "same" ? Verdict::Same : Verdict::Different;
+        j.reason = judgements.string(r, 3);
+        j.time = judgements.string(r, 4);
+        if (std::find(store.judgements().begin(), store.judgements().end(), j) == store.judgements().end())
+            store.judgements().push_back(std::move(j));
+    }
+}
 
 // `where` restricts by $1 (a text[] of entity ids) and `relationWhere` by $2
 // (relation ids); empty strings mean everything.
@@ -101,6 +136,7 @@ GraphStore load(pg::Connection &conn, const std::string &entityWhere, const std:
     for (Relation &relation : relations)
         if (store.findById(relation.from) != kNoEntity && store.findById(relation.to) != kNoEntity)
             store.addRelation(std::move(relation));
+    addIdentityDecisions(conn, store, order);
     return store;
 }
 

@@ -57,7 +57,8 @@ int runPush(const std::vector<std::string> &words)
                   << " sources, " << report.entitiesAdded << " entities (" << report.entitiesUpdated
                   << " updated, " << report.namesAdded << " names and aliases), " << report.relationsAdded
                   << " relations, " << report.evidenceAdded << " evidence rows (" << report.evidenceKnown
-                  << " already archived)\n";
+                  << " already archived), " << report.judgementsAdded << " judgements, " << report.redirectsAdded
+                  << " redirects\n";
     for (const archive::Conflict &c : report.conflicts)
         std::cout << "conflict: " << c.subject << " " << c.field << ": the archive keeps '" << c.archiveValue
                   << "', this push brought '" << c.incomingValue << "'"

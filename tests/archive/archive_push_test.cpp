@@ -3,6 +3,7 @@
 #include "test_paths.hpp"
 
 #include "liaison/archive.hpp"
+#include "liaison/identity.hpp"
 #include "liaison/json_io.hpp"
 
 #include <algorithm>
@@ -111,6 +112,45 @@ TEST_F(ArchivePush, OverlappingPushAppendsEvidenceToTheSameRelation)
     EXPECT_EQ(r.evidence[0].source, "report-1");
     EXPECT_EQ(r.evidence[1].source, "report-2");
     EXPECT_EQ(pulled.sources().size(), 2u);
+}
+
+// Identity decisions travel with the graph: a merge made in a file (its
+// redirect and judgement "same") and a judgement "different" reach the
+// archive, a pull gives them back, and an old id keeps resolving. A push
+// whose graph merged away an id the archive still holds as an entity is a
+// conflict, not a silent merge in the archive.
+TEST_F(ArchivePush, JudgementsAndRedirectsArePushedPulledAndAMergeAgainstTheArchiveIsAConflict)
+{
+    GraphStore g = meeting("report-1", "q");
+    g.addEntity({"person:bob", "person", "Bob B.", {}, {}, {}, {}, {}});
+    GraphStore merged = mergeEntities(g, g.findById("person:b"), g.findById("person:bob"), "same person").store;
+    merged = judge(merged, merged.findById("person:a"), merged.findById("person:b"), Verdict::Different, "two people");
+    archive::PushReport first = Archive(url()).push(merged, "alice's");
+    EXPECT_EQ(first.redirectsAdded, 1u);
+    EXPECT_EQ(first.judgementsAdded, 2u) << "the merge's 'same' and the 'different'";
+    EXPECT_TRUE(Archive(url()).push(merged, "alice's").conflicts.empty());
+    EXPECT_EQ(Archive(url()).push(merged, "alice's").judgementsAdded, 0u) << "idempotent";
+
+    GraphStore pulled = Archive(url()).pull({});
+    ASSERT_EQ(pulled.redirects().size(), 1u);
+    EXPECT_EQ(pulled.entity(pulled.findById("person:bob")).id, "person:b") << "the old id resolves";
+    ASSERT_EQ(pulled.judgements().size(), 2u);
+    const Judgement *different = judgementOn(pulled, "person:a", "person:b");
+    ASSERT_NE(different, nullptr);
+    EXPECT_EQ(different->verdict, Verdict::Different);
+    // And the pulled slice is a file the next command reads.
+    GraphStore again = readLiaisonJson(writeLiaisonJson(pulled), "slice.json");
+    EXPECT_EQ(again.judgements().size(), 2u);
+
+    // Carol's graph merges person:a (live in the archive) into person:b.
+    GraphStore carol = mergeEntities(meeting("report-2", "r"), 1, 0, "carol thinks so").store;
+    archive::PushReport third = Archive(url()).push(carol, "carol's");
+    ASSERT_EQ(third.conflicts.size(), 1u);
+    EXPECT_EQ(third.conflicts[0].subject, "person:a");
+    EXPECT_EQ(third.conflicts[0].field, "merged_into");
+    EXPECT_EQ(third.conflicts[0].incomingValue, "person:b");
+    EXPECT_EQ(third.redirectsAdded, 0u);
+    EXPECT_NE(Archive(url()).pull({}).findById("person:a"), kNoEntity) << "the archive keeps person:a";
 }
 
 TEST_F(ArchivePush, ValueChangedDifferentlyByTwoPushesIsAConflictNotLastWriterWins)

@@ -50,10 +50,13 @@ struct Conflict {
 struct PushReport {
     std::size_t sourcesAdded = 0, entitiesAdded = 0, entitiesUpdated = 0, namesAdded = 0;
     std::size_t relationsAdded = 0, evidenceAdded = 0, evidenceKnown = 0;
+    std::size_t judgementsAdded = 0, redirectsAdded = 0;
     std::vector<Conflict> conflicts;
     bool changed() const
     {
-        return sourcesAdded + entitiesAdded + entitiesUpdated + namesAdded + relationsAdded + evidenceAdded > 0;
+        return sourcesAdded + entitiesAdded + entitiesUpdated + namesAdded + relationsAdded + evidenceAdded +
+                   judgementsAdded + redirectsAdded >
+               0;
     }
 };
 
