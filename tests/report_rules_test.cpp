@@ -305,4 +305,31 @@ TEST(ReportRules, ChineseRostersAndEnumeratedSubjectsAttendTheEvent) {
     EXPECT_FALSE(relates(x, "attended", "張志強", "總統就職典禮"));
 }
 
+TEST(ReportRules, ChineseOrganisationNamesStopAtTitlesVerbsDatesPlacesAndCounts) {
+    const auto x = extract("出席者:亞西及非洲司司長陳俊賢。公眾外交協調會執行長兼外交部發言人王珮玲在外交部一樓新聞中心主持。"
+                           "德國聯邦勞動與社會部政務次長柯樂眉訪華。蘇院長熱情迎接捷克參議院議長韋德齊一行人。"
+                           "部長訂於10月9日至13日偕夫婿及內政部政務次長馬錫烈拉來臺,並在索馬利亞建立5個海事安全中心。\n");
+    for (const char *name : {"亞西及非洲司", "公眾外交協調會", "外交部", "德國聯邦勞動與社會部", "參議院", "內政部"})
+        EXPECT_NE(entityNamed(x, "organisation", name), nullptr) << name;
+    for (const auto &e : x.entities) {
+        if (e.kind != "organisation")
+            continue;
+        for (const char *bad : {"兼", "一樓", "院長", "迎接", "偕", "5個"})
+            EXPECT_EQ(e.name.find(bad), std::string::npos) << e.name;
+    }
+    EXPECT_TRUE(relates(x, "works_for", "陳俊賢", "亞西及非洲司"));
+}
+
+TEST(ReportRules, EnglishLegislaturesPossessivesAndOneOfPart) {
+    const auto x = extract("Today, U.S. Agency for International Development (USAID) Administrator Samantha Power met "
+                           "Taiwan's Legislative Yuan Speaker Su Jia-chyuan and the Japan-ROC Diet Members' "
+                           "Consultative Council. The Assistant Secretary from the Department of Energy for Policy and "
+                           "International Affairs spoke.\n");
+    EXPECT_NE(entityNamed(x, "organisation", "Legislative Yuan"), nullptr);
+    EXPECT_NE(entityNamed(x, "organisation", "Japan-ROC Diet Members' Consultative Council"), nullptr);
+    EXPECT_NE(entityNamed(x, "organisation", "Department of Energy"), nullptr);
+    EXPECT_EQ(entityNamed(x, "organisation", "Taiwan's Legislative Yuan"), nullptr);
+    EXPECT_TRUE(relates(x, "works_for", "Samantha Power", "Agency for International Development"));
+}
+
 } // namespace

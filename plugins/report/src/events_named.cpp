@@ -259,18 +259,13 @@ void Extractor::findEnglishNamedEvents(ParagraphState &p) {
 
 void Extractor::findChineseNamedEvents(ParagraphState &p) {
     const U32 &t = p.paragraph.text;
-    auto inDate = [&](std::size_t pos) {
-        return std::any_of(p.mentions.begin(), p.mentions.end(), [&](const Mention &m) {
-            return m.kind == MentionKind::Date && m.begin <= pos && pos < m.end;
-        });
-    };
     for (std::size_t i = 0; i < t.size(); ++i) {
         const auto head = m_lex.zhEventHeads.matchAt(t, i);
         if (head.length == 0 || head.payload < 4 || overlaps(p, i, i + head.length))
             continue;
         const std::size_t headE = i + head.length;
         std::size_t b = i;
-        while (b > 0 && i - b < 14 && (isHan(t[b - 1]) || isDigit(t[b - 1])) && !inDate(b - 1) &&
+        while (b > 0 && i - b < 14 && (isHan(t[b - 1]) || isDigit(t[b - 1])) && !insideDate(p, b - 1) &&
                kZhEventStopChars.find(t[b - 1]) == U32::npos && !endsChineseEventBoundary(t, b))
             --b;
         // A leading country, 我國/本國 or 本部/本 leaves the name (the written form is an alias).

@@ -91,6 +91,12 @@ bool Extractor::insideConsumed(const ParagraphState &p, std::size_t pos) const {
     return false;
 }
 
+bool Extractor::insideDate(const ParagraphState &p, std::size_t pos) const {
+    return std::any_of(p.mentions.begin(), p.mentions.end(), [&](const Mention &m) {
+        return m.kind == MentionKind::Date && m.begin <= pos && pos < m.end;
+    });
+}
+
 const Mention *Extractor::mentionAt(const ParagraphState &p, std::size_t b, std::size_t e, MentionKind kind) const {
     for (const auto &m : p.mentions)
         if (m.kind == kind && m.begin >= b && m.end <= e)

@@ -64,6 +64,7 @@ private:
     const Sentence *sentenceAt(const ParagraphState &p, std::size_t pos) const;
     bool overlaps(const ParagraphState &p, std::size_t b, std::size_t e) const;
     bool insideConsumed(const ParagraphState &p, std::size_t pos) const;
+    bool insideDate(const ParagraphState &p, std::size_t pos) const; // a date mention covers `pos`
     const Mention *mentionAt(const ParagraphState &p, std::size_t b, std::size_t e, MentionKind kind) const;
     void addMention(ParagraphState &p, Mention m, double confidence);
     // A person mention of entity `e` over [b, e) with the title written there.
@@ -81,6 +82,8 @@ private:
     void findDates(ParagraphState &p);
     void findCountries(ParagraphState &p);
     void findOrganisations(ParagraphState &p);
+    // A Chinese title (院長, 副總統, 秘書長) ends at `j` of `t`.
+    bool titleEndsAt(const U32 &t, std::size_t j) const;
     void findEnglishOrganisations(ParagraphState &p);
     void findKnownNames(ParagraphState &p);
     void findEvents(ParagraphState &p);

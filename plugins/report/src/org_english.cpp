@@ -28,6 +28,10 @@ std::vector<Token> latinTokens(const U32 &t) {
         while (j < t.size() && (isLatin(t[j]) || isDigit(t[j]) || t[j] == U'&' ||
                                 ((t[j] == U'-' || t[j] == U'\'') && j + 1 < t.size() && isLatin(t[j + 1]))))
             ++j;
+        // A plural possessive belongs to the word: "Diet Members' Consultative Council".
+        if (j < t.size() && (t[j] == U'\'' || t[j] == U'’') && j > i && t[j - 1] == U's' &&
+            (j + 1 >= t.size() || !isLatin(t[j + 1])))
+            ++j;
         out.push_back({i, j, t.substr(i, j - i)});
         i = j;
     }
@@ -128,6 +132,8 @@ void Extractor::findEnglishOrganisations(ParagraphState &p) {
                    ((capitalised(tokens[last + 1].word) && !isRole(tokens[last + 1].word)) ||
                     (tokens[last + 1].word == U"and" && last + 2 < tokens.size() && capitalised(tokens[last + 2].word))))
                 ++last;
+            // One "of/for" part: "Department of Energy" for Policy and International Affairs.
+            break;
         }
         if (first == h && last == h)
             continue;
@@ -149,6 +155,12 @@ void Extractor::findEnglishOrganisations(ParagraphState &p) {
     for (const auto &c : candidates) {
         std::size_t b = tokens[c.first].begin;
         if (c.first < c.last && tokens[c.first].word == U"The")
+            b = tokens[c.first + 1].begin;
+        // "Taiwan's Legislative Yuan": a possessive country is where it is, not part of its name.
+        const U32 &firstWord = tokens[c.first].word;
+        if (c.first < c.head && firstWord.size() > 2 && firstWord.compare(firstWord.size() - 2, 2, U"'s") == 0 &&
+            m_lex.countryForms.matchAt(U32View(firstWord).substr(0, firstWord.size() - 2), 0).length ==
+                firstWord.size() - 2)
             b = tokens[c.first + 1].begin;
         std::size_t e = tokens[c.last].end;
         if (e < t.size() && t[e] == U'.' && asciiLower(tokens[c.last].word) == U"univ")

@@ -12,7 +12,7 @@ namespace liaison::report {
 
 namespace {
 
-const U32 kStopChars = U"的之與与及和在於于為为是由請请並并以等其向對对從从至到將将讓让被把後后前也都又更再即已而但或了著着每該该此各這这那含如因若則则就還还均皆透、。「」『』";
+const U32 kStopChars = U"的之與与及和在於于為为是由請请並并以等其向對对從从至到將将讓让被把後后前也都又更再即已而但或了著着每該该此各這这那含如因若則则就還还均皆透係偕、。「」『』";
 const U32 kWeakContinuation = U"法分門门會会長长理面落屬属位境置份隊队內内外間间級级";
 
 const std::vector<U32> &stopWords() {
@@ -22,7 +22,8 @@ const std::vector<U32> &stopWords() {
         U"举办", U"安排", U"約訪", U"约访", U"加入", U"來自", U"来自", U"隸屬", U"隶属", U"屬於", U"属于", U"位於",
         U"位于", U"首度", U"首次", U"今年", U"目前", U"主持人", U"研究員", U"研究员", U"簽定", U"簽訂", U"签订",
         U"場地", U"场地", U"擔任", U"獲邀", U"获邀", U"同時", U"同时", U"也是", U"辦理", U"办理", U"參考", U"参考", U"搜集", U"蒐集", U"推動",
-        U"推动", U"主辦", U"主办", U"上開", U"上开", U"導入", U"导入", U"報告", U"报告", U"分享", U"介紹", U"介绍"};
+        U"推动", U"主辦", U"主办", U"上開", U"上开", U"導入", U"导入", U"報告", U"报告", U"分享", U"介紹", U"介绍",
+        U"設立", U"设立", U"建立", U"迎接", U"接見", U"接见", U"會見", U"会见", U"歡迎", U"欢迎", U"表示", U"熱情", U"热情"};
     return words;
 }
 
@@ -92,13 +93,36 @@ bool allLatin(U32View s) {
     return any;
 }
 
+// 一樓新聞中心 (a floor), 5個海事安全中心 (a count): a place or a number of
+// organisations, not a named one.
+bool placeOrQuantity(const U32 &stem) {
+    std::size_t k = 0;
+    while (k < stem.size() && (isDigit(stem[k]) || U32(U"一二三四五六七八九十兩两幾几數数多").find(stem[k]) != U32::npos))
+        ++k;
+    return k > 0 && k < stem.size() && U32(U"樓楼個个所家座層层").find(stem[k]) != U32::npos;
+}
+
 } // namespace
+
+bool Extractor::titleEndsAt(const U32 &t, std::size_t j) const {
+    for (std::size_t len = 2; len <= 4 && len <= j; ++len)
+        if (m_lex.zhTitles.matchAt(t, j - len).length == len)
+            return true;
+    return false;
+}
 
 bool headsTitleBeforeName(const U32 &t, std::size_t headE, const std::set<U32> &surnames) {
     if (headE >= t.size() || (t[headE] != U'長' && t[headE] != U'长'))
         return false;
     const std::size_t name = skipSpaces(t, headE + 1);
-    return name < t.size() && (surnames.count(t.substr(name, 1)) > 0 || surnames.count(t.substr(name, 2)) > 0);
+    if (name < t.size() && (surnames.count(t.substr(name, 1)) > 0 || surnames.count(t.substr(name, 2)) > 0))
+        return true;
+    // A transliterated name with its original: 內政部長桑蒂蕾(Princess Tsandzile).
+    std::size_t e = name;
+    while (e < t.size() && e - name < 6 && isHan(t[e]))
+        ++e;
+    const std::size_t open = skipSpaces(t, e);
+    return e - name >= 2 && open + 1 < t.size() && t[open] == U'(' && isLatin(t[skipSpaces(t, open + 1)]);
 }
 
 void Extractor::applyParentheticalAliases(ParagraphState &p, int entity, std::size_t b, std::size_t e) {
@@ -149,6 +173,9 @@ void Extractor::findOrganisations(ParagraphState &p) {
         const std::size_t headB = i;
         const std::size_t headE = i + head.length;
         const bool strong = head.payload == 1;
+        // 簽署 (sign), 部署 (deploy): a verb, not a head.
+        if (!strong && headB > 0 && U32(U"簽签部").find(t[headB - 1]) != U32::npos && (t[headB] == U'署'))
+            continue;
         const bool headsTitle = !strong && headsTitleBeforeName(t, headE, m_lex.surnames);
         if (!strong && !headsTitle && headE < t.size() && kWeakContinuation.find(t[headE]) != U32::npos)
             continue;
@@ -158,6 +185,7 @@ void Extractor::findOrganisations(ParagraphState &p) {
         std::size_t groupE = U32::npos;
         int parent = -1;
         bool latin = false;
+        std::size_t bridge = U32::npos; // where a 與/及 inside the name was crossed
         // Length of the name so far, not counting a parenthesised group; Latin names may be longer.
         auto budget = [&] {
             const std::size_t g = groupB == U32::npos ? 0 : groupE - groupB + 2;
@@ -182,9 +210,26 @@ void Extractor::findOrganisations(ParagraphState &p) {
             for (const auto &w : stopWords())
                 if (endsWithWord(t, j, w))
                     stop = true;
+            // A title before the name is the person's (蘇院長…參議院), not part of the name.
+            if (j < headB && isHan(c) && titleEndsAt(t, j))
+                stop = true;
             if (stop)
                 break;
             if (isHan(c)) {
+                // 勞動與社會部, 亞西及非洲司: 與/及 inside a weak-headed name, one short word after
+                // it (undone below unless the name then starts a clause or with a country).
+                if ((c == U'與' || c == U'与' || c == U'及') && !strong && bridge == U32::npos && headB - j <= 2 &&
+                    j >= 3 && isHan(t[j - 2]) && kStopChars.find(t[j - 2]) == U32::npos && lastEnd != j - 1 &&
+                    !titleEndsAt(t, j - 1) && m_lex.zhOrgHeads.matchAt(t, j - 2).length == 0) {
+                    bridge = j;
+                    --j;
+                    continue;
+                }
+                // 執行長兼外交部發言人: 兼 after a title joins two offices.
+                if (c == U'兼' && titleEndsAt(t, j - 1))
+                    break;
+                if (insideDate(p, j - 1))
+                    break;
                 if (kStopChars.find(c) != U32::npos)
                     break;
                 // "2017 年國際資訊長協會", "本(2017)年度...": the year is not part of the name.
@@ -200,7 +245,10 @@ void Extractor::findOrganisations(ParagraphState &p) {
                 --j;
                 continue;
             }
-            if (isLatin(c) || isDigit(c) || c == U'-' || c == U'&') {
+            // A hyphen only inside a Latin name (Japan-ROC), never a dash run (---歐洲司).
+            const bool innerHyphen = c == U'-' && j >= 2 && (isLatin(t[j - 2]) || isDigit(t[j - 2])) &&
+                                     j < t.size() && (isLatin(t[j]) || isDigit(t[j]));
+            if (isLatin(c) || isDigit(c) || innerHyphen || c == U'&') {
                 latin = true;
                 --j;
                 continue;
@@ -220,6 +268,8 @@ void Extractor::findOrganisations(ParagraphState &p) {
             }
             break;
         }
+        if (bridge != U32::npos && j > 0 && isHan(t[j - 1]) && m_lex.countryForms.matchAt(t, j).length == 0)
+            j = bridge;
         // Anaphora: 該中心, 本會, 上開研究中心.
         const std::size_t stemRaw = j;
         while (j < headB && isSpace(t[j]))
@@ -330,7 +380,8 @@ void Extractor::findOrganisations(ParagraphState &p) {
                 }
             }
         }
-        bool accept = !stem.empty() && !generic && (hanCount >= 2 || latin || hasAlias);
+        bool accept = !stem.empty() && !generic && (hanCount >= 2 || latin || hasAlias) &&
+                      (!placeOrQuantity(stem) || (j > 0 && (t[j - 1] == U'「' || t[j - 1] == U'『'))); // 「一個地球…」
         const U32 headText0 = t.substr(headB, head.length);
         const bool government = headText0 == U"政府";
         if (government)

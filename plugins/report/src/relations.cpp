@@ -134,8 +134,10 @@ void Extractor::findRelations(ParagraphState &p) {
                     break;
                 ++looked;
                 U32 gap;
+                // An abbreviation already read as the organisation's alias is no gap:
+                // "U.S. Agency for International Development (USAID) Administrator Samantha Power".
                 for (std::size_t i = other.end; i < cursor; ++i)
-                    if (!isSpace(t[i]))
+                    if (!isSpace(t[i]) && !insideConsumed(p, i))
                         gap.push_back(t[i]);
                 cursor = other.begin;
                 if (contains(gap, U"、") || contains(gap, U"與") || contains(gap, U"和") || contains(gap, U"及"))
