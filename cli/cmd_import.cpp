@@ -18,6 +18,7 @@ namespace liaison::cli {
 static const char *const kImportHelp =
     "usage: liaison import FILE... -o OUT.json [--into EXISTING.json] [--plugin NAME]\n"
     "                      [--lenient] [--kind FROM=TO,...] [--relation-kind KIND] [--quiet]\n"
+    "                      [--report] [--json]\n"
     "\n"
     "Reads each FILE with a loader plugin (chosen by --plugin NAME, else by file\n"
     "name and content; see `liaison plugins`), validates everything as one batch and\n"
@@ -33,6 +34,15 @@ static const char *const kImportHelp =
     "  --relation-kind KIND  kind of relations the file leaves without one (default related_to)\n"
     "  --plugin NAME         use this loader for every FILE\n"
     "  --quiet               print errors only\n"
+    "  --report              list every incoming entity: created, merged (with the reason)\n"
+    "                        or ambiguous (with the candidates and their reasons)\n"
+    "  --json                print that report as JSON on stdout (then -o cannot be '-')\n"
+    "\n"
+    "Entities merge when their id matches (ids like 1, 2 or row numbers only with\n"
+    "the same kind and name), or when exactly one entity of the graph or of another\n"
+    "input file scores high enough as a candidate (see `liaison resolve`); never on\n"
+    "a surname alone across documents, across gendered titles, or against a\n"
+    "judgement \"different\". Identical relations are kept once with all their evidence.\n"
     "\n"
     "Exit code 0 when the graph was written, 1 when the import was refused.\n";
 
@@ -46,6 +56,63 @@ static std::map<std::string, std::string, std::less<>> kindMap(const std::string
         out[pair.substr(0, eq)] = pair.substr(eq + 1);
     }
     return out;
+}
+
+static const char *outcomeWord(EntityOutcome::Kind kind)
+{
+    switch (kind) {
+    case EntityOutcome::Kind::Created: return "created";
+    case EntityOutcome::Kind::Merged: return "merged";
+    case EntityOutcome::Kind::Ambiguous: return "ambiguous";
+    }
+    return "created";
+}
+
+// Every incoming entity and what became of it (--report).
+static void printOutcomes(const ImportReport &report)
+{
+    for (const EntityOutcome &o : report.outcomes) {
+        std::cerr << outcomeWord(o.kind) << " " << printableText(o.incomingId);
+        if (o.resultId != o.incomingId) std::cerr << " -> " << printableText(o.resultId);
+        if (!o.reason.empty()) std::cerr << " (" << printableText(o.reason) << ")";
+        if (o.origin.line > 0) std::cerr << " at " << printableText(o.origin.text());
+        std::cerr << "\n";
+        for (const std::string &c : o.candidates) std::cerr << "  candidate " << printableText(c) << "\n";
+    }
+}
+
+static void reportJson(const ImportReport &report)
+{
+    JsonOut json;
+    auto &w = json.w();
+    w.StartObject();
+    json.key("entities_added"), w.Uint64(report.entitiesAdded);
+    json.key("entities_merged"), w.Uint64(report.entitiesMerged);
+    json.key("relations_added"), w.Uint64(report.relationsAdded);
+    json.key("relations_already_present"), w.Uint64(report.duplicateRelations);
+    json.key("evidence_appended"), w.Uint64(report.evidenceAppended);
+    json.key("sources_added"), w.Uint64(report.sourcesAdded);
+    json.key("entities");
+    w.StartArray();
+    for (const EntityOutcome &o : report.outcomes) {
+        w.StartObject();
+        json.key("outcome"), json.string(outcomeWord(o.kind));
+        json.key("incoming"), json.string(o.incomingId);
+        json.key("id"), json.string(o.resultId);
+        if (!o.reason.empty()) json.key("reason"), json.string(o.reason);
+        json.key("origin"), json.string(o.origin.text());
+        json.key("candidates");
+        w.StartArray();
+        for (const std::string &c : o.candidates) json.string(c);
+        w.EndArray();
+        w.EndObject();
+    }
+    w.EndArray();
+    json.key("sources");
+    w.StartArray();
+    for (const std::string &n : report.sourceNotes) json.string(n);
+    w.EndArray();
+    w.EndObject();
 }
 
 static void printReport(const ImportReport &report, bool quiet)
@@ -71,19 +138,23 @@ static void printReport(const ImportReport &report, bool quiet)
         for (const std::string &c : a.candidateIds) std::cerr << " " << printableText(c);
         std::cerr << "; added as a new entity\n";
     }
+    for (const std::string &n : report.sourceNotes) std::cerr << printableText(n) << "\n";
     std::cerr << "imported " << report.entitiesAdded << " new entities, " << report.entitiesMerged << " merged, "
               << report.relationsAdded << " relations, " << report.sourcesAdded << " sources";
-    if (report.duplicateRelations) std::cerr << "; " << report.duplicateRelations << " relations already present";
+    if (report.duplicateRelations)
+        std::cerr << "; " << report.duplicateRelations << " relations already present (" << report.evidenceAppended
+                  << " new evidence items appended)";
     std::cerr << "\n";
 }
 
 static int runImport(const std::vector<std::string> &words)
 {
-    Args args(words, {"--lenient", "--quiet"}, {"-o", "--output", "--into", "--plugin", "--kind", "--relation-kind"});
+    Args args(words, {"--lenient", "--quiet", "--report", "--json"}, {"-o", "--output", "--into", "--plugin", "--kind", "--relation-kind"});
     std::optional<std::string> out = args.option("-o");
     if (!out) out = args.option("--output");
     if (!out) throw UserError("missing -o OUT.json (see --help)");
     if (args.positionals().empty()) throw UserError("missing FILE (see --help)");
+    if (args.flag("--json") && *out == "-") throw UserError("--json prints the report on stdout; give -o a file");
     std::string plugin = args.option("--plugin", "");
     bool quiet = args.flag("--quiet");
 
@@ -134,7 +205,9 @@ static int runImport(const std::vector<std::string> &words)
     }
     // Case 16: nothing is reported as imported until the file is in place.
     saveLiaisonJsonFile(store, *out);
+    if (args.flag("--report") && !quiet) printOutcomes(report);
     printReport(report, quiet);
+    if (args.flag("--json")) reportJson(report);
     return 0;
 }
 

@@ -33,6 +33,11 @@ Command rollupCommand();
 Command importCommand();  // cmd_import.cpp
 Command pluginsCommand(); // cmd_plugins.cpp
 Command viewCommand();
+Command resolveCommand(); // cmd_resolve.cpp
+Command mergeCommand();   // cmd_merge.cpp
+Command splitCommand();   // cmd_merge.cpp
+Command aliasCommand();   // cmd_alias.cpp
+Command judgeCommand();   // cmd_alias.cpp
 Command diffCommand(); // cmd_diff.cpp
 Command archiveCommand(); // cli/archive/
 

@@ -7,7 +7,8 @@ const std::vector<Command> &allCommands()
     static const std::vector<Command> commands{
         importCommand(), infoCommand(), showCommand(), searchCommand(), metCommand(), pathCommand(),
         exportCommand(), pluginsCommand(), rankCommand(), communitiesCommand(), componentsCommand(), rollupCommand(),
-        viewCommand(), archiveCommand(), diffCommand(),
+        resolveCommand(), mergeCommand(), splitCommand(), aliasCommand(), judgeCommand(), viewCommand(),
+        archiveCommand(), diffCommand(),
     };
     return commands;
 }

@@ -4,6 +4,7 @@
 #include "liaison/errors.hpp"
 #include "liaison/file_lock.hpp"
 #include "liaison/import_batch.hpp"
+#include "liaison/name_lookup.hpp"
 #include "liaison/filter_spec.hpp"
 #include "liaison/json_io.hpp"
 #include "liaison/storable.hpp"
@@ -35,6 +36,8 @@ std::string describe(const GraphStore &store, EntityIndex e)
 EntityIndex resolveEntity(const GraphStore &store, const std::string &reference)
 {
     std::vector<EntityIndex> found = store.resolve(reference);
+    // Then the identity rules: other script (庄明芬 / 莊明芬), name order, hyphens.
+    if (found.empty()) found = findByNameForm(store, reference);
     if (found.size() == 1) return found.front();
     if (found.empty()) {
         std::string message = "no entity has the id, name or alias '" + reference + "'";

@@ -332,4 +332,18 @@ TEST(ReportRules, EnglishLegislaturesPossessivesAndOneOfPart) {
     EXPECT_TRUE(relates(x, "works_for", "Samantha Power", "Agency for International Development"));
 }
 
+TEST(ReportRules, CompanionsOfAMeetingMetThePartnersWithTheSameDateAndQuote) {
+    const auto x = extract("WASHINGTON, June 8, 2022 \u2014 Secretary of State John Kerry met with Foreign Minister "
+                           "Sergey Lavrov, accompanied by Ambassador Jane Hartley and Under Secretary Wendy Sherman.\n\n"
+                           "王志明部長今(8)日接見吐瓦魯總理戴斐立訪問團一行,由外交部長林佳龍陪同。\n");
+    EXPECT_EQ(dateOf(met(x, "Jane Hartley", "Sergey Lavrov")), "2022-06-08");
+    EXPECT_EQ(dateOf(met(x, "Wendy Sherman", "Sergey Lavrov")), "2022-06-08");
+    EXPECT_EQ(met(x, "Jane Hartley", "John Kerry"), nullptr); // the same side
+    const auto *companion = met(x, "林佳龍", "戴斐立");
+    ASSERT_NE(companion, nullptr);
+    ASSERT_FALSE(companion->evidence.empty());
+    EXPECT_EQ(companion->evidence.front().line, 3);
+    EXPECT_NE(companion->evidence.front().quote.find("陪同"), std::string::npos);
+}
+
 } // namespace

@@ -72,7 +72,8 @@ void stageSources(pg::Connection &conn, const GraphStore &graph)
     for (const Source &s : graph.sources()) {
         std::string &row = copy.buffer();
         pg::copyField(row, s.id, true);
-        pg::copyNull(row); // content hash: the model does not carry one yet
+        if (s.hash.empty()) pg::copyNull(row); // unknown: not "different" from a known one
+        else pg::copyField(row, s.hash);
         pg::copyField(row, s.path);
         pg::copyField(row, s.title);
         pg::copyField(row, s.date);

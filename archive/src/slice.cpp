@@ -89,12 +89,13 @@ GraphStore load(pg::Connection &conn, const std::string &entityWhere, const std:
     }
 
     GraphStore store;
-    pg::Result sources = conn.exec("SELECT id, path, title, date, language, extra::text FROM liaison.source "
+    pg::Result sources = conn.exec("SELECT id, path, title, date, language, extra::text, coalesce(content_hash, '') "
+                                   "FROM liaison.source "
                                    "WHERE id = ANY($1) ORDER BY id",
                                    {pg::textArray({cited.begin(), cited.end()})});
     for (int r = 0; r < sources.rows(); ++r)
         store.addSource({sources.string(r, 0), sources.string(r, 2), sources.string(r, 3), sources.string(r, 4),
-                         sources.string(r, 1), extrasFromJson(sources.text(r, 5))});
+                         sources.string(r, 1), sources.string(r, 6), extrasFromJson(sources.text(r, 5))});
     store.reserve(entities.size(), relations.size());
     for (const std::string &id : order) store.addEntity(std::move(entities.at(id)));
     for (Relation &relation : relations)

@@ -27,7 +27,7 @@ std::size_t evidenceCount(const GraphStore &g)
 GraphStore meeting(const std::string &source, const std::string &quote, const std::string &title = "Dr.")
 {
     GraphStore g;
-    g.addSource({source, "Trip report " + source, "2017-09", "en", source + ".txt", {}});
+    g.addSource({source, "Trip report " + source, "2017-09", "en", source + ".txt", {}, {}});
     Entity a{"person:a", "person", "Alice Archer", {{"en", "Alice Archer"}}, {"A. Archer"}, {}, {}, {}};
     a.attributes["title"] = AttributeValue::string(title);
     g.addEntity(a);
@@ -50,6 +50,13 @@ TEST_F(ArchivePush, PullOfWholeArchiveHoldsEveryEntityRelationAndEvidenceRowOfTh
     GraphStore pulled = Archive(url()).pull({});
     ASSERT_EQ(pulled.entityCount(), file.entityCount());
     EXPECT_EQ(pulled.sources().size(), file.sources().size());
+    // A source is identified by its content hash: the archive keeps it.
+    for (const Source &s : file.sources()) {
+        const Source *back = pulled.source(s.id);
+        ASSERT_NE(back, nullptr) << s.id;
+        EXPECT_EQ(back->hash, s.hash) << s.id;
+    }
+    ASSERT_FALSE(file.sources().front().hash.empty()) << "the IAC dataset's source should carry its hash";
     EXPECT_EQ(evidenceCount(pulled), evidenceCount(file));
     for (const Entity &e : file.entities()) {
         EntityIndex i = pulled.findById(e.id);

@@ -19,7 +19,7 @@ using archive::Archive;
 GraphStore attendance(const std::string &source, int first, int people, int events)
 {
     GraphStore g;
-    g.addSource({source, source, "2020", "en", source + ".txt", {}});
+    g.addSource({source, source, "2020", "en", source + ".txt", {}, {}});
     for (int e = 0; e < events; ++e)
         g.addEntity({"event:e" + std::to_string(e), "event", "Event " + std::to_string(e), {}, {}, {}, {}, {}});
     for (int p = first; p < first + people; ++p) {

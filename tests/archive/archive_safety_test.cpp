@@ -27,7 +27,7 @@ TEST_F(ArchiveSafety, HostileNamesAndQuotesRoundTripExactlyAndAreSearchable)
         return "person:" + name;
     };
     GraphStore g;
-    g.addSource({"src'$$\\", "title \\N", "2017", "zh-Hant", "C:\\path\\file.txt", {}});
+    g.addSource({"src'$$\\", "title \\N", "2017", "zh-Hant", "C:\\path\\file.txt", {}, {}});
     for (std::size_t i = 0; i < hostile.size(); ++i) {
         Entity e{idOf(hostile[i]), "person", hostile[i], {{"zh", hostile[i] + "'"}}, {hostile[i] + " alias"}, {}, {}, {}};
         e.attributes["note"] = AttributeValue::string(hostile[i]);

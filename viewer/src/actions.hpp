@@ -45,8 +45,14 @@ void focusOn(AppState &app, const std::string &id, int depth);
 void clearFocus(AppState &app);
 void togglePin(AppState &app, const std::string &id);
 void showAllHidden(AppState &app);
-// Merges `goneId` into `keepId`; attribute conflicts are shown as status.
-void mergeEntityInto(AppState &app, const std::string &keepId, const std::string &goneId);
+// Merges `goneId` into `keepId` with core's mergeEntities (the CLI's merge:
+// redirect and judgement recorded, `reason` kept); attribute conflicts are
+// shown as status. Undo restores the store before the merge.
+void mergeEntityInto(AppState &app, const std::string &keepId, const std::string &goneId,
+                     const std::string &reason = {});
+// Records that two entities are different (core's judge): no later import
+// or candidate list pairs them again.
+void judgeDifferent(AppState &app, const std::string &aId, const std::string &bId);
 void applyEntityEdit(AppState &app, const Entity &edited);
 
 // --- view and layout -------------------------------------------------------

@@ -3,6 +3,8 @@
 
 #include "store_edits.hpp"
 
+#include "liaison/identity.hpp"
+
 #include <algorithm>
 
 namespace liaison::viewer {
@@ -134,7 +136,8 @@ void showAllHidden(AppState &app) {
     changeEdits(app, "show hidden entities", std::move(edits));
 }
 
-void mergeEntityInto(AppState &app, const std::string &keepId, const std::string &goneId) {
+void mergeEntityInto(AppState &app, const std::string &keepId, const std::string &goneId,
+                     const std::string &reason) {
     const GraphStore &store = *app.doc.store;
     EntityIndex keep = store.findById(keepId), gone = store.findById(goneId);
     if (keep == kNoEntity || gone == kNoEntity || keep == gone) {
@@ -143,13 +146,28 @@ void mergeEntityInto(AppState &app, const std::string &keepId, const std::string
     }
     try {
         std::string label = "merge " + store.entity(gone).name + " into " + store.entity(keep).name;
-        MergeOutcome outcome = mergeEntities(store, keep, gone);
+        MergeResult outcome = mergeEntities(store, keep, gone, reason.empty() ? "merged in the viewer" : reason);
         changeStore(app, label, std::make_shared<const GraphStore>(std::move(outcome.store)));
         app.status = label;
-        for (const std::string &m : outcome.messages)
+        for (const std::string &m : outcome.conflicts)
             app.status += "; " + m;
     } catch (const std::exception &e) {
         reportError(app, std::string("Merge failed: ") + e.what());
+    }
+}
+
+void judgeDifferent(AppState &app, const std::string &aId, const std::string &bId) {
+    const GraphStore &store = *app.doc.store;
+    EntityIndex a = store.findById(aId), b = store.findById(bId);
+    if (a == kNoEntity || b == kNoEntity || a == b)
+        return;
+    try {
+        std::string label = "judge " + store.entity(a).name + " and " + store.entity(b).name + " different";
+        changeStore(app, label,
+                    std::make_shared<const GraphStore>(judge(store, a, b, Verdict::Different, "judged in the viewer")));
+        app.status = label;
+    } catch (const std::exception &e) {
+        reportError(app, std::string("Judgement failed: ") + e.what());
     }
 }
 

@@ -17,6 +17,7 @@
 #include "view_model.hpp"
 
 #include "liaison/analysis.hpp"
+#include "liaison/identity.hpp"
 #include "liaison/layout.hpp"
 
 #include <atomic>
@@ -54,6 +55,11 @@ struct InspectorState {
     std::vector<InspectorLine> lines;
     int focusDepth = 1;
     std::string mergeText;                     // entity to merge into the selection
+    // Merge candidates of the selection (core's candidatesOf), computed when
+    // the merge section is open and the selection or store changed.
+    std::string candidatesForId;
+    const GraphStore *candidatesForStore = nullptr;
+    std::vector<Candidate> candidates;
     bool editing = false;
     Entity draft;                              // the edit in progress
     std::string newAttributeKey, newAttributeValue;

@@ -94,9 +94,56 @@ void drawLines(AppState &app) {
     }
 }
 
-void drawMerge(AppState &app, EntityIndex e) {
-    if (!ImGui::CollapsingHeader("Merge another entity into this one"))
+// The candidates `liaison resolve` lists for this entity, with the same
+// reasons; merging or rejecting one is an undoable step.
+void drawCandidates(AppState &app, EntityIndex e) {
+    InspectorState &in = app.inspector;
+    const GraphStore &store = *app.doc.store;
+    if (in.candidatesForId != app.selectedId || in.candidatesForStore != &store) {
+        in.candidates = candidatesOf(store, e);
+        in.candidatesForId = app.selectedId;
+        in.candidatesForStore = &store;
+    }
+    if (in.candidates.empty()) {
+        ImGui::TextDisabled("No merge candidates.");
         return;
+    }
+    const std::string keepId = store.entity(e).id;
+    int n = 0;
+    for (const Candidate &c : in.candidates) {
+        ImGui::PushID(n++);
+        const Entity &other = store.entity(c.b);
+        ImGui::Text("%.2f  %s (%s)%s", c.score, other.name.c_str(), other.id.c_str(), c.blocked ? "  [never merged]" : "");
+        for (const std::string &r : c.reasons)
+            ImGui::TextColored(kQuote, "  + %s", r.c_str());
+        for (const std::string &r : c.counterReasons)
+            ImGui::TextColored(kQuote, "  - %s", r.c_str());
+        std::string otherId = other.id;
+        ImGui::BeginDisabled(c.blocked);
+        bool merge = ImGui::SmallButton("Merge into this");
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        bool different = ImGui::SmallButton("Not the same");
+        ImGui::PopID();
+        if (merge) {
+            std::string reasons;
+            for (const std::string &r : c.reasons)
+                reasons += (reasons.empty() ? "" : "; ") + r;
+            mergeEntityInto(app, keepId, otherId, reasons);
+            return; // the store changed: the list is stale
+        }
+        if (different) {
+            judgeDifferent(app, keepId, otherId);
+            return;
+        }
+    }
+}
+
+void drawMerge(AppState &app, EntityIndex e) {
+    if (!ImGui::CollapsingHeader("Merge candidates"))
+        return;
+    drawCandidates(app, e);
+    ImGui::Separator();
     ImGui::SetNextItemWidth(-70);
     ImGui::InputTextWithHint("##merge", "id or exact name", &app.inspector.mergeText);
     ImGui::SameLine();

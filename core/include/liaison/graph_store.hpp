@@ -39,9 +39,14 @@ public:
     RelationIndex addRelation(Relation relation);
     // Unites `incoming` into the entity at `target`: names, aliases,
     // attributes (existing values win; conflicts are returned as messages)
-    // and evidence. The target keeps its id; `incoming.id` becomes an alias
-    // id that findById resolves too.
-    std::vector<std::string> mergeInto(EntityIndex target, const Entity &incoming);
+    // and evidence. The target keeps its id; when `incoming.id` is another id
+    // not in the store, a Redirect from it (with `reason`, `time` and a copy of
+    // `incoming`) is recorded, so findById resolves it to the target.
+    std::vector<std::string> mergeInto(EntityIndex target, const Entity &incoming,
+                                       const std::string &reason = {}, const std::string &time = {});
+    // Appends the evidence items `relation` r does not hold yet (identical
+    // items are not repeated); returns how many were added.
+    std::size_t appendRelationEvidence(RelationIndex r, const std::vector<Evidence> &evidence);
     // Reserve room for a bulk load.
     void reserve(std::size_t entities, std::size_t relations);
 
@@ -49,6 +54,21 @@ public:
     // Liaison does not interpret; written back on save.
     ExtraFields &documentExtras() { return m_documentExtras; }
     const ExtraFields &documentExtras() const { return m_documentExtras; }
+
+    // --- identity (DESIGN §2): judgements and redirects, saved in the file ---
+    std::vector<Judgement> &judgements() { return m_judgements; }
+    const std::vector<Judgement> &judgements() const { return m_judgements; }
+    // Records that `redirect.from` now names `redirect.to`. Throws
+    // std::invalid_argument when `from` is empty, is a live entity id, or
+    // equals `to`. A redirect whose target is unknown is kept (and resolves
+    // to nothing) so a file stays readable whatever order it was edited in.
+    void addRedirect(Redirect redirect);
+    // Notes that `relation` (endpoints as the import gave them) came with the
+    // entity merged away as `from`, for a later split. No-op without such a redirect.
+    void noteRedirectedRelation(std::string_view from, const Relation &relation);
+    // Removes the redirect from `from` (split); false when there was none.
+    bool removeRedirect(std::string_view from);
+    const std::vector<Redirect> &redirects() const { return m_redirects; }
 
     // --- lookup ---------------------------------------------------------
     std::size_t entityCount() const { return m_entities.size(); }
@@ -62,7 +82,7 @@ public:
     std::span<const Source> sources() const { return m_sources; }
     const Source *source(std::string_view id) const;
 
-    // The entity with this id (or a merged-away id), or kNoEntity.
+    // The entity with this id (or a merged-away id, through redirects), or kNoEntity.
     EntityIndex findById(std::string_view id) const;
     // Entities whose normalised name, any language name or alias equals the
     // normalised `text` (see normalizeName). Sorted, without duplicates.
@@ -91,6 +111,8 @@ private:
     std::vector<std::pair<EntityIndex, EntityIndex>> m_endpoints;
     std::vector<Source> m_sources;
     ExtraFields m_documentExtras;
+    std::vector<Judgement> m_judgements;
+    std::vector<Redirect> m_redirects;
     std::unique_ptr<GraphTopology> m_topology;
     struct Indexes;
     std::unique_ptr<Indexes> m_index;

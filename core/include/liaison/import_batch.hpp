@@ -54,6 +54,9 @@ struct BatchRelation {
 // diagnostics. A plain value; filling it never fails except for memory.
 class ImportBatch {
 public:
+    // Sets the content hash of the sources a loader made for the file at
+    // `path` (those whose path is `path` and that have no hash yet).
+    void stampSourceHash(const std::string &path, const std::string &hash);
     void addSource(Source source, InputLocation origin);
     void addEntity(Entity entity, InputLocation origin, bool implicit = false);
     void addRelation(Relation relation, InputLocation origin);
@@ -111,6 +114,19 @@ struct AmbiguousMatch {
     InputLocation origin;
 };
 
+// What became of one incoming entity (the import report, issue 12 §6).
+struct EntityOutcome {
+    enum class Kind { Created, Merged, Ambiguous };
+    Kind kind = Kind::Created;
+    std::string incomingId;
+    std::string resultId;  // the entity it is now (created or merged into)
+    std::string reason;    // why merged; why a new id; empty for a plain creation
+    // Candidates considered and not merged (ambiguous ones, blocked ones), each
+    // "id (score 0.70): reasons; counter: counter-reasons".
+    std::vector<std::string> candidates;
+    InputLocation origin;
+};
+
 // A record left out by a lenient import.
 struct SkippedRecord {
     InputLocation origin;
@@ -124,7 +140,10 @@ struct ImportReport {
     std::size_t entitiesAdded = 0;
     std::size_t entitiesMerged = 0;
     std::size_t relationsAdded = 0;
-    std::size_t duplicateRelations = 0; // identical to one already in the graph: not added again
+    std::size_t duplicateRelations = 0; // identical to one already there: its evidence was appended instead
+    std::size_t evidenceAppended = 0;   // evidence items added to relations already in the graph
+    std::vector<EntityOutcome> outcomes; // one per incoming entity, in batch order
+    std::vector<std::string> sourceNotes; // a source recognised as already imported, or renamed
     std::vector<MergeRecord> merges;
     std::vector<AmbiguousMatch> ambiguous;
     std::vector<SkippedRecord> skipped;  // lenient only

@@ -93,6 +93,38 @@ struct Source {
     std::string date;
     std::string language;
     std::string path;
+    // "sha256:<64 hex digits>" of the document's bytes, set by the import host
+    // for a file a loader read; empty when unknown. A source is identified by
+    // its hash and path: same hash = same document (imported twice stays one).
+    std::string hash;
+    ExtraFields extra;
+};
+
+// A person's decision about two entity ids (DESIGN §2, Identity). Kept in the
+// graph file and re-applied on every import: `Different` forbids any merge of
+// the two (by name, id or candidate); `Same` merges them whenever both exist.
+enum class Verdict : std::uint8_t { Same, Different };
+struct Judgement {
+    std::string a, b;   // entity ids as they were when judged (may be redirected since)
+    Verdict verdict = Verdict::Same;
+    std::string time;   // ISO 8601 UTC, "2026-12-06T23:59:00Z"
+    std::string reason; // free text: why (the user's note, or the candidate's reasons)
+    ExtraFields extra;
+    bool operator==(const Judgement &) const = default;
+};
+
+// An id that was merged away: `from` now names the entity `to`. Every lookup
+// by id follows redirects (chains too), so an old id keeps working in every
+// command and a later import that uses it merges into the survivor.
+struct Redirect {
+    std::string from, to;
+    std::string time;   // ISO 8601 UTC when known
+    std::string reason; // why the merge happened ("same name \"…\"", "merged by the user")
+    // The merged-away entity as it was just before the merge, and the
+    // relations it brought (endpoints as they were), so `split` can bring it
+    // back. Absent for redirects written by hand or by older versions.
+    std::optional<Entity> entity;
+    std::vector<Relation> relations;
     ExtraFields extra;
 };
 

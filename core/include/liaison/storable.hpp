@@ -42,10 +42,12 @@ std::string storableProblem(const Source &source);
 // The keys Liaison JSON gives a meaning to, per record (the writer's and the
 // reader's vocabulary).
 namespace json_keys {
-inline constexpr std::string_view kDocument[] = {"liaison", "sources", "entities", "relations"};
-inline constexpr std::string_view kSource[] = {"id", "title", "date", "language", "path"};
+inline constexpr std::string_view kDocument[] = {"liaison", "sources", "entities", "relations", "judgements", "redirects"};
+inline constexpr std::string_view kSource[] = {"id", "title", "date", "language", "path", "hash"};
 inline constexpr std::string_view kEntity[] = {"id", "kind", "name", "names", "aliases", "attributes", "evidence"};
 inline constexpr std::string_view kRelation[] = {"kind", "from", "to", "attributes", "evidence"};
+inline constexpr std::string_view kJudgement[] = {"a", "b", "verdict", "time", "reason"};
+inline constexpr std::string_view kRedirect[] = {"from", "to", "time", "reason", "entity", "relations"};
 inline constexpr std::string_view kEvidence[] = {"source", "line", "locator", "quote", "confidence"};
 } // namespace json_keys
 

@@ -115,7 +115,8 @@ std::string sourcesJson(const GraphStore &store)
         w.StartObject();
         w.Key("id"), writeString(w, s.id);
         for (auto [key, value] : {std::pair{"title", &s.title}, std::pair{"date", &s.date},
-                                  std::pair{"language", &s.language}, std::pair{"path", &s.path}})
+                                  std::pair{"language", &s.language}, std::pair{"path", &s.path},
+                                  std::pair{"hash", &s.hash}})
             if (!value->empty()) w.Key(key), writeString(w, *value);
         writeExtras(w, s.extra);
         w.EndObject();

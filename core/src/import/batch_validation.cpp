@@ -5,6 +5,8 @@
 
 #include "liaison/storable.hpp"
 
+#include "liaison/identity.hpp"
+
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -122,16 +124,13 @@ private:
                 problem(Severity::Error, origin, record, why);
                 continue;
             }
-            if (auto [it, fresh] = seen.emplace(s.id, i); !fresh) {
+            // Two files may give their sources one id (two reports called
+            // report.txt in different folders): commit tells them apart by
+            // content hash and path. Within one file an id names one source.
+            if (auto [it, fresh] = seen.emplace(s.id, i);
+                !fresh && m_batch.sources()[it->second].origin.file == origin.file) {
                 problem(Severity::Error, origin, record,
                         "duplicate source id (first at " + m_batch.sources()[it->second].origin.text() + ")");
-                continue;
-            }
-            if (const Source *old = m_store.source(s.id)) {
-                if (old->title != s.title || old->date != s.date || old->language != s.language ||
-                    old->path != s.path)
-                    problem(Severity::Warning, origin, record,
-                            "already in the graph with other details; the existing source is kept");
                 continue;
             }
             m_sourceIds.insert(s.id);
@@ -212,7 +211,10 @@ private:
             const BatchEntity &be = m_batch.entities()[i];
             if (!be.implicit) continue;
             const std::string &id = be.entity.id;
-            if (m_accepted.count(id) || m_refused.count(id) || m_store.findById(id) != kNoEntity) continue;
+            // An endpoint naming an entity of the graph by id is that entity; a
+            // meaningless id (1, 2, row numbers) never reaches across files.
+            if (m_accepted.count(id) || m_refused.count(id)) continue;
+            if (m_store.findById(id) != kNoEntity && !isMeaninglessId(id)) continue;
             std::string kind = mappedKind(be.entity);
             if (!entityValid(be, kind)) {
                 m_refused.insert(id);

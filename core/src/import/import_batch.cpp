@@ -1,6 +1,8 @@
 // ImportBatch containers, locations, diagnostics and the import error.
 #include "liaison/import_batch.hpp"
 
+#include <algorithm>
+
 #include <utility>
 
 namespace liaison {
@@ -30,9 +32,30 @@ std::string Diagnostic::text() const
     return printableText(where.text()) + ": " + severityName(severity) + ": " + printableText(message);
 }
 
+// The plugin ABI has no field for a source's content hash: a loader that
+// re-reads one of our exports (GraphML, CSV) hands it over as an extra key
+// "hash", lifted here. Anything but a plain JSON string stays an extra, which
+// validation refuses with its position.
+static void liftHash(Source &s)
+{
+    auto it = std::find_if(s.extra.begin(), s.extra.end(), [](const auto &e) { return e.first == "hash"; });
+    if (it == s.extra.end() || !s.hash.empty()) return;
+    const std::string &raw = it->second;
+    if (raw.size() < 2 || raw.front() != '"' || raw.back() != '"' || raw.find('\\') != std::string::npos) return;
+    s.hash = raw.substr(1, raw.size() - 2);
+    s.extra.erase(it);
+}
+
 void ImportBatch::addSource(Source source, InputLocation origin)
 {
+    liftHash(source);
     m_sources.push_back({std::move(source), std::move(origin)});
+}
+
+void ImportBatch::stampSourceHash(const std::string &path, const std::string &hash)
+{
+    for (BatchSource &s : m_sources)
+        if (s.source.hash.empty() && s.source.path == path) s.source.hash = hash;
 }
 
 void ImportBatch::addEntity(Entity entity, InputLocation origin, bool implicit)

@@ -42,6 +42,13 @@ ImportBatch readLiaisonJsonBatch(std::string_view bytes, const std::string &path
     for (const Source &s : store.sources()) batch.addSource(s, origin);
     for (const Entity &e : store.entities()) batch.addEntity(e, origin);
     for (const Relation &r : store.relations()) batch.addRelation(r, origin);
+    // Judgements and redirects are decisions about that graph's own ids; an
+    // import takes its records (through its redirects), not its decisions.
+    if (!store.judgements().empty() || !store.redirects().empty())
+        batch.addDiagnostic({Severity::Warning, origin,
+                             std::to_string(store.judgements().size()) + " judgements and " +
+                                 std::to_string(store.redirects().size()) +
+                                 " redirects of this graph are not imported (import --into it to keep them)"});
     return batch;
 }
 

@@ -2,6 +2,7 @@
 #include "liaison/plugin_host.hpp"
 
 #include "host_table.hpp"
+#include "liaison/identity.hpp"
 #include "native_json.hpp"
 #include "liaison/json_io.hpp"
 
@@ -167,6 +168,7 @@ ImportBatch PluginHost::load(const LoaderInfo &loader, const std::string &path, 
         batch = detail::runLoader(*loader.descriptor, loader.name, path, bytes, options, cancelled);
     }
     if (cancelled) throw UserError(path + ": import cancelled");
+    batch.stampSourceHash(path, contentHash(bytes));
     return batch;
 }
 

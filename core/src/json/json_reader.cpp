@@ -41,6 +41,7 @@ public:
             if (!m_badVersion) collect([&] { fail(0, "expected a top-level key \"liaison\" with the format version 1"); });
             return GraphStore();
         }
+        collect([&] { commitRedirects(); }); // before waiting relations: one may name a merged-away id
         for (PendingRelation &pending : m_pending) collect([&] { commitRelation(pending); });
         return std::move(m_store);
     }
@@ -48,6 +49,10 @@ public:
 private:
     struct PendingRelation {
         Relation relation;
+        std::size_t fromOffset, toOffset;
+    };
+    struct PendingRedirect {
+        Redirect redirect;
         std::size_t fromOffset, toOffset;
     };
 
@@ -123,7 +128,8 @@ private:
             m_sawVersion = true;
             return;
         }
-        if (key == "sources" || key == "entities" || key == "relations")
+        if (key == "sources" || key == "entities" || key == "relations" || key == "judgements" ||
+            key == "redirects")
             fail(value.offset, "expected \"" + key + "\" to be an array");
         (void)keyOffset;
         m_store.documentExtras().emplace_back(key, json::toRawJson(value));
@@ -133,6 +139,8 @@ private:
     {
         if (section == "sources") return readSource(item);
         if (section == "entities") return readEntity(item);
+        if (section == "judgements") return readJudgement(item);
+        if (section == "redirects") return readRedirect(item);
         readRelation(item);
     }
 
@@ -158,6 +166,7 @@ private:
         source.date = optionalString(item, "date");
         source.language = optionalString(item, "language");
         source.path = optionalString(item, "path");
+        source.hash = optionalString(item, "hash");
         source.extra = extras(item, json_keys::kSource);
         m_store.addSource(std::move(source));
     }
@@ -228,6 +237,66 @@ private:
 
     void readEntity(const Node &item)
     {
+        Entity entity = parseEntity(item);
+        if (m_store.findById(entity.id) != kNoEntity || m_redirectFrom.count(entity.id))
+            fail(item.memberOffset("id"), "duplicate entity id '" + entity.id + "'");
+        m_store.addEntity(std::move(entity));
+    }
+
+    void readJudgement(const Node &item)
+    {
+        expectType(item, Node::Type::Object, "a judgement");
+        Judgement j;
+        j.a = requiredName(item, "a", "a judgement");
+        j.b = requiredName(item, "b", "a judgement");
+        std::string verdict = requiredString(item, "verdict", "a judgement");
+        if (verdict != "same" && verdict != "different")
+            fail(item.memberOffset("verdict"), "expected \"verdict\" to be \"same\" or \"different\", found \"" +
+                                                   verdict + "\"");
+        j.verdict = verdict == "same" ? Verdict::Same : Verdict::Different;
+        j.time = optionalString(item, "time");
+        j.reason = optionalString(item, "reason");
+        j.extra = extras(item, json_keys::kJudgement);
+        m_store.judgements().push_back(std::move(j));
+    }
+
+    // Redirects are checked and added once every entity is known.
+    void readRedirect(const Node &item)
+    {
+        expectType(item, Node::Type::Object, "a redirect");
+        PendingRedirect pending;
+        Redirect &r = pending.redirect;
+        r.from = requiredName(item, "from", "a redirect");
+        r.to = requiredName(item, "to", "a redirect");
+        r.time = optionalString(item, "time");
+        r.reason = optionalString(item, "reason");
+        if (const Node *entity = item.member("entity"); entity && entity->type != Node::Type::Null)
+            r.entity = parseEntity(*entity);
+        if (const Node *relations = item.member("relations"); relations && relations->type != Node::Type::Null) {
+            expectType(*relations, Node::Type::Array, "\"relations\" of a redirect");
+            for (const Node &relation : relations->values) r.relations.push_back(parseRelation(relation));
+        }
+        r.extra = extras(item, json_keys::kRedirect);
+        pending.fromOffset = item.memberOffset("from");
+        pending.toOffset = item.memberOffset("to");
+        if (!m_redirectFrom.insert(r.from).second)
+            fail(pending.fromOffset, "duplicate redirect from '" + r.from + "'");
+        if (m_store.findById(r.from) != kNoEntity || r.from == r.to)
+            fail(pending.fromOffset, "redirect from '" + r.from + "', which is an entity id of this file or its own target");
+        m_redirects.push_back(std::move(pending));
+    }
+
+    void commitRedirects()
+    {
+        for (PendingRedirect &pending : m_redirects) m_store.addRedirect(pending.redirect);
+        for (const PendingRedirect &pending : m_redirects)
+            if (m_store.findById(pending.redirect.from) == kNoEntity)
+                fail(pending.toOffset, "redirect \"to\" names '" + pending.redirect.to +
+                                           "', which is neither an entity nor a redirect of this file");
+    }
+
+    Entity parseEntity(const Node &item) const
+    {
         expectType(item, Node::Type::Object, "an entity");
         Entity entity;
         entity.id = requiredName(item, "id", "an entity");
@@ -245,22 +314,27 @@ private:
         entity.attributes = readAttributes(item.member("attributes"));
         entity.evidence = readEvidence(item.member("evidence"));
         entity.extra = extras(item, json_keys::kEntity);
-        if (m_store.findById(entity.id) != kNoEntity)
-            fail(item.memberOffset("id"), "duplicate entity id '" + entity.id + "'");
-        m_store.addEntity(std::move(entity));
+        return entity;
     }
 
-    void readRelation(const Node &item)
+    Relation parseRelation(const Node &item) const
     {
         expectType(item, Node::Type::Object, "a relation");
-        PendingRelation pending;
-        Relation &relation = pending.relation;
+        Relation relation;
         relation.kind = requiredName(item, "kind", "a relation");
         relation.from = requiredName(item, "from", "a relation");
         relation.to = requiredName(item, "to", "a relation");
         relation.attributes = readAttributes(item.member("attributes"));
         relation.evidence = readEvidence(item.member("evidence"));
         relation.extra = extras(item, json_keys::kRelation);
+        return relation;
+    }
+
+    void readRelation(const Node &item)
+    {
+        PendingRelation pending;
+        pending.relation = parseRelation(item);
+        Relation &relation = pending.relation;
         pending.fromOffset = item.memberOffset("from");
         pending.toOffset = item.memberOffset("to");
         // Once one relation waits for its entities, the rest wait too, so
@@ -289,6 +363,8 @@ private:
     bool m_badVersion = false;
     std::unordered_set<std::string> m_sourceIds;
     std::vector<PendingRelation> m_pending;
+    std::vector<PendingRedirect> m_redirects;
+    std::unordered_set<std::string> m_redirectFrom;
     std::vector<ParseError> *m_problems;
 };
 

@@ -75,7 +75,8 @@ constexpr const char *kLoneSurrogate = "invalid JSON: a \\u escape encodes a lon
 
 bool isRecordSection(std::string_view key)
 {
-    return key == "sources" || key == "entities" || key == "relations";
+    return key == "sources" || key == "entities" || key == "relations" || key == "judgements" ||
+           key == "redirects";
 }
 
 class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> {

@@ -1,7 +1,7 @@
 // Streaming reader for Liaison JSON: parses with RapidJSON's iterative SAX
 // reader (no recursion, so deep nesting cannot overflow the stack) and hands
-// over each item of the top-level "sources", "entities" and "relations"
-// arrays as a small Node tree the moment it is complete. Memory stays
+// over each item of the top-level "sources", "entities", "relations",
+// "judgements" and "redirects" arrays as a small Node tree the moment it is complete. Memory stays
 // proportional to one record, not to the document.
 #pragma once
 
@@ -14,7 +14,8 @@
 namespace liaison::json {
 
 struct StreamCallbacks {
-    // An item of a top-level record array; `section` is "sources", "entities" or "relations".
+    // An item of a top-level record array; `section` is "sources", "entities",
+    // "relations", "judgements" or "redirects".
     std::function<void(std::string_view section, Node &&item)> record;
     // Any other top-level member, e.g. "liaison" or an unknown key.
     std::function<void(const std::string &key, Node &&value, std::size_t keyOffset)> member;

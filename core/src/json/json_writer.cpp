@@ -146,6 +146,47 @@ void writeRelation(Writer &w, const Relation &r)
     w.EndObject();
 }
 
+// The optional identity sections; absent when empty, so a graph without
+// judgements or merges is written exactly as before they existed.
+void writeIdentity(Writer &w, const GraphStore &store)
+{
+    if (!store.judgements().empty()) {
+        writeKey(w, "judgements");
+        w.StartArray();
+        for (const Judgement &j : store.judgements()) {
+            w.StartObject();
+            writeKey(w, "a"), writeString(w, j.a);
+            writeKey(w, "b"), writeString(w, j.b);
+            writeKey(w, "verdict"), writeString(w, j.verdict == Verdict::Same ? "same" : "different");
+            writeOptional(w, "time", j.time);
+            writeOptional(w, "reason", j.reason);
+            writeExtras(w, j.extra);
+            w.EndObject();
+        }
+        w.EndArray();
+    }
+    if (store.redirects().empty()) return;
+    writeKey(w, "redirects");
+    w.StartArray();
+    for (const Redirect &r : store.redirects()) {
+        w.StartObject();
+        writeKey(w, "from"), writeString(w, r.from);
+        writeKey(w, "to"), writeString(w, r.to);
+        writeOptional(w, "time", r.time);
+        writeOptional(w, "reason", r.reason);
+        if (r.entity) writeKey(w, "entity"), writeEntity(w, *r.entity);
+        if (!r.relations.empty()) {
+            writeKey(w, "relations");
+            w.StartArray();
+            for (const Relation &relation : r.relations) writeRelation(w, relation);
+            w.EndArray();
+        }
+        writeExtras(w, r.extra);
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
 void writeDocument(const GraphStore &store, const ByteSink &sink)
 {
     // The one part of a store its API lets anyone change unchecked.
@@ -166,6 +207,7 @@ void writeDocument(const GraphStore &store, const ByteSink &sink)
         writeOptional(w, "date", s.date);
         writeOptional(w, "language", s.language);
         writeOptional(w, "path", s.path);
+        writeOptional(w, "hash", s.hash);
         writeExtras(w, s.extra);
         w.EndObject();
     }
@@ -178,6 +220,7 @@ void writeDocument(const GraphStore &store, const ByteSink &sink)
     w.StartArray();
     for (const Relation &r : store.relations()) writeRelation(w, r);
     w.EndArray();
+    writeIdentity(w, store);
     writeExtras(w, store.documentExtras());
     w.EndObject();
     stream.Put('\n');

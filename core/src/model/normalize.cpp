@@ -41,12 +41,12 @@ const std::vector<std::string> &knownTitles()
     // Longest first so 副教授 is removed before 教授.
     static const std::vector<std::string> titles = [] {
         std::vector<std::string> list{
-            "prof", "professor", "dr", "mr", "mrs", "ms", "miss", "sir", "acad", "academician",
+            "prof", "professor", "dr", "mr", "mrs", "ms", "miss", "madam", "mme", "sir", "acad", "academician",
             "hon", "assoc", "associate", "h e", "his excellency", "her excellency",
             "副教授", "助理教授", "教授", "副處長", "處長", "副司長", "司長", "副主任委員",
             "主任委員", "副主任", "主任", "副主席", "主席", "副院長", "院長", "副校長", "校長",
             "副部長", "部長", "副局長", "局長", "理事長", "秘書長", "執行長", "資訊長", "博士",
-            "先生", "女士", "小姐", "研究員", "副研究員", "組長", "科長", "專員", "總監", "經理",
+            "先生", "女士", "小姐", "夫人", "研究員", "副研究員", "組長", "科長", "專員", "總監", "經理",
             "董事長", "總經理", "大使", "副總裁", "總裁"};
         std::sort(list.begin(), list.end(),
                   [](const std::string &a, const std::string &b) { return a.size() > b.size(); });

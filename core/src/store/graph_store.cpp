@@ -28,7 +28,8 @@ using IdMap = std::unordered_map<std::string, EntityIndex, TextHash, std::equal_
 
 struct GraphStore::Indexes {
     IdMap byId;
-    IdMap mergedIds; // id merged away -> survivor
+    // id merged away -> index in m_redirects (whose `to` may itself be redirected)
+    std::unordered_map<std::string, std::size_t, TextHash, std::equal_to<>> mergedIds;
     // normalised name or alias -> entities (a small vector: most keys have one)
     std::unordered_map<std::string, std::vector<EntityIndex>> byName;
     std::unordered_map<std::string, std::vector<EntityIndex>> byKind;
@@ -46,7 +47,8 @@ GraphStore &GraphStore::operator=(GraphStore &&) noexcept = default;
 GraphStore::GraphStore(const GraphStore &other)
     : m_entities(other.m_entities), m_relations(other.m_relations),
       m_endpoints(other.m_endpoints), m_sources(other.m_sources),
-      m_documentExtras(other.m_documentExtras),
+      m_documentExtras(other.m_documentExtras), m_judgements(other.m_judgements),
+      m_redirects(other.m_redirects),
       m_topology(std::make_unique<GraphTopology>()),
       m_index(std::make_unique<Indexes>(*other.m_index))
 {
@@ -165,7 +167,8 @@ template <typename T> static void appendUnique(std::vector<T> &into, const T &va
     if (std::find(into.begin(), into.end(), value) == into.end()) into.push_back(value);
 }
 
-std::vector<std::string> GraphStore::mergeInto(EntityIndex target, const Entity &incoming)
+std::vector<std::string> GraphStore::mergeInto(EntityIndex target, const Entity &incoming,
+                                               const std::string &reason, const std::string &time)
 {
     Entity &survivor = m_entities.at(target);
     // Checked before anything changes, so a refused merge leaves the survivor as it was.
@@ -193,20 +196,79 @@ std::vector<std::string> GraphStore::mergeInto(EntityIndex target, const Entity 
                                 "', incoming '" + value.text + "' dropped");
     }
     for (const Evidence &evidence : incoming.evidence) appendUnique(survivor.evidence, evidence);
-    if (!incoming.id.empty() && incoming.id != survivor.id &&
-        !m_index->byId.contains(incoming.id))
-        m_index->mergedIds.emplace(incoming.id, target);
+    if (!incoming.id.empty() && incoming.id != survivor.id && !m_index->byId.contains(incoming.id) &&
+        !m_index->mergedIds.contains(incoming.id))
+        addRedirect({incoming.id, survivor.id, time, reason, incoming, {}, {}});
     m_index->merging = true;
     indexNames(target);
     m_index->merging = false;
     return conflicts;
 }
 
+std::size_t GraphStore::appendRelationEvidence(RelationIndex r, const std::vector<Evidence> &evidence)
+{
+    std::vector<Evidence> &held = m_relations.at(r).evidence;
+    std::size_t added = 0;
+    for (const Evidence &e : evidence) {
+        if (std::find(held.begin(), held.end(), e) != held.end()) continue;
+        held.push_back(e);
+        ++added;
+    }
+    return added;
+}
+
+void GraphStore::addRedirect(Redirect redirect)
+{
+    if (redirect.from.empty()) throw std::invalid_argument("redirect without a \"from\" id");
+    if (redirect.from == redirect.to)
+        throw std::invalid_argument("redirect from '" + redirect.from + "' to itself");
+    if (m_index->byId.contains(redirect.from))
+        throw std::invalid_argument("redirect from '" + redirect.from + "', which is an entity id");
+    if (auto it = m_index->mergedIds.find(redirect.from); it != m_index->mergedIds.end()) {
+        m_redirects[it->second] = std::move(redirect); // re-pointed (a merge after a split)
+        return;
+    }
+    m_index->mergedIds.emplace(redirect.from, m_redirects.size());
+    m_redirects.push_back(std::move(redirect));
+}
+
+void GraphStore::noteRedirectedRelation(std::string_view from, const Relation &relation)
+{
+    auto it = m_index->mergedIds.find(from);
+    if (it == m_index->mergedIds.end() || !m_redirects[it->second].entity) return;
+    std::vector<Relation> &noted = m_redirects[it->second].relations;
+    for (Relation &r : noted) {
+        if (r.kind != relation.kind || r.from != relation.from || r.to != relation.to ||
+            r.attributes != relation.attributes)
+            continue;
+        for (const Evidence &e : relation.evidence)
+            if (std::find(r.evidence.begin(), r.evidence.end(), e) == r.evidence.end()) r.evidence.push_back(e);
+        return;
+    }
+    noted.push_back(relation);
+}
+
+bool GraphStore::removeRedirect(std::string_view from)
+{
+    auto it = m_index->mergedIds.find(from);
+    if (it == m_index->mergedIds.end()) return false;
+    m_redirects.erase(m_redirects.begin() + static_cast<std::ptrdiff_t>(it->second));
+    m_index->mergedIds.clear();
+    for (std::size_t i = 0; i < m_redirects.size(); ++i) m_index->mergedIds.emplace(m_redirects[i].from, i);
+    return true;
+}
+
 EntityIndex GraphStore::findById(std::string_view id) const
 {
     if (auto it = m_index->byId.find(id); it != m_index->byId.end()) return it->second;
-    if (m_index->mergedIds.empty()) return kNoEntity;
-    if (auto it = m_index->mergedIds.find(id); it != m_index->mergedIds.end()) return it->second;
+    // Follow a chain of redirects (a -> b, b merged into c); bounded so a
+    // cycle written by hand into a file cannot loop.
+    for (std::size_t hop = 0; hop <= m_redirects.size(); ++hop) {
+        auto it = m_index->mergedIds.find(id);
+        if (it == m_index->mergedIds.end()) return kNoEntity;
+        id = m_redirects[it->second].to;
+        if (auto live = m_index->byId.find(id); live != m_index->byId.end()) return live->second;
+    }
     return kNoEntity;
 }
 

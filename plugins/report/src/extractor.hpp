@@ -131,6 +131,8 @@ private:
     std::vector<int> subjectsBefore(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,
                                     std::size_t pos, bool pronounSubject) const;
     void findParticipation(ParagraphState &p);
+    // "X met Y, accompanied by A and B" / 由 A 陪同: the companions met X's partners too.
+    void meetingCompanions(ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons);
     int m_tripEvent = -1; // the first trip of the document (「聖宏專案」, 以「X」為名)
     // Events named by a head word get the date of their sentence, else the one they sit under.
     void dateNamedEvents();

@@ -9,6 +9,7 @@
 #include "extractor.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace liaison::report {
 
@@ -168,7 +169,9 @@ void Extractor::findParticipation(ParagraphState &p) {
             for (const int person : subjectsBefore(p, s, persons, verb, true))
                 relate(kind, person, event->entity, event->begin, 0.75);
         }
-        // 2. Delegations: members and leaders attended the event of the sentence, else of the paragraph, else the trip.
+        // 2. Companions of a meeting met the subject's partners.
+        meetingCompanions(p, s, persons);
+        // 3. Delegations: members and leaders attended the event of the sentence, else of the paragraph, else the trip.
         const int sentenceEvent = events.empty() ? -1 : events.front()->entity;
         if (!events.empty() && events.back()->eventType != 2)
             paragraphEvent = events.back()->entity;
@@ -189,6 +192,49 @@ void Extractor::findParticipation(ParagraphState &p) {
                     relate("attended", m->entity, target, m->begin, 0.7);
             break;
         }
+    }
+}
+
+void Extractor::meetingCompanions(ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons) {
+    const U32 &t = p.paragraph.text;
+    std::size_t met = U32::npos;
+    std::size_t companion = U32::npos;
+    std::size_t companionLength = 0;
+    for (std::size_t i = s.begin; i < s.end; ++i) {
+        std::size_t len = 0;
+        if (met == U32::npos && (triggerAt(t, i, "met", &len) || triggerAt(t, i, "met_with", &len)))
+            met = i;
+        if (companion == U32::npos && triggerAt(t, i, "companions", &len)) {
+            companion = i;
+            companionLength = len;
+        }
+    }
+    if (met == U32::npos || companion == U32::npos || companion < met)
+        return;
+    // English: the persons after "accompanied by"; Chinese: those between the last 由/,
+    // and 陪同.
+    std::vector<int> companions;
+    const bool latin = isLatin(t[companion]);
+    std::size_t from = companion;
+    if (!latin)
+        while (from > met && t[from - 1] != U'由' && t[from - 1] != U',' && t[from - 1] != U'，')
+            --from;
+    for (const Mention *m : persons)
+        if (latin ? m->begin >= companion + companionLength : (m->begin >= from && m->end <= companion))
+            companions.push_back(m->entity);
+    if (companions.empty())
+        return;
+    const std::vector<int> subjects = subjectsBefore(p, s, persons, met, true);
+    std::map<std::string, std::string> attrs;
+    if (const std::string date = sentenceDate(p, s); !date.empty())
+        attrs["date"] = date;
+    for (const Mention *partner : persons) {
+        if (partner->begin < met || std::find(companions.begin(), companions.end(), partner->entity) != companions.end() ||
+            std::find(subjects.begin(), subjects.end(), partner->entity) != subjects.end())
+            continue;
+        for (const int c : companions)
+            if (c != partner->entity)
+                m_graph.relate("met", c, partner->entity, lineAt(p, companion), quoteAt(p, companion), 0.65, attrs);
     }
 }
 
