@@ -5,12 +5,13 @@
 // nodes), edges join grid neighbours plus one random nearby node, as a
 // force-directed layout would place them.
 //
-// usage: xvfb-run -a -s '-screen 0 1280x800x24' viewer_frame_bench [N ...]
-// Prints, per size and camera (fitted: everything on screen; zoomed: 1 px/pt
-// at the centre), the median and 95th percentile over 300 frames of the whole
+// usage: xvfb-run -a -s '-screen 0 1280x800x24' viewer_frame_bench [--draw-list] [N ...]
+// Prints, per size and camera (fitted: everything on screen; pan: the fitted
+// view moving every frame; zoomed: 1 px/pt at the centre), the median and 95th percentile over 300 frames of the whole
 // frame (CPU + Mesa's software rasteriser under Xvfb, which dominates) and of
 // building it (ImGui panels, canvas culling and draw lists: the viewer's own
-// cost, what a GPU machine pays on the CPU).
+// cost, what a GPU machine pays on the CPU). --draw-list draws every size
+// through ImGui's draw list, as the canvas did before the GPU path.
 #include "actions.hpp"
 #include "app.hpp"
 #include "platform.hpp"
@@ -99,10 +100,15 @@ struct Figures {
     bool gpu = false; // nodes and edges drawn from GPU buffers
 };
 
-Figures measure(AppState &app, Window &window, std::vector<unsigned short> &ranges) {
+// `pan` (points): the camera sways left and right by up to this much, moving
+// every frame as when a user drags the canvas; 0 keeps it still.
+Figures measure(AppState &app, Window &window, std::vector<unsigned short> &ranges, double pan = 0) {
     std::vector<double> ms, build;
+    const double centreX = app.camera.centreX;
     for (int frame = 0; frame < kWarmup + kFrames; ++frame) {
         refreshFonts(app, window, ranges);
+        if (pan != 0)
+            app.camera.centreX = centreX + pan * std::sin(frame * 0.2);
         auto t0 = std::chrono::steady_clock::now();
         window.beginFrame(0);
         buildFrame(app);
@@ -120,6 +126,7 @@ Figures measure(AppState &app, Window &window, std::vector<unsigned short> &rang
         std::sort(v.begin(), v.end());
         return v[std::min(v.size() - 1, static_cast<std::size_t>(static_cast<double>(v.size()) * p))];
     };
+    app.camera.centreX = centreX;
     Figures f;
     f.median = percentile(ms, 0.5);
     f.p95 = percentile(ms, 0.95);
@@ -145,8 +152,13 @@ void report(std::size_t n, std::size_t edges, const char *camera, const Figures 
 
 int main(int argc, char **argv) {
     std::vector<std::size_t> sizes;
-    for (int i = 1; i < argc; ++i)
-        sizes.push_back(std::strtoull(argv[i], nullptr, 10));
+    bool drawList = false;
+    for (int i = 1; i < argc; ++i) {
+        if (std::string(argv[i]) == "--draw-list")
+            drawList = true;
+        else
+            sizes.push_back(std::strtoull(argv[i], nullptr, 10));
+    }
     if (sizes.empty())
         sizes = {1000, 10000, 100000};
     try {
@@ -157,11 +169,14 @@ int main(int argc, char **argv) {
         wo.vsync = false;
         Window window(wo);
         std::vector<unsigned short> ranges;
-        std::printf("viewer frame time, 1280x800, %d frames after %d warm-up\n", kFrames, kWarmup);
+        std::printf("viewer frame time, 1280x800, %d frames after %d warm-up%s\n", kFrames, kWarmup,
+                    drawList ? ", draw-list path only (no GPU buffers)" : "");
         for (std::size_t n : sizes) {
             Synthetic s = generate(n);
             AppState app;
             app.autoLayout = false;
+            if (drawList)
+                app.canvas.gpuAbove = static_cast<std::size_t>(-1);
             adoptDocument(app, s.store, "synthetic");
             updateView(app);
             app.scene = buildScene(LayoutSnapshot{s.store, app.view, s.layout});
@@ -169,6 +184,9 @@ int main(int argc, char **argv) {
             app.fitPending = true;
             Figures fitted = measure(app, window, ranges);
             report(n, s.store->relationCount(), "fitted", fitted);
+            // Panning the fitted view: swaying by a tenth of the graph's width.
+            Figures panning = measure(app, window, ranges, std::sqrt(static_cast<double>(n)) * kSpacing / 10);
+            report(n, s.store->relationCount(), "pan", panning);
             app.camera.zoom = 1.0;
             Figures zoomed = measure(app, window, ranges);
             report(n, s.store->relationCount(), "zoomed", zoomed);

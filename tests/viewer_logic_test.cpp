@@ -7,7 +7,10 @@
 
 #ifdef LIAISON_VIEWER_PATH
 
+#include "actions.hpp"
+#include "app_state.hpp"
 #include "camera.hpp"
+#include "panels.hpp"
 #include "layout_job.hpp"
 #include "scene.hpp"
 #include "command_stack.hpp"
@@ -21,6 +24,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <thread>
 
 using namespace liaison;
@@ -293,6 +298,71 @@ TEST(ViewerLogic, AFailedGraphvizLayoutStillPlacesTheNodes) {
     const std::string status = layoutStatus(outcome->snapshot->result, view.entities.size(), options.engine);
     EXPECT_NE(status.find("worker"), std::string::npos) << "the failure is named: " << status;
     EXPECT_NE(status.find("quickly instead"), std::string::npos) << status;
+}
+
+// Issue 14, 4: a long layout says what it is doing (the worker's progress
+// line, seconds out of the limit) until it ends or is cancelled.
+TEST(ViewerLogic, ARunningLayoutSaysWhatItIsDoing) {
+    auto store = std::make_shared<const GraphStore>(liaison::test::denseStore(150, 600)); // dot needs > 20 s
+    LayoutJobs jobs;
+    LayoutOptions options;
+    options.engine = LayoutEngine::Dot;
+    options.timeLimit = std::chrono::seconds(120);
+    EXPECT_EQ(jobs.progressText(), "");
+    jobs.request(store, wholeGraph(*store), options);
+    std::string text;
+    for (int i = 0; i < 6000 && text.find("with dot") == std::string::npos; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        text = jobs.progressText();
+    }
+    EXPECT_EQ(text.rfind("150 nodes: laying out 150 nodes and 600 edges with dot ... ", 0), 0u) << text;
+    EXPECT_NE(text.find(" s of 120 s"), std::string::npos) << text;
+    jobs.cancel();
+    EXPECT_EQ(jobs.progressText(), "") << "a cancelled layout is not running";
+}
+
+// Issue 14, 4: an import in the viewer reports its loader's progress on the
+// status line and can be cancelled from there.
+TEST(ViewerLogic, AnImportReportsItsProgressAndCanBeCancelled) {
+    const std::filesystem::path dir = liaison::test::scratchDir("import-progress");
+    const std::filesystem::path csv = dir / "nodes.csv";
+    {
+        std::ofstream out(csv);
+        out << "id,kind,name\n";
+        for (int i = 0; i < 10000; ++i)
+            out << "person:p" << i << ",person,Person " << i << "\n";
+    }
+    AppState app;
+    importFile(app, csv.string());
+    ASSERT_TRUE(app.importProgress);
+    auto finish = [&app] {
+        for (int i = 0; i < 6000 && app.importing.running(); ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            pollBackground(app); // as each frame does
+        }
+    };
+    finish();
+    EXPECT_GE(app.importProgress->done.load(), 8192u) << "the CSV loader reports every 4096 rows";
+    ASSERT_TRUE(app.doc.store);
+    EXPECT_EQ(app.doc.store->entityCount(), 10000u);
+
+    app.importingPath = "graph.csv";
+    app.importProgress = std::make_shared<AppState::ImportProgress>();
+    app.importProgress->done = 50;
+    app.importProgress->total = 200;
+    EXPECT_EQ(importProgressText(app).rfind("Importing graph.csv ... 50 of 200 (25 %) ", 0), 0u)
+        << importProgressText(app);
+
+    // Cancelled before the loader starts: the import fails, the document stays.
+    app.importProgress.reset();
+    importFile(app, csv.string());
+    app.importProgress->cancel = true;
+    const GraphStore *before = app.doc.store.get();
+    finish();
+    ASSERT_FALSE(app.errors.empty());
+    EXPECT_NE(app.errors.back().find("import cancelled"), std::string::npos) << app.errors.back();
+    EXPECT_EQ(app.doc.store.get(), before) << "a cancelled import leaves the document as it was";
+    std::filesystem::remove_all(dir);
 }
 
 TEST(ViewerLogic, SceneFollowsAFilterBeforeTheRelayout) {

@@ -62,10 +62,17 @@ void adoptDocument(AppState &app, std::shared_ptr<GraphStore> store, std::string
 
 void importFile(AppState &app, const std::string &path) {
     std::shared_ptr<const GraphStore> base = app.doc.store;
-    auto work = [base, path]() {
+    auto progress = std::make_shared<AppState::ImportProgress>();
+    auto work = [base, path, progress]() {
         PluginHost host;
         host.discoverModules();
-        ImportBatch batch = host.loadFile(path);
+        LoadOptions load;
+        load.progress = [progress](std::uint64_t done, std::uint64_t total) {
+            progress->done = done;
+            progress->total = total;
+        };
+        load.cancel = &progress->cancel;
+        ImportBatch batch = host.loadFile(path, {}, load);
         AppState::Imported out;
         out.intoOpenDocument = base != nullptr;
         out.store = base ? std::make_shared<GraphStore>(*base) : std::make_shared<GraphStore>();
@@ -82,6 +89,7 @@ void importFile(AppState &app, const std::string &path) {
         return;
     }
     app.importingPath = path;
+    app.importProgress = std::move(progress);
     app.status = "Importing " + path + " ...";
 }
 

@@ -20,6 +20,7 @@
 #include "liaison/identity.hpp"
 #include "liaison/layout.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <deque>
@@ -116,6 +117,14 @@ struct CanvasScratch {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> rows; // scene grid rows on screen
     std::size_t nodesOnScreen = 0;                             // nodes in `rows`
     bool gpuDrawn = false;                                     // the GPU drew nodes and edges
+    // Between gpuAbove and gpuUpTo nodes on screen, nodes and edges are drawn
+    // from GPU buffers; otherwise through ImGui's draw list (exact shapes,
+    // splines; past gpuUpTo it folds what shares a pixel, which Mesa's
+    // software rasteriser draws faster than all 300k edges of a fitted 100k
+    // graph: bench/README). bench/viewer_frame_bench --draw-list sets
+    // gpuAbove past any size to time the draw-list path alone.
+    std::size_t gpuAbove = 3000;
+    std::size_t gpuUpTo = 30000;
     GpuFrame gpu;
 };
 
@@ -192,6 +201,13 @@ struct AppState {
     };
     BackgroundTask<Imported> importing;
     std::string importingPath;
+    // The running import's loader progress (units the loader chose: bytes,
+    // rows...; total 0 = unknown) and its cancel flag, shared with the task.
+    struct ImportProgress {
+        std::atomic<std::uint64_t> done{0}, total{0};
+        std::atomic<bool> cancel{false};
+    };
+    std::shared_ptr<ImportProgress> importProgress;
     std::deque<std::string> queuedImports; // started one at a time, after any open
     std::string status;                     // one line at the bottom
     std::deque<std::string> errors;         // shown one at a time in a modal

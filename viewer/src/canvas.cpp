@@ -14,11 +14,6 @@ using namespace passes;
 
 namespace {
 
-// More nodes than this on screen go to the GPU path.
-constexpr std::size_t kGpuAbove = 3000;
-// Up to this many on screen, the canvas keeps a per-node list (labels,
-// --dump-positions); past it no label is readable anyway.
-constexpr std::size_t kListNodesUpTo = 30000;
 
 // Dragging a node moves it and fixes its place (pinned in app.placed, saved
 // with the graph); incremental layouts then leave it there. Its edges are
@@ -152,14 +147,13 @@ void drawCanvas(AppState &app) {
     dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
     // Few nodes on screen: the draw list draws everything (exact shapes,
     // splines). Many: the GPU draws from buffers built once per layout, and
-    // the draw list adds only emphasis and labels.
+    // the draw list adds only emphasis and labels. Very many (a zoomed-out
+    // 100k graph): the draw list again, which folds nodes sharing a pixel and
+    // their edges; the GPU path draws every edge (see app_state.hpp).
     const std::size_t onScreen = findOnScreen(app, f);
-    const bool gpu = onScreen > kGpuAbove;
+    const bool gpu = onScreen > app.canvas.gpuAbove && onScreen <= app.canvas.gpuUpTo;
     app.canvas.gpuDrawn = gpu;
-    if (!gpu || onScreen <= kListNodesUpTo)
-        cullNodes(app, f);
-    else
-        app.canvas.drawn.clear(); // too many for labels or a per-node list
+    cullNodes(app, f);
     std::uint32_t hoverSlot = hovered && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)
                                   ? hitTest(app, f, ImGui::GetIO().MousePos)
                                   : Scene::kNoSlot;

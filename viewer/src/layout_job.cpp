@@ -3,6 +3,7 @@
 #include "liaison/errors.hpp"
 #include "liaison/quick_layout.hpp"
 
+#include <cstdio>
 #include <exception>
 
 namespace liaison::viewer {
@@ -109,6 +110,20 @@ std::string LayoutJobs::progressLine() const {
         return {};
     std::lock_guard lock(m_current->mutex);
     return m_current->progress;
+}
+
+std::string LayoutJobs::progressText() const {
+    if (!running())
+        return {};
+    const std::string line = progressLine();
+    char time[64];
+    const double limit = static_cast<double>(timeLimit().count()) / 1000.0;
+    if (limit > 0)
+        std::snprintf(time, sizeof time, " ... %.1f s of %.0f s", elapsedSeconds(), limit);
+    else
+        std::snprintf(time, sizeof time, " ... %.1f s", elapsedSeconds());
+    return std::to_string(runningNodeCount()) + " nodes: " + (line.empty() ? "starting the layout worker" : line) +
+           time;
 }
 
 std::chrono::milliseconds LayoutJobs::timeLimit() const {

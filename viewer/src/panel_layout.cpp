@@ -48,9 +48,7 @@ void drawLayoutPanel(AppState &app) {
         std::snprintf(overlay, sizeof overlay, "%.1f s of %.0f s", elapsed, limit);
         ImGui::ProgressBar(limit > 0 ? static_cast<float>(std::min(elapsed / limit, 1.0)) : 0.f, ImVec2(-1, 0),
                            overlay);
-        const std::string line = app.layouts.progressLine();
-        ImGui::Text("%zu nodes: %s ...", app.layouts.runningNodeCount(),
-                    line.empty() ? "starting the layout worker" : line.c_str());
+        ImGui::TextWrapped("%s", app.layouts.progressText().c_str());
         if (ImGui::Button("Cancel layout"))
             app.layouts.cancel();
     }

@@ -151,13 +151,30 @@ void drawDialogs(AppState &app) {
     }
 }
 
+std::string importProgressText(const AppState &app) {
+    std::string text = "Importing " + app.importingPath + " ...";
+    if (const AppState::ImportProgress *p = app.importProgress.get(); p && p->done > 0) {
+        text += " " + std::to_string(p->done.load());
+        if (const std::uint64_t total = p->total; total > 0)
+            text += " of " + std::to_string(total) + " (" + std::to_string(p->done * 100 / total) + " %)";
+    }
+    char time[32];
+    std::snprintf(time, sizeof time, " %.1f s", app.importing.elapsedSeconds());
+    return text + time;
+}
+
 void drawStatusBar(AppState &app) {
     if (app.loading.running()) {
         ImGui::Text("Opening %s ... %.1f s", app.loadingPath.c_str(), app.loading.elapsedSeconds());
         return;
     }
     if (app.importing.running()) {
-        ImGui::Text("Importing %s ... %.1f s", app.importingPath.c_str(), app.importing.elapsedSeconds());
+        ImGui::Text("%s", importProgressText(app).c_str());
+        if (app.importProgress) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton("Cancel import"))
+                app.importProgress->cancel = true;
+        }
         return;
     }
     if (app.exporting.running()) {
@@ -167,8 +184,16 @@ void drawStatusBar(AppState &app) {
     std::string title = app.path.empty() ? std::string("(no file)") : app.path;
     if (app.dirty)
         title += " *";
+    // While a layout runs its progress stands in for the last status line.
+    const std::string layout = app.layouts.progressText();
     ImGui::Text("%s  |  %zu/%zu shown  |  %s", title.c_str(), app.view.entities.size(),
-                app.doc.store ? app.doc.store->entityCount() : std::size_t{0}, app.status.c_str());
+                app.doc.store ? app.doc.store->entityCount() : std::size_t{0},
+                layout.empty() ? app.status.c_str() : ("Layout: " + layout).c_str());
+    if (!layout.empty()) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Cancel layout"))
+            app.layouts.cancel();
+    }
 }
 
 } // namespace liaison::viewer

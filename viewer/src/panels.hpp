@@ -18,6 +18,9 @@ void drawTablesPanel(AppState &app);   // sortable entity and relation tables of
 void drawLegendPanel(AppState &app);   // encoding controls and the legend of what is in use
 void drawInspectorPanel(AppState &app);// the selection: names, attributes, relations, evidence, met
 void drawStatusBar(AppState &app);
+// The status line of a running import: file, the loader's progress (done of
+// total units, percent) when it reports any, seconds so far.
+std::string importProgressText(const AppState &app);
 void drawDialogs(AppState &app);       // error modal and the file picker
 void handleShortcuts(AppState &app);   // Ctrl+Z, Ctrl+Shift+Z, Ctrl+O, Ctrl+S, F, Delete, Ctrl+F
 
