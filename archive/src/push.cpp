@@ -226,22 +226,22 @@ ON CONFLICT DO NOTHING)SQL",
         from.push_back(r.from), to.push_back(graph.entity(survivor).id);
     }
     if (from.empty()) return;
-    const std::vector<pg::Param> params{pg::textArray(from), pg::textArray(to), pushId};
+    const std::vector<pg::Param> pairs{pg::textArray(from), pg::textArray(to)};
     // The survivor as the archive names it (it may have been merged there too).
     const std::string incoming = R"SQL(
   (SELECT x.f, coalesce(ar.to_id, x.t) AS t FROM unnest($1::text[], $2::text[]) AS x(f, t)
    LEFT JOIN liaison.redirect ar ON ar.from_id = x.t) AS i)SQL";
     conn.exec("INSERT INTO s_conflict (subject, field, archive_value, incoming_value) "
               "SELECT i.f, 'merged_into', 'a live entity', i.t FROM" + incoming +
-              " JOIN liaison.entity e ON e.id = i.f WHERE $3::bigint IS NOT NULL", params);
+              " JOIN liaison.entity e ON e.id = i.f", pairs);
     conn.exec("INSERT INTO s_conflict (subject, field, archive_value, incoming_value) "
               "SELECT i.f, 'merged_into', r.to_id, i.t FROM" + incoming +
-              " JOIN liaison.redirect r ON r.from_id = i.f WHERE r.to_id <> i.t AND $3::bigint IS NOT NULL", params);
+              " JOIN liaison.redirect r ON r.from_id = i.f WHERE r.to_id <> i.t", pairs);
     report.redirectsAdded = static_cast<std::size_t>(
         conn.exec("INSERT INTO liaison.redirect (from_id, to_id, push_id) SELECT i.f, i.t, $3::bigint FROM" + incoming +
                       " WHERE NOT EXISTS (SELECT 1 FROM liaison.entity e WHERE e.id = i.f)"
                       " AND EXISTS (SELECT 1 FROM liaison.entity e WHERE e.id = i.t) ON CONFLICT (from_id) DO NOTHING",
-                  params)
+                  {pairs[0], pairs[1], pushId})
             .affected());
 }
 
