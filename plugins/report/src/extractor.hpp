@@ -95,6 +95,28 @@ private:
     void addProgramme(ParagraphState &p, std::size_t b, std::size_t e, double confidence);
     void findRelations(ParagraphState &p);
 
+    // --- relations drawn from sentence patterns (relations.cpp), one function per rule family
+    struct SentenceFacts {
+        const Sentence &sentence;
+        std::vector<const Mention *> mentions; // the sentence's mentions, in text order
+        const std::vector<int> &clause;        // clause number of every character of the paragraph
+        int sentenceEvent = -1;                // the first event named in the sentence
+        int targetEvent = -1;                  // that event, else the event of the section
+    };
+    void relateEventDates(ParagraphState &p, const SentenceFacts &f, bool timeLabel);
+    void relateAffiliations(ParagraphState &p, const SentenceFacts &f);
+    void affiliationBefore(ParagraphState &p, const SentenceFacts &f, std::size_t k); // ORG title PERSON
+    void representsAfter(ParagraphState &p, const SentenceFacts &f, std::size_t k);   // 我國由 P 代表
+    void affiliationInGroup(ParagraphState &p, const SentenceFacts &f, std::size_t k); // P (Title, ORG)
+    void affiliationAfter(ParagraphState &p, const SentenceFacts &f, std::size_t k);   // P, Director of ORG
+    void relateParticipation(ParagraphState &p, const SentenceFacts &f, bool attendeeList);
+    void relateDiscussedTopics(ParagraphState &p, const SentenceFacts &f);
+    void relateProgrammeOrganisers(ParagraphState &p, const SentenceFacts &f);
+    void relateSignedMou(ParagraphState &p, const SentenceFacts &f);
+    void relateElectedMembers(ParagraphState &p, const SentenceFacts &f);
+    void relateMemberCountries(ParagraphState &p, const SentenceFacts &f);
+    void relateHeldInAndHosted(ParagraphState &p, const SentenceFacts &f);
+
     // --- persons named with an office (persons_titled.cpp)
     struct LatinNameSpan {
         std::size_t begin = 0;
