@@ -52,6 +52,9 @@ bool headsTitleBeforeName(const U32 &t, std::size_t headE, const std::set<U32> &
 // the organisation named next to them.
 bool delegationMembers(const U32 &t, std::size_t pos);
 
+// A labelled paragraph listing who took part (出席人員:, 與會人員:, Attendees:, Participants:).
+bool attendeeListParagraph(const U32 &t);
+
 class Extractor {
 public:
     Extractor(const Lexicon &lexicon, const Options &options, std::string sourceId);
@@ -160,6 +163,8 @@ private:
     void dateNamedEvents();
     void meetingAt(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,
                    std::size_t at, std::size_t length, const RelateFn &relate);
+    // An attendee list of a visit or meeting: the persons of different sides met.
+    void attendeeListMeetings(const ParagraphState &p);
     void withMeetings(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,
                       const RelateFn &relate);
     int m_protagonist = -1;      // the person the text is about (he / she / the Secretary)

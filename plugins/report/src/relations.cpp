@@ -67,12 +67,16 @@ U32 paragraphLabel(const U32 &t, std::size_t maxColumn) {
 
 } // namespace
 
+bool attendeeListParagraph(const U32 &t) {
+    const U32 label = paragraphLabel(t, 16);
+    return contains(label, U"出席") || contains(label, U"與會") || contains(label, U"与会") ||
+           contains(label, U"attend") || contains(label, U"participant");
+}
+
 void Extractor::findRelations(ParagraphState &p) {
     const U32 &t = p.paragraph.text;
     const std::vector<int> clause = clauseNumbers(t);
-    const U32 attendLabel = paragraphLabel(t, 10);
-    const bool attendeeList = contains(attendLabel, U"出席") || contains(attendLabel, U"與會") ||
-                              contains(attendLabel, U"attend") || contains(attendLabel, U"participant");
+    const bool attendeeList = attendeeListParagraph(t);
     const U32 dateLabel = paragraphLabel(t, 8);
     const bool timeLabel = contains(dateLabel, U"時間") || contains(dateLabel, U"日期") || contains(dateLabel, U"date");
 
@@ -268,7 +272,9 @@ void Extractor::affiliationAfter(ParagraphState &p, const SentenceFacts &f, std:
     int words = 0;
     for (char32_t c : g)
         words += c == U' ' ? 1 : 0;
-    const bool link = gap.empty() || ((endsWith(U"of") || endsWith(U"of the") || endsWith(U"at") ||
+    // "Participants: A, ORG; B, ORG": in an attendee list a comma alone joins a person to their organisation.
+    const bool listItem = gap == U"," && next.kind == MentionKind::Organisation && attendeeListParagraph(t);
+    const bool link = gap.empty() || listItem || ((endsWith(U"of") || endsWith(U"of the") || endsWith(U"at") ||
                                        endsWith(U"at the") || endsWith(U"from") || endsWith(U"from the")) &&
                                       words <= 6);
     if (link && next.kind == MentionKind::Organisation)
