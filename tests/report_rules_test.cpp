@@ -15,7 +15,7 @@ using liaison::report::Extraction;
 
 Extraction extract(const std::string &text) { return liaison::report::extractReport(text, "t"); }
 
-const liaison::Entity *person(const Extraction &x, const std::string &name) {
+const liaison::report::Entity *person(const Extraction &x, const std::string &name) {
     for (const auto &e : x.entities)
         if (e.kind == "person" &&
             (e.name == name || std::find(e.aliases.begin(), e.aliases.end(), name) != e.aliases.end()))
@@ -25,11 +25,11 @@ const liaison::Entity *person(const Extraction &x, const std::string &name) {
 
 int countPersons(const Extraction &x) {
     return static_cast<int>(std::count_if(x.entities.begin(), x.entities.end(),
-                                          [](const liaison::Entity &e) { return e.kind == "person"; }));
+                                          [](const liaison::report::Entity &e) { return e.kind == "person"; }));
 }
 
 // The `met` relation between two persons (either direction), or nullptr.
-const liaison::Relation *met(const Extraction &x, const std::string &a, const std::string &b) {
+const liaison::report::Relation *met(const Extraction &x, const std::string &a, const std::string &b) {
     const auto *pa = person(x, a);
     const auto *pb = person(x, b);
     if (pa == nullptr || pb == nullptr)
@@ -40,14 +40,14 @@ const liaison::Relation *met(const Extraction &x, const std::string &a, const st
     return nullptr;
 }
 
-std::string dateOf(const liaison::Relation *r) {
+std::string dateOf(const liaison::report::Relation *r) {
     const std::string *d = r == nullptr ? nullptr : r->attribute("date");
     return d == nullptr ? std::string() : *d;
 }
 
 bool relates(const Extraction &x, const std::string &kind, const std::string &from, const std::string &toName) {
     const auto *p = person(x, from);
-    return p != nullptr && std::any_of(x.relations.begin(), x.relations.end(), [&](const liaison::Relation &r) {
+    return p != nullptr && std::any_of(x.relations.begin(), x.relations.end(), [&](const liaison::report::Relation &r) {
                if (r.kind != kind || r.from != p->id)
                    return false;
                for (const auto &e : x.entities)
@@ -57,7 +57,7 @@ bool relates(const Extraction &x, const std::string &kind, const std::string &fr
            });
 }
 
-const liaison::Entity *entityNamed(const Extraction &x, const std::string &kind, const std::string &name) {
+const liaison::report::Entity *entityNamed(const Extraction &x, const std::string &kind, const std::string &name) {
     for (const auto &e : x.entities)
         if (e.kind == kind && (e.name == name || std::find(e.aliases.begin(), e.aliases.end(), name) != e.aliases.end()))
             return &e;
@@ -66,13 +66,13 @@ const liaison::Entity *entityNamed(const Extraction &x, const std::string &kind,
 
 int countKind(const Extraction &x, const std::string &kind) {
     return static_cast<int>(
-        std::count_if(x.entities.begin(), x.entities.end(), [&](const liaison::Entity &e) { return e.kind == kind; }));
+        std::count_if(x.entities.begin(), x.entities.end(), [&](const liaison::report::Entity &e) { return e.kind == kind; }));
 }
 
 bool anyRelation(const Extraction &x, const std::string &kind, const std::string &personName) {
     const auto *p = person(x, personName);
     return p != nullptr && std::any_of(x.relations.begin(), x.relations.end(),
-                                       [&](const liaison::Relation &r) { return r.kind == kind && r.from == p->id; });
+                                       [&](const liaison::report::Relation &r) { return r.kind == kind && r.from == p->id; });
 }
 
 TEST(ReportRules, OfficeBeforeTheNameWithOrWithoutItsDomain) {
@@ -227,7 +227,7 @@ TEST(ReportRules, ChineseParliamentsCouncilsAndQuotedNamesWithTheirEnglishName) 
     EXPECT_EQ(countKind(x, "organisation"), 3);
 }
 
-const std::string *attributeOf(const liaison::Entity *e, const std::string &key) {
+const std::string *attributeOf(const liaison::report::Entity *e, const std::string &key) {
     return e == nullptr ? nullptr : e->attribute(key);
 }
 
