@@ -387,4 +387,25 @@ TEST(ReportRules, AttendeeListOfAVisitMeansHostsMetVisitors) {
     EXPECT_TRUE(anyRelation(en, "attended", "Chen Li-hua"));                    // "Participants:" is a label
 }
 
+// Organisations known by their proper name (no head word) or by a short form, in both
+// scripts; one entity for all forms of one organisation; never read out of an e-mail address.
+TEST(ReportRules, OrganisationsKnownByTheirProperName) {
+    const auto x = extract("國家發展委員會今日表示，國發會將與聯合國及世界衛生組織合作。\n\n"
+                           "Contact: press@usaid.gov\n\n"
+                           "The Administrator said USAID would work with the United Nations, the UN World Food "
+                           "Program and WHO.\n");
+    const auto *ndc = entityNamed(x, "organisation", "國家發展委員會");
+    ASSERT_NE(ndc, nullptr);
+    EXPECT_EQ(entityNamed(x, "organisation", "國發會"), ndc);
+    const auto *un = entityNamed(x, "organisation", "聯合國");
+    ASSERT_NE(un, nullptr);
+    EXPECT_EQ(entityNamed(x, "organisation", "United Nations"), un);
+    EXPECT_EQ(entityNamed(x, "organisation", "WHO"), entityNamed(x, "organisation", "世界衛生組織"));
+    EXPECT_NE(entityNamed(x, "organisation", "UN World Food Program"), nullptr);
+    const auto *usaid = entityNamed(x, "organisation", "USAID");
+    ASSERT_NE(usaid, nullptr);
+    EXPECT_EQ(usaid->evidence.front().line, 5); // not the e-mail address of line 3
+    EXPECT_EQ(countKind(x, "organisation"), 5);
+}
+
 } // namespace

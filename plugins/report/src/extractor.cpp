@@ -221,6 +221,7 @@ Extraction Extractor::run(const U32 &text) {
         p.year = year;
         findOrganisations(p);
         findEnglishOrganisations(p);
+        findKnownOrganisations(p);
     }
     for (auto &p : m_paragraphs) {
         findKnownNames(p);

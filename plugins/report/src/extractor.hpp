@@ -88,6 +88,9 @@ private:
     // A Chinese title (院長, 副總統, 秘書長) ends at `j` of `t`.
     bool titleEndsAt(const U32 &t, std::size_t j) const;
     void findEnglishOrganisations(ParagraphState &p);
+    // Organisations of organisations.tsv (聯合國, WHO, USAID, 國發會) not already found by a head word.
+    void findKnownOrganisations(ParagraphState &p);
+    std::map<int, int> m_knownOrganisation; // index in m_lex.organisations -> entity
     void findKnownNames(ParagraphState &p);
     void findEvents(ParagraphState &p);
     void findPersons(ParagraphState &p);

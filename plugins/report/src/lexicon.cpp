@@ -204,6 +204,20 @@ void loadFile(Lexicon &lex, std::string_view name, std::string_view text) {
                 lex.topicForms.add(fromUtf8(v), index);
             lex.topics.push_back(std::move(t));
         }
+    } else if (name == "organisations.tsv") {
+        for (const auto &r : rows(text)) {
+            KnownOrganisation o{field(r, 1), field(r, 2), field(r, 3), {}};
+            for (const auto &v : splitOn(field(r, 4), '|'))
+                if (!v.empty())
+                    o.variants.push_back(v);
+            const int index = static_cast<int>(lex.organisations.size());
+            for (const auto &f : {o.en, o.zhHant, o.zhHans})
+                if (!f.empty())
+                    lex.organisationForms.add(fromUtf8(f), index);
+            for (const auto &v : o.variants)
+                lex.organisationForms.add(fromUtf8(v), index);
+            lex.organisations.push_back(std::move(o));
+        }
     } else if (name == "surnames.txt") {
         std::istringstream in{std::string(text)};
         std::string line;

@@ -53,6 +53,14 @@ struct Topic {
     std::vector<std::string> variants;
 };
 
+// An organisation known by its proper name (organisations.tsv).
+struct KnownOrganisation {
+    std::string en;
+    std::string zhHant;
+    std::string zhHans;
+    std::vector<std::string> variants;
+};
+
 struct Lexicon {
     std::vector<Country> countries;
     FormMatcher countryForms; // payload: index in countries; -2: the home country words
@@ -69,6 +77,8 @@ struct Lexicon {
     std::set<U32> enProgrammeHeads;    // capitalised, matched as written
     std::vector<Topic> topics;
     FormMatcher topicForms; // payload: index in topics
+    std::vector<KnownOrganisation> organisations;
+    FormMatcher organisationForms; // payload: index in organisations
     std::set<U32> surnames;
     std::map<std::string, std::vector<U32>> triggers; // relation -> forms (both languages)
 

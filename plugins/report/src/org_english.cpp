@@ -205,6 +205,64 @@ const FormMatcher &Extractor::knownOrgMatcher(CachedMatcher &cache, bool bareOnl
     return cache.matcher;
 }
 
+namespace {
+
+// A Latin name written as a name: with a capital letter, not inside an e-mail
+// address or a web address (press@usaid.gov, www.who.int).
+bool properNameAt(const U32 &t, std::size_t b, std::size_t e) {
+    if (!isLatin(t[b]))
+        return true;
+    if (std::none_of(t.begin() + static_cast<std::ptrdiff_t>(b), t.begin() + static_cast<std::ptrdiff_t>(e), isUpper))
+        return false;
+    while (b > 0 && !isSpace(t[b - 1]))
+        --b;
+    while (e < t.size() && !isSpace(t[e]))
+        ++e;
+    const U32View token = U32View(t).substr(b, e - b);
+    return token.find(U'@') == U32View::npos && token.find(U'/') == U32View::npos && token.find(U"www.") == U32View::npos;
+}
+
+} // namespace
+
+void Extractor::findKnownOrganisations(ParagraphState &p) {
+    const U32 &t = p.paragraph.text;
+    for (const auto &[pos, m] : m_lex.organisationForms.findAll(t)) {
+        if (overlaps(p, pos, pos + m.length) || insideConsumed(p, pos) || !properNameAt(t, pos, pos + m.length))
+            continue;
+        const KnownOrganisation &known = m_lex.organisations[static_cast<std::size_t>(m.payload)];
+        auto slot = m_knownOrganisation.find(m.payload);
+        if (slot == m_knownOrganisation.end()) {
+            // One entity per line within the document: an earlier head-word name of the
+            // same organisation (國家發展委員會 before 國發會) is that entity.
+            int entity = -1;
+            for (const auto &form : {known.en, known.zhHant, known.zhHans})
+                if (entity < 0 && !form.empty())
+                    entity = m_graph.find("organisation", form);
+            for (const auto &form : known.variants)
+                if (entity < 0)
+                    entity = m_graph.find("organisation", form);
+            const std::string surface = u8(p, pos, pos + m.length);
+            if (entity < 0)
+                entity = m_graph.entity("organisation", surface, isHan(t[pos]) ? "zh" : "en");
+            m_graph.alias(entity, surface);
+            if (!known.en.empty())
+                m_graph.name(entity, "en", known.en);
+            if (!known.zhHant.empty())
+                m_graph.name(entity, "zh-Hant", known.zhHant);
+            if (!known.zhHans.empty())
+                m_graph.name(entity, "zh-Hans", known.zhHans);
+            slot = m_knownOrganisation.emplace(m.payload, entity).first;
+        }
+        m_graph.alias(slot->second, u8(p, pos, pos + m.length));
+        Mention mention;
+        mention.kind = MentionKind::Organisation;
+        mention.begin = pos;
+        mention.end = pos + m.length;
+        mention.entity = slot->second;
+        addMention(p, mention, 0.7);
+    }
+}
+
 void Extractor::findKnownNames(ParagraphState &p) {
     const U32 &t = p.paragraph.text;
     for (const auto &[pos, m] : knownOrgMatcher(m_orgNames, true).findAll(t)) {
