@@ -12,7 +12,7 @@
 #include "liaison/errors.hpp"
 #include "liaison/json_io.hpp"
 #include "liaison/report/evaluate.hpp"
-#include "liaison/report/extract.hpp"
+#include "liaison/report/model_bridge.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -39,7 +39,8 @@ Graph loadGraph(const std::string &path) {
 }
 
 Graph extractGraph(const std::string &path) {
-    auto x = liaison::report::extractReport(liaison::readWholeFile(path), fs::path(path).stem().string());
+    auto x = liaison::report::toModel(
+        liaison::report::extractReport(liaison::readWholeFile(path), fs::path(path).stem().string()));
     return {std::move(x.entities), std::move(x.relations)};
 }
 
@@ -204,6 +205,9 @@ int main(int argc, char **argv) {
             return 3;
         return 0;
     } catch (const liaison::UserError &e) {
+        std::cerr << e.what() << "\n";
+        return 1;
+    } catch (const liaison::report::ExtractError &e) {
         std::cerr << e.what() << "\n";
         return 1;
     }

@@ -2,7 +2,7 @@
 // graph as Liaison JSON. Usage: report_extract REPORT.txt [--home CODE] [--data DIR]...
 #include "liaison/errors.hpp"
 #include "liaison/json_io.hpp"
-#include "liaison/report/extract.hpp"
+#include "liaison/report/model_bridge.hpp"
 
 #include <filesystem>
 #include <iostream>
@@ -28,6 +28,9 @@ int main(int argc, char **argv) {
         std::cout << liaison::report::extractionToJson(x);
         return 0;
     } catch (const liaison::UserError &e) {
+        std::cerr << e.what() << "\n";
+        return 1;
+    } catch (const liaison::report::ExtractError &e) {
         std::cerr << e.what() << "\n";
         return 1;
     }

@@ -11,7 +11,8 @@
 #    the one library of built-in loaders that core's plugin host links, so
 #    the CLI and the tests never depend on finding a plugin folder.
 # LIBRARIES are linked to both (to the module, and privately to
-# liaison_builtin_loaders). The plugin's name is recorded in the global
+# liaison_builtin_loaders). A loader never links liaison_core: it speaks the
+# ABI only (tests/architecture_check.cmake). The plugin's name is recorded in the global
 # property LIAISON_BUILTIN_PLUGINS (read by plugins/CMakeLists.txt).
 function(liaison_add_plugin)
   cmake_parse_arguments(P "" "NAME" "SOURCES;LIBRARIES" ${ARGN})
@@ -40,17 +41,7 @@ function(liaison_add_plugin)
   set(builtin liaison_builtin_${ident})
   add_library(${builtin} OBJECT ${P_SOURCES})
   target_compile_definitions(${builtin} PRIVATE LIAISON_PLUGIN_BUILTIN)
-  target_link_libraries(${builtin} PRIVATE liaison_plugin_sdk)
-  foreach(lib IN LISTS P_LIBRARIES)
-    if(lib STREQUAL "liaison_core")
-      # A loader that still uses core (report, until its extraction library
-      # stops doing so): headers only here; an object library may not sit in
-      # the core <-> built-in loaders cycle, which only static libraries may.
-      target_include_directories(${builtin} PRIVATE $<TARGET_PROPERTY:liaison_core,INTERFACE_INCLUDE_DIRECTORIES>)
-    else()
-      target_link_libraries(${builtin} PRIVATE ${lib})
-    endif()
-  endforeach()
+  target_link_libraries(${builtin} PRIVATE liaison_plugin_sdk ${P_LIBRARIES})
   target_sources(liaison_builtin_loaders PRIVATE $<TARGET_OBJECTS:${builtin}>)
   if(P_LIBRARIES)
     target_link_libraries(liaison_builtin_loaders PRIVATE ${P_LIBRARIES})

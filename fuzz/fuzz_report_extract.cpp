@@ -1,9 +1,9 @@
 // Fuzzes the report-text extractor (plugins/report): extractReport over any
-// bytes. ParseError is the expected answer to invalid UTF-8. The result must
+// bytes. TextError is the expected answer to invalid UTF-8. The result must
 // keep its contract (relation endpoints are extracted entities) and its
 // Liaison JSON must read back with the core reader.
 #include "liaison/json_io.hpp"
-#include "liaison/report/extract.hpp"
+#include "liaison/report/model_bridge.hpp"
 
 #include <cstdint>
 #include <cstdio>
@@ -18,16 +18,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     liaison::report::Extraction extraction;
     try {
         extraction = liaison::report::extractReport(text, "fuzz-report");
-    } catch (const liaison::ParseError &) {
+    } catch (const liaison::report::TextError &) {
         return 0;
     }
     std::set<std::string> ids;
-    for (const liaison::Entity &e : extraction.entities)
+    for (const liaison::report::Entity &e : extraction.entities)
         if (!ids.insert(e.id).second) {
             std::fprintf(stderr, "duplicate entity id %s\n", e.id.c_str());
             std::abort();
         }
-    for (const liaison::Relation &r : extraction.relations)
+    for (const liaison::report::Relation &r : extraction.relations)
         if (!ids.count(r.from) || !ids.count(r.to)) {
             std::fprintf(stderr, "relation %s -> %s has an endpoint that is not an entity\n", r.from.c_str(),
                          r.to.c_str());

@@ -4,11 +4,10 @@
 #     plugin ABI (sdk/include/liaison/plugin.h, plugin.hpp) only.
 #  2. No loader module (lib/liaison/plugins/*.so) contains a symbol that
 #     liaison_core defines (nm): a module that linked core would carry its code.
-# Arguments: -DSOURCE_DIR= -DCORE_LIBRARY=<libliaison_core.a> -DPLUGIN_DIR=
-#            -DNM=<nm> -DALLOWED=<comma-separated plugins/ path prefixes and
-#            module names still exempt, each a known, reported exception>
+# No exception: the report loader's extraction library (plugins/report/src)
+# is a loader source like any other.
+# Arguments: -DSOURCE_DIR= -DCORE_LIBRARY=<libliaison_core.a> -DPLUGIN_DIR= -DNM=<nm>
 cmake_minimum_required(VERSION 3.25)
-string(REPLACE "," ";" ALLOWED "${ALLOWED}")
 set(problems "")
 
 # Core's public headers, by the name a loader would include them.
@@ -16,15 +15,6 @@ file(GLOB core_headers RELATIVE "${SOURCE_DIR}/core/include" "${SOURCE_DIR}/core
 file(GLOB_RECURSE loader_sources RELATIVE "${SOURCE_DIR}"
      "${SOURCE_DIR}/plugins/*.cpp" "${SOURCE_DIR}/plugins/*.hpp" "${SOURCE_DIR}/plugins/*.h")
 foreach(source IN LISTS loader_sources)
-  set(exempt FALSE)
-  foreach(allowed IN LISTS ALLOWED)
-    if(source MATCHES "^${allowed}")
-      set(exempt TRUE)
-    endif()
-  endforeach()
-  if(exempt)
-    continue()
-  endif()
   file(STRINGS "${SOURCE_DIR}/${source}" includes REGEX "^[ \t]*#[ \t]*include")
   foreach(line IN LISTS includes)
     foreach(header IN LISTS core_headers)
@@ -65,9 +55,6 @@ if(module_count EQUAL 0)
 endif()
 foreach(module IN LISTS modules)
   get_filename_component(name "${module}" NAME_WE)
-  if(name IN_LIST ALLOWED)
-    continue()
-  endif()
   execute_process(COMMAND "${NM}" --defined-only "${module}" OUTPUT_VARIABLE module_nm RESULT_VARIABLE rc)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "nm failed on ${module}")
@@ -89,4 +76,4 @@ endforeach()
 if(problems)
   message(FATAL_ERROR "architecture rules broken (docs/architecture.md):\n${problems}")
 endif()
-message(STATUS "architecture: ${module_count} modules, no loader includes or links core (exempt: ${ALLOWED})")
+message(STATUS "architecture: ${module_count} modules, no loader includes or links core")

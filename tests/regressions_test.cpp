@@ -45,8 +45,8 @@ TEST(FuzzRegressions, LiaisonJsonReaderAnswersEveryCrashingInput)
     }
 }
 
-#if __has_include("liaison/report/extract.hpp")
-#include "liaison/report/extract.hpp"
+#if __has_include("liaison/report/model_bridge.hpp")
+#include "liaison/report/model_bridge.hpp"
 
 // Crashing inputs of fuzz_report: extracted without error (the sanitizer
 // build of this test catches the undefined behaviour they once caused).

@@ -15,7 +15,7 @@ using liaison::report::Extraction;
 
 Extraction extract(const std::string &text) { return liaison::report::extractReport(text, "t"); }
 
-const liaison::Entity *person(const Extraction &x, const std::string &name) {
+const liaison::report::Entity *person(const Extraction &x, const std::string &name) {
     for (const auto &e : x.entities)
         if (e.kind == "person" &&
             (e.name == name || std::find(e.aliases.begin(), e.aliases.end(), name) != e.aliases.end()))
@@ -25,11 +25,11 @@ const liaison::Entity *person(const Extraction &x, const std::string &name) {
 
 int countPersons(const Extraction &x) {
     return static_cast<int>(std::count_if(x.entities.begin(), x.entities.end(),
-                                          [](const liaison::Entity &e) { return e.kind == "person"; }));
+                                          [](const liaison::report::Entity &e) { return e.kind == "person"; }));
 }
 
 // The `met` relation between two persons (either direction), or nullptr.
-const liaison::Relation *met(const Extraction &x, const std::string &a, const std::string &b) {
+const liaison::report::Relation *met(const Extraction &x, const std::string &a, const std::string &b) {
     const auto *pa = person(x, a);
     const auto *pb = person(x, b);
     if (pa == nullptr || pb == nullptr)
@@ -40,14 +40,14 @@ const liaison::Relation *met(const Extraction &x, const std::string &a, const st
     return nullptr;
 }
 
-std::string dateOf(const liaison::Relation *r) {
+std::string dateOf(const liaison::report::Relation *r) {
     const std::string *d = r == nullptr ? nullptr : r->attribute("date");
     return d == nullptr ? std::string() : *d;
 }
 
 bool relates(const Extraction &x, const std::string &kind, const std::string &from, const std::string &toName) {
     const auto *p = person(x, from);
-    return p != nullptr && std::any_of(x.relations.begin(), x.relations.end(), [&](const liaison::Relation &r) {
+    return p != nullptr && std::any_of(x.relations.begin(), x.relations.end(), [&](const liaison::report::Relation &r) {
                if (r.kind != kind || r.from != p->id)
                    return false;
                for (const auto &e : x.entities)
@@ -57,7 +57,7 @@ bool relates(const Extraction &x, const std::string &kind, const std::string &fr
            });
 }
 
-const liaison::Entity *entityNamed(const Extraction &x, const std::string &kind, const std::string &name) {
+const liaison::report::Entity *entityNamed(const Extraction &x, const std::string &kind, const std::string &name) {
     for (const auto &e : x.entities)
         if (e.kind == kind && (e.name == name || std::find(e.aliases.begin(), e.aliases.end(), name) != e.aliases.end()))
             return &e;
@@ -66,13 +66,13 @@ const liaison::Entity *entityNamed(const Extraction &x, const std::string &kind,
 
 int countKind(const Extraction &x, const std::string &kind) {
     return static_cast<int>(
-        std::count_if(x.entities.begin(), x.entities.end(), [&](const liaison::Entity &e) { return e.kind == kind; }));
+        std::count_if(x.entities.begin(), x.entities.end(), [&](const liaison::report::Entity &e) { return e.kind == kind; }));
 }
 
 bool anyRelation(const Extraction &x, const std::string &kind, const std::string &personName) {
     const auto *p = person(x, personName);
     return p != nullptr && std::any_of(x.relations.begin(), x.relations.end(),
-                                       [&](const liaison::Relation &r) { return r.kind == kind && r.from == p->id; });
+                                       [&](const liaison::report::Relation &r) { return r.kind == kind && r.from == p->id; });
 }
 
 TEST(ReportRules, OfficeBeforeTheNameWithOrWithoutItsDomain) {
@@ -227,7 +227,7 @@ TEST(ReportRules, ChineseParliamentsCouncilsAndQuotedNamesWithTheirEnglishName) 
     EXPECT_EQ(countKind(x, "organisation"), 3);
 }
 
-const std::string *attributeOf(const liaison::Entity *e, const std::string &key) {
+const std::string *attributeOf(const liaison::report::Entity *e, const std::string &key) {
     return e == nullptr ? nullptr : e->attribute(key);
 }
 
@@ -344,6 +344,47 @@ TEST(ReportRules, CompanionsOfAMeetingMetThePartnersWithTheSameDateAndQuote) {
     ASSERT_FALSE(companion->evidence.empty());
     EXPECT_EQ(companion->evidence.front().line, 3);
     EXPECT_NE(companion->evidence.front().quote.find("陪同"), std::string::npos);
+}
+
+// Each host met each visitor on `date`; hosts did not meet hosts, nor visitors visitors.
+void expectHostsMetVisitors(const Extraction &x, const std::vector<std::string> &hosts,
+                            const std::vector<std::string> &visitors, const std::string &date) {
+    for (const auto &h : hosts)
+        for (const auto &v : visitors)
+            EXPECT_EQ(dateOf(met(x, h, v)), date) << h << " -- " << v;
+    EXPECT_EQ(met(x, hosts[0], hosts[1]), nullptr);
+    EXPECT_EQ(met(x, visitors[0], visitors[1]), nullptr);
+}
+
+// A trip report's visit section with its attendee list: the hosts met each visitor
+// (not each other, nor the visitors among themselves), on the date of the section.
+TEST(ReportRules, AttendeeListOfAVisitMeansHostsMetVisitors) {
+    const auto zh = extract("出國報告摘要\n\n"
+                            "外交部代表團於 2019 年 4 月 15 日至 18 日赴日本拜會東京大學公共政策研究所，並出席亞太數位治理論壇。\n\n"
+                            "一、拜會東京大學公共政策研究所\n"
+                            "時間：2019年4月16日\n"
+                            "出席人員：日本東京大學公共政策研究所所長 Suzuki Taro 教授、副所長 Tanaka Ken 教授、"
+                            "外交部亞東司張科長文華、國立成功大學吳明德教授。\n"
+                            "雙方就數位治理交換意見。\n");
+    expectHostsMetVisitors(zh, {"Suzuki Taro", "Tanaka Ken"}, {"張文華", "吳明德"}, "2019-04-16");
+    const auto *evidence = met(zh, "Suzuki Taro", "張文華");
+    ASSERT_NE(evidence, nullptr);
+    ASSERT_FALSE(evidence->evidence.empty());
+    EXPECT_EQ(evidence->evidence.front().line, 7);
+    EXPECT_NE(evidence->evidence.front().quote.find("出席人員"), std::string::npos);
+
+    const auto en = extract("Trip report\n\n"
+                            "The delegation of the National Development Council travelled to Melbourne, Australia, from "
+                            "11 to 14 March 2019 to attend a conference and to visit the University of Melbourne.\n\n"
+                            "1. Visit to the University of Melbourne\n"
+                            "Date: 12 March 2019\n"
+                            "Participants: Prof. Jane Smith, University of Melbourne; Dr. Alan Brown, University of "
+                            "Melbourne; Ms. Lin Ya-wen, National Development Council; Dr. Chen Li-hua, National Taiwan "
+                            "University.\n"
+                            "The two sides discussed open data and the exchange of researchers in the coming years.\n");
+    expectHostsMetVisitors(en, {"Jane Smith", "Alan Brown"}, {"Lin Ya-wen", "Chen Li-hua"}, "2019-03-12");
+    EXPECT_TRUE(relates(en, "works_for", "Alan Brown", "University of Melbourne")); // "A, ORG;" in a list
+    EXPECT_TRUE(anyRelation(en, "attended", "Chen Li-hua"));                    // "Participants:" is a label
 }
 
 } // namespace

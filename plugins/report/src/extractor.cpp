@@ -1,6 +1,6 @@
 #include "extractor.hpp"
 
-#include "liaison/errors.hpp"
+#include "liaison/report/errors.hpp"
 
 #include <algorithm>
 
@@ -19,7 +19,7 @@ Extractor::Extractor(const Lexicon &lexicon, const Options &options, std::string
             m_home = m.payload;
     }
     if (m_home < 0)
-        throw UserError("report loader: unknown home_country '" + options.homeCountry + "'");
+        throw ExtractError("report loader: unknown home_country '" + options.homeCountry + "'");
 }
 
 int Extractor::lineAt(const ParagraphState &p, std::size_t pos) const {

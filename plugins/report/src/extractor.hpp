@@ -52,6 +52,9 @@ bool headsTitleBeforeName(const U32 &t, std::size_t headE, const std::set<U32> &
 // the organisation named next to them.
 bool delegationMembers(const U32 &t, std::size_t pos);
 
+// A labelled paragraph listing who took part (出席人員:, 與會人員:, Attendees:, Participants:).
+bool attendeeListParagraph(const U32 &t);
+
 class Extractor {
 public:
     Extractor(const Lexicon &lexicon, const Options &options, std::string sourceId);
@@ -94,6 +97,28 @@ private:
     void findProgrammes(ParagraphState &p);
     void addProgramme(ParagraphState &p, std::size_t b, std::size_t e, double confidence);
     void findRelations(ParagraphState &p);
+
+    // --- relations drawn from sentence patterns (relations.cpp), one function per rule family
+    struct SentenceFacts {
+        const Sentence &sentence;
+        std::vector<const Mention *> mentions; // the sentence's mentions, in text order
+        const std::vector<int> &clause;        // clause number of every character of the paragraph
+        int sentenceEvent = -1;                // the first event named in the sentence
+        int targetEvent = -1;                  // that event, else the event of the section
+    };
+    void relateEventDates(ParagraphState &p, const SentenceFacts &f, bool timeLabel);
+    void relateAffiliations(ParagraphState &p, const SentenceFacts &f);
+    void affiliationBefore(ParagraphState &p, const SentenceFacts &f, std::size_t k); // ORG title PERSON
+    void representsAfter(ParagraphState &p, const SentenceFacts &f, std::size_t k);   // 我國由 P 代表
+    void affiliationInGroup(ParagraphState &p, const SentenceFacts &f, std::size_t k); // P (Title, ORG)
+    void affiliationAfter(ParagraphState &p, const SentenceFacts &f, std::size_t k);   // P, Director of ORG
+    void relateParticipation(ParagraphState &p, const SentenceFacts &f, bool attendeeList);
+    void relateDiscussedTopics(ParagraphState &p, const SentenceFacts &f);
+    void relateProgrammeOrganisers(ParagraphState &p, const SentenceFacts &f);
+    void relateSignedMou(ParagraphState &p, const SentenceFacts &f);
+    void relateElectedMembers(ParagraphState &p, const SentenceFacts &f);
+    void relateMemberCountries(ParagraphState &p, const SentenceFacts &f);
+    void relateHeldInAndHosted(ParagraphState &p, const SentenceFacts &f);
 
     // --- persons named with an office (persons_titled.cpp)
     struct LatinNameSpan {
@@ -138,6 +163,8 @@ private:
     void dateNamedEvents();
     void meetingAt(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,
                    std::size_t at, std::size_t length, const RelateFn &relate);
+    // An attendee list of a visit or meeting: the persons of different sides met.
+    void attendeeListMeetings(const ParagraphState &p);
     void withMeetings(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,
                       const RelateFn &relate);
     int m_protagonist = -1;      // the person the text is about (he / she / the Secretary)

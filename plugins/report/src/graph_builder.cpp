@@ -109,14 +109,14 @@ void GraphBuilder::attribute(int e, const std::string &key, const std::string &v
     e = root(e);
     auto &attrs = m_entities[static_cast<std::size_t>(e)].entity.attributes;
     if (overwrite || attrs.find(key) == attrs.end())
-        attrs[key] = AttributeValue::string(value);
+        attrs[key] = value;
 }
 
 void GraphBuilder::evidence(int e, int line, const std::string &quote, double confidence) {
     e = root(e);
     auto &r = m_entities[static_cast<std::size_t>(e)];
     r.confidence = std::max(r.confidence, confidence);
-    addEvidence(r.entity.evidence, Evidence{m_source, line, {}, quote, confidence, {}});
+    addEvidence(r.entity.evidence, Evidence{m_source, line, {}, quote, confidence});
 }
 
 void GraphBuilder::relate(const std::string &kind, int from, int to, int line, const std::string &quote,
@@ -126,8 +126,8 @@ void GraphBuilder::relate(const std::string &kind, int from, int to, int line, c
     RelationRecord r;
     r.relation.kind = kind;
     for (const auto &[k, v] : attributes)
-        r.relation.attributes[k] = AttributeValue::string(v);
-    r.relation.evidence.push_back(Evidence{m_source, line, {}, quote, confidence, {}});
+        r.relation.attributes[k] = v;
+    r.relation.evidence.push_back(Evidence{m_source, line, {}, quote, confidence});
     r.from = from;
     r.to = to;
     r.confidence = confidence;

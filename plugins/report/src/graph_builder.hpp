@@ -4,7 +4,6 @@
 // entity and emits stable ids.
 #pragma once
 
-#include "liaison/model.hpp"
 #include "liaison/report/extract.hpp"
 
 #include <map>

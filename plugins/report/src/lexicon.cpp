@@ -1,6 +1,6 @@
 #include "lexicon.hpp"
 
-#include "liaison/errors.hpp"
+#include "liaison/report/errors.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -233,14 +233,14 @@ Lexicon loadLexicon(const std::vector<std::string> &dataDirs) {
         namespace fs = std::filesystem;
         std::error_code ec;
         if (!fs::is_directory(dir, ec))
-            throw UserError("report data folder not found: " + dir);
+            throw ExtractError("report data folder not found: " + dir);
         for (const auto &[name, _] : builtinDataFiles()) {
             const fs::path p = fs::path(dir) / std::string(name);
             if (!fs::exists(p, ec))
                 continue;
             std::ifstream in(p, std::ios::binary);
             if (!in)
-                throw IoError("cannot read " + p.string());
+                throw ExtractError("cannot read " + p.string());
             std::ostringstream buf;
             buf << in.rdbuf();
             const std::string content = buf.str();

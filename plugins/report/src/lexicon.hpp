@@ -76,7 +76,7 @@ struct Lexicon {
 };
 
 // The built-in data plus every folder of `dataDirs` (files of the same names
-// are appended). Throws UserError for a folder that cannot be read.
+// are appended). Throws ExtractError for a folder that cannot be read.
 Lexicon loadLexicon(const std::vector<std::string> &dataDirs);
 
 // The compiled-in data files: name -> contents (generated at build time).

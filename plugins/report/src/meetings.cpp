@@ -167,6 +167,7 @@ void Extractor::findMeetings(ParagraphState &p) {
             m_speaker = m.entity;
         break;
     }
+    attendeeListMeetings(p);
     for (const auto &s : p.sentences) {
         std::vector<const Mention *> persons;
         std::vector<const Mention *> countries;
@@ -260,6 +261,93 @@ void Extractor::meetingAt(const ParagraphState &p, const Sentence &s, const std:
     for (std::size_t a = 0; a < objects.size(); ++a)
         for (std::size_t b = a + 1; b < objects.size(); ++b)
             relate("met", objects[a], objects[b], at, 0.5);
+}
+
+// 出席人員: HOST-ORG 主持人 A 教授、副主持人 B、HOME-ORG 副處長 C、D … / Participants: A,
+// HOST-ORG; B, HOME-ORG … under a visit or meeting. The list's items are split at
+// 、 or ; (at commas when it has neither) within a sentence. A person's side is the visited
+// organisation when their item names it (or a unit of it), else a foreign country
+// written in the item, else the home side when the item names an organisation; an
+// item naming neither continues the side of the item before. Persons of different
+// sides met, on the date the list sits under (時間: above it), else the event's.
+void Extractor::attendeeListMeetings(const ParagraphState &p) {
+    const U32 &t = p.paragraph.text;
+    if (p.scopeEvent < 0 || !attendeeListParagraph(t))
+        return;
+    const std::string *type = m_graph.at(p.scopeEvent).attribute("type");
+    if (type == nullptr || (*type != "visit" && *type != "meeting"))
+        return;
+    std::vector<const Mention *> persons;
+    for (const auto &m : p.mentions)
+        if (m.kind == MentionKind::Person && !insideConsumed(p, m.begin))
+            persons.push_back(&m);
+    if (persons.size() < 2)
+        return;
+    auto insideOrganisation = [&](std::size_t i) {
+        return std::any_of(p.mentions.begin(), p.mentions.end(), [&](const Mention &m) {
+            return (m.kind == MentionKind::Organisation || m.kind == MentionKind::Person) && m.begin <= i && i < m.end;
+        });
+    };
+    std::vector<bool> separator(t.size(), false);
+    bool strong = false;
+    for (std::size_t i = 0; i < t.size(); ++i)
+        if ((t[i] == U'、' || t[i] == U';') && !insideOrganisation(i))
+            separator[i] = strong = true;
+    if (!strong)
+        for (std::size_t i = 0; i < t.size(); ++i)
+            separator[i] = t[i] == U',' && !insideOrganisation(i);
+    auto rootOf = [&](int org) {
+        for (auto it = m_parentOf.find(org); it != m_parentOf.end(); it = m_parentOf.find(org))
+            org = it->second;
+        return org;
+    };
+    int host = -1; // the root of the visited organisation (key visit#ROOT)
+    for (const auto &[key, event] : m_eventByKey)
+        if (event == p.scopeEvent && key.rfind("visit#", 0) == 0)
+            host = std::stoi(key.substr(6));
+    constexpr int hostSide = -2;
+    constexpr int homeSide = -1;
+    const int home = m_home >= 0 ? countryEntity(m_home) : -3;
+    std::vector<int> side(persons.size(), homeSide);
+    for (std::size_t k = 0; k < persons.size(); ++k) {
+        const Sentence *sentence = sentenceAt(p, persons[k]->begin);
+        const std::size_t sb = sentence != nullptr ? sentence->begin : 0;
+        const std::size_t se = sentence != nullptr ? sentence->end : t.size();
+        std::size_t b = persons[k]->begin;
+        while (b > sb && !separator[b - 1])
+            --b;
+        std::size_t e = persons[k]->end;
+        while (e < se && !separator[e])
+            ++e;
+        int key = k > 0 ? side[k - 1] : homeSide;
+        bool named = false;
+        for (const auto &m : p.mentions) {
+            if (m.begin < b || m.end > e || (named && key == hostSide))
+                continue;
+            if (m.kind == MentionKind::Organisation && host >= 0 && rootOf(m.entity) == host) {
+                key = hostSide;
+                named = true;
+            } else if (m.kind == MentionKind::Country && m.entity != home) {
+                key = m.entity;
+                named = true;
+            } else if (m.kind == MentionKind::Organisation && !named) {
+                key = homeSide;
+                named = true;
+            }
+        }
+        side[k] = key;
+    }
+    std::map<std::string, std::string> attrs;
+    const std::string *start = m_graph.at(p.scopeEvent).attribute("start");
+    if (!m_dateContext.empty())
+        attrs["date"] = m_dateContext;
+    else if (start != nullptr && start->size() == 10)
+        attrs["date"] = *start;
+    for (std::size_t a = 0; a < persons.size(); ++a)
+        for (std::size_t b = a + 1; b < persons.size(); ++b)
+            if (side[a] != side[b] && persons[a]->entity != persons[b]->entity)
+                m_graph.relate("met", persons[a]->entity, persons[b]->entity, lineAt(p, persons[b]->begin),
+                               quoteAt(p, persons[b]->begin), 0.6, attrs);
 }
 
 void Extractor::withMeetings(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,

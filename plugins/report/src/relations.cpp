@@ -26,508 +26,591 @@ std::string fillYear(const std::string &date, int year) {
     return date;
 }
 
+// Clause number of every character of `t`: commas, semicolons, full stops and
+// colons outside parentheses end a clause. One extra entry past the end.
+std::vector<int> clauseNumbers(const U32 &t) {
+    std::vector<int> clause(t.size() + 1, 0);
+    int depth = 0;
+    int c = 0;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (t[i] == U'(')
+            ++depth;
+        else if (t[i] == U')' && depth > 0)
+            --depth;
+        else if (depth == 0 && (t[i] == U',' || t[i] == U';' || t[i] == U'。' || t[i] == U':'))
+            ++c;
+        clause[i] = c;
+    }
+    clause[t.size()] = c + 1;
+    return clause;
+}
+
+bool insideParentheses(const U32 &t, std::size_t pos) {
+    int depth = 0;
+    for (std::size_t i = 0; i < pos; ++i) {
+        if (t[i] == U'(')
+            ++depth;
+        else if (t[i] == U')' && depth > 0)
+            --depth;
+    }
+    return depth > 0;
+}
+
+// The label of a labelled paragraph (`出席人員:`, `Date:`) when its colon is
+// within `maxColumn` characters, lower-cased; empty otherwise.
+U32 paragraphLabel(const U32 &t, std::size_t maxColumn) {
+    const std::size_t colon = t.find(U':');
+    if (colon == U32::npos || colon >= maxColumn)
+        return {};
+    return asciiLower(U32View(t).substr(0, colon));
+}
+
 } // namespace
+
+bool attendeeListParagraph(const U32 &t) {
+    const U32 label = paragraphLabel(t, 16);
+    return contains(label, U"出席") || contains(label, U"與會") || contains(label, U"与会") ||
+           contains(label, U"attend") || contains(label, U"participant");
+}
 
 void Extractor::findRelations(ParagraphState &p) {
     const U32 &t = p.paragraph.text;
-    // Clause number of every character: commas and semicolons outside parentheses.
-    std::vector<int> clause(t.size() + 1, 0);
-    {
-        int depth = 0;
-        int c = 0;
-        for (std::size_t i = 0; i < t.size(); ++i) {
-            if (t[i] == U'(')
-                ++depth;
-            else if (t[i] == U')' && depth > 0)
-                --depth;
-            else if (depth == 0 && (t[i] == U',' || t[i] == U';' || t[i] == U'。' || t[i] == U':'))
-                ++c;
-            clause[i] = c;
-        }
-        clause[t.size()] = c + 1;
-    }
-    auto isInGroup = [&](const Mention &m) {
-        int depth = 0;
-        for (std::size_t i = 0; i < m.begin; ++i) {
-            if (t[i] == U'(')
-                ++depth;
-            else if (t[i] == U')' && depth > 0)
-                --depth;
-        }
-        return depth > 0;
-    };
-    const std::string labelText = toUtf8(t.substr(0, std::min<std::size_t>(t.size(), 12)));
-    const bool attendeeList = t.find(U':') != U32::npos && t.find(U':') < 10 &&
-                              (contains(U32View(t).substr(0, t.find(U':')), U"出席") ||
-                               contains(U32View(t).substr(0, t.find(U':')), U"與會") ||
-                               contains(asciiLower(U32View(t).substr(0, t.find(U':'))), U"attend") ||
-                               contains(asciiLower(U32View(t).substr(0, t.find(U':'))), U"participant"));
-    const bool timeLabel = t.find(U':') != U32::npos && t.find(U':') < 8 &&
-                           (contains(U32View(t).substr(0, t.find(U':')), U"時間") ||
-                            contains(U32View(t).substr(0, t.find(U':')), U"日期") ||
-                            contains(asciiLower(U32View(t).substr(0, t.find(U':'))), U"date"));
+    const std::vector<int> clause = clauseNumbers(t);
+    const bool attendeeList = attendeeListParagraph(t);
+    const U32 dateLabel = paragraphLabel(t, 8);
+    const bool timeLabel = contains(dateLabel, U"時間") || contains(dateLabel, U"日期") || contains(dateLabel, U"date");
 
     for (const auto &s : p.sentences) {
-        std::vector<const Mention *> ms;
+        SentenceFacts f{s, {}, clause};
         for (const auto &m : p.mentions)
             if (m.begin >= s.begin && m.begin < s.end)
-                ms.push_back(&m);
-        const int line = lineAt(p, s.begin);
-        auto quote = [&](std::size_t pos) { return quoteAt(p, pos); };
-        auto lineOf = [&](std::size_t pos) { return lineAt(p, pos); };
-        (void)line;
-        // Explicit event of the sentence (a conference or session named in it).
-        int sentenceEvent = -1;
-        for (const auto *m : ms)
-            if (m->kind == MentionKind::Event && sentenceEvent < 0)
-                sentenceEvent = m->entity;
-        const int targetEvent = sentenceEvent >= 0 ? sentenceEvent : p.scopeEvent;
+                f.mentions.push_back(&m);
+        for (const auto *m : f.mentions)
+            if (m->kind == MentionKind::Event && f.sentenceEvent < 0)
+                f.sentenceEvent = m->entity;
+        f.targetEvent = f.sentenceEvent >= 0 ? f.sentenceEvent : p.scopeEvent;
 
-        // --- dates of events
-        for (const auto *m : ms) {
-            if (m->kind != MentionKind::Event)
+        relateEventDates(p, f, timeLabel);
+        relateAffiliations(p, f);
+        relateParticipation(p, f, attendeeList);
+        relateDiscussedTopics(p, f);
+        relateProgrammeOrganisers(p, f);
+        relateSignedMou(p, f);
+        relateElectedMembers(p, f);
+        relateMemberCountries(p, f);
+        relateHeldInAndHosted(p, f);
+    }
+}
+
+// An event gets the date written in its clause, within 30 characters; under a
+// 時間: / Date: label, the event of the section gets the label's date.
+void Extractor::relateEventDates(ParagraphState &p, const SentenceFacts &f, bool timeLabel) {
+    const auto &ms = f.mentions;
+    for (const auto *m : ms) {
+        if (m->kind != MentionKind::Event)
+            continue;
+        for (const auto *d : ms) {
+            if (d->kind != MentionKind::Date || f.clause[d->begin] != f.clause[m->begin])
                 continue;
-            for (const auto *d : ms) {
-                if (d->kind != MentionKind::Date || clause[d->begin] != clause[m->begin])
-                    continue;
-                const std::size_t gap = d->begin > m->end ? d->begin - m->end : m->begin - std::min(m->begin, d->end);
-                if (gap > 30)
-                    continue;
-                m_graph.attribute(m->entity, "start", fillYear(d->start, p.year > 0 ? p.year : m_docYear));
-                if (!d->finish.empty())
-                    m_graph.attribute(m->entity, "end", fillYear(d->finish, p.year > 0 ? p.year : m_docYear));
+            const std::size_t gap = d->begin > m->end ? d->begin - m->end : m->begin - std::min(m->begin, d->end);
+            if (gap > 30)
+                continue;
+            m_graph.attribute(m->entity, "start", fillYear(d->start, p.year > 0 ? p.year : m_docYear));
+            if (!d->finish.empty())
+                m_graph.attribute(m->entity, "end", fillYear(d->finish, p.year > 0 ? p.year : m_docYear));
+            break;
+        }
+    }
+    if (!timeLabel || p.scopeEvent < 0)
+        return;
+    for (const auto *d : ms) {
+        if (d->kind != MentionKind::Date)
+            continue;
+        m_graph.attribute(p.scopeEvent, "start", fillYear(d->start, p.year));
+        if (!d->finish.empty())
+            m_graph.attribute(p.scopeEvent, "end", fillYear(d->finish, p.year));
+        break;
+    }
+}
+
+void Extractor::relateAffiliations(ParagraphState &p, const SentenceFacts &f) {
+    for (std::size_t k = 0; k < f.mentions.size(); ++k) {
+        if (f.mentions[k]->kind != MentionKind::Person)
+            continue;
+        affiliationBefore(p, f, k);
+        representsAfter(p, f, k);
+        affiliationInGroup(p, f, k);
+        affiliationAfter(p, f, k);
+    }
+}
+
+// ORG / Country, then titles (and 代表), then the person k: works_for or represents.
+void Extractor::affiliationBefore(ParagraphState &p, const SentenceFacts &f, std::size_t k) {
+    const U32 &t = p.paragraph.text;
+    const auto &ms = f.mentions;
+    const Mention &person = *ms[k];
+    std::size_t cursor = person.begin;
+    int looked = 0;
+    for (std::size_t q = k; q-- > 0 && looked < 3;) {
+        const Mention &other = *ms[q];
+        if (other.kind == MentionKind::Topic || other.kind == MentionKind::Date || other.kind == MentionKind::Programme)
+            continue;
+        const bool nested = std::any_of(ms.begin(), ms.end(), [&](const Mention *o) {
+            return o != &other && o->kind == MentionKind::Organisation && o->begin <= other.begin &&
+                   other.end <= o->end && (o->end - o->begin) > (other.end - other.begin);
+        });
+        if (nested)
+            continue;
+        if (other.kind == MentionKind::Person || other.kind == MentionKind::Event || other.end > cursor)
+            break;
+        if (f.clause[other.end > 0 ? other.end - 1 : 0] != f.clause[person.begin])
+            break;
+        ++looked;
+        U32 gap;
+        // An abbreviation already read as the organisation's alias is no gap:
+        // "U.S. Agency for International Development (USAID) Administrator Samantha Power".
+        for (std::size_t i = other.end; i < cursor; ++i)
+            if (!isSpace(t[i]) && !insideConsumed(p, i))
+                gap.push_back(t[i]);
+        cursor = other.begin;
+        if (contains(gap, U"、") || contains(gap, U"與") || contains(gap, U"和") || contains(gap, U"及"))
+            break;
+        const bool represents = contains(gap, U"代表");
+        // What is left of the gap once titles and 的 are removed.
+        U32 rest;
+        for (std::size_t i = 0; i < gap.size();) {
+            const auto tm = m_lex.zhTitles.matchAt(gap, i);
+            if (tm.length > 0) {
+                i += tm.length;
+                continue;
+            }
+            const auto em = m_lex.enTitles.matchAt(gap, i);
+            if (em.length > 0) {
+                i += em.length;
+                continue;
+            }
+            if (gap[i] != U'的' && gap[i] != U'兼' && gap[i] != U'首' && gap[i] != U'席')
+                rest.push_back(gap[i]);
+            ++i;
+        }
+        std::string title;
+        if (const auto tm = m_lex.zhTitles.findAll(gap); !tm.empty())
+            title = toUtf8(gap.substr(tm.front().first, tm.front().second.length));
+        std::map<std::string, std::string> attrs;
+        if (!title.empty())
+            attrs["title"] = title;
+        const int line = lineAt(p, person.begin);
+        if (represents) {
+            m_graph.relate("represents", person.entity, other.entity, line, quoteAt(p, person.begin), 0.8);
+            continue;
+        }
+        const bool titleFirst = !gap.empty() && m_lex.zhTitles.matchAt(gap, 0).length > 0;
+        if (other.kind == MentionKind::Organisation && (rest.empty() || titleFirst)) {
+            m_graph.relate("works_for", person.entity, other.entity, line, quoteAt(p, person.begin),
+                           rest.empty() ? 0.75 : 0.6, attrs);
+            const auto parent = m_parentOf.find(other.entity);
+            if (parent != m_parentOf.end() && rest.empty())
+                m_graph.relate("works_for", person.entity, parent->second, line, quoteAt(p, person.begin), 0.6);
+            continue;
+        }
+        if (other.kind == MentionKind::Country && rest.empty())
+            m_graph.relate("represents", person.entity, other.entity, line, quoteAt(p, person.begin), 0.6);
+    }
+}
+
+// 我國由 P 代表: P represents the organisation or country right before.
+void Extractor::representsAfter(ParagraphState &p, const SentenceFacts &f, std::size_t k) {
+    const U32 &t = p.paragraph.text;
+    const Mention &person = *f.mentions[k];
+    const std::size_t after = skipSpaces(t, person.end);
+    if (t.compare(after, 2, U"代表") != 0 || k == 0)
+        return;
+    for (std::size_t q = k; q-- > 0;) {
+        const Mention &other = *f.mentions[q];
+        if (other.kind != MentionKind::Organisation && other.kind != MentionKind::Country)
+            continue;
+        if (person.begin - other.end <= 3)
+            m_graph.relate("represents", person.entity, other.entity, lineAt(p, person.begin), quoteAt(p, person.begin),
+                           0.75);
+        return;
+    }
+}
+
+// P (Title, ORG, Country): the organisations and countries in the parentheses.
+void Extractor::affiliationInGroup(ParagraphState &p, const SentenceFacts &f, std::size_t k) {
+    const Mention &person = *f.mentions[k];
+    const auto group = groupAfter(p.paragraph.text, person.end);
+    if (!group)
+        return;
+    for (const auto *m : f.mentions) {
+        if (m->begin < group->first || m->end > group->second)
+            continue;
+        if (m->kind == MentionKind::Organisation)
+            m_graph.relate("works_for", person.entity, m->entity, lineAt(p, person.begin), quoteAt(p, person.begin), 0.75);
+        else if (m->kind == MentionKind::Country)
+            m_graph.relate("represents", person.entity, m->entity, lineAt(p, person.begin), quoteAt(p, person.begin), 0.7);
+    }
+}
+
+// English: P, Director of ORG / P of ORG / P from Country / P ORG (an acronym right after).
+void Extractor::affiliationAfter(ParagraphState &p, const SentenceFacts &f, std::size_t k) {
+    const U32 &t = p.paragraph.text;
+    if (k + 1 >= f.mentions.size())
+        return;
+    const Mention &person = *f.mentions[k];
+    const Mention &next = *f.mentions[k + 1];
+    if (next.kind != MentionKind::Organisation && next.kind != MentionKind::Country)
+        return;
+    const U32 gap = asciiLower(trim(U32View(t).substr(person.end, next.begin - person.end)));
+    U32 g = gap;
+    if (!g.empty() && g[0] == U',')
+        g = trim(U32View(g).substr(1));
+    auto endsWith = [&](const U32 &w) {
+        return g.size() >= w.size() && g.compare(g.size() - w.size(), w.size(), w) == 0 &&
+               (g.size() == w.size() || g[g.size() - w.size() - 1] == U' ');
+    };
+    int words = 0;
+    for (char32_t c : g)
+        words += c == U' ' ? 1 : 0;
+    // "Participants: A, ORG; B, ORG": in an attendee list a comma alone joins a person to their organisation.
+    const bool listItem = gap == U"," && next.kind == MentionKind::Organisation && attendeeListParagraph(t);
+    const bool link = gap.empty() || listItem || ((endsWith(U"of") || endsWith(U"of the") || endsWith(U"at") ||
+                                       endsWith(U"at the") || endsWith(U"from") || endsWith(U"from the")) &&
+                                      words <= 6);
+    if (link && next.kind == MentionKind::Organisation)
+        m_graph.relate("works_for", person.entity, next.entity, lineAt(p, person.begin), quoteAt(p, person.begin),
+                       gap.empty() ? 0.5 : 0.7);
+    else if (link && next.kind == MentionKind::Country && !gap.empty())
+        m_graph.relate("represents", person.entity, next.entity, lineAt(p, person.begin), quoteAt(p, person.begin), 0.6);
+}
+
+// Persons of an attendee list attended the section's event; elsewhere the
+// persons of a clause chaired / spoke at / attended the sentence's event when a
+// trigger follows them (or precedes them in English: "chaired by P").
+void Extractor::relateParticipation(ParagraphState &p, const SentenceFacts &f, bool attendeeList) {
+    if (f.targetEvent < 0)
+        return;
+    const U32 &t = p.paragraph.text;
+    const Sentence &s = f.sentence;
+    std::vector<const Mention *> persons;
+    for (const auto *m : f.mentions)
+        if (m->kind == MentionKind::Person && !insideParentheses(t, m->begin))
+            persons.push_back(m);
+    if (attendeeList) {
+        for (const auto *m : persons)
+            m_graph.relate("attended", m->entity, p.scopeEvent >= 0 ? p.scopeEvent : f.targetEvent, lineAt(p, m->begin),
+                           quoteAt(p, m->begin), 0.85);
+        return;
+    }
+    std::size_t i = 0;
+    while (i < persons.size()) {
+        const int c = f.clause[persons[i]->begin];
+        std::size_t j = i;
+        while (j < persons.size() && f.clause[persons[j]->begin] == c)
+            ++j;
+        // The first trigger after the last person of the clause (or in the clause
+        // that follows, when it starts with the action: "請 A、B 等，分享...").
+        std::size_t from = persons[j - 1]->end;
+        std::size_t to = from;
+        while (to < s.end && f.clause[to] <= c + 2) {
+            bool personAhead = false;
+            for (const auto *m : persons)
+                if (m->begin == to)
+                    personAhead = true;
+            if (personAhead)
+                break;
+            ++to;
+        }
+        std::string kind;
+        std::size_t best = U32::npos;
+        for (const char *rel : {"chaired", "spoke_at", "attended"}) {
+            const std::size_t at = findTrigger(t, from, to, rel);
+            if (at < best) {
+                best = at;
+                kind = rel;
+            }
+        }
+        // English: "chaired by P", "Speakers: P1, P2"
+        if (kind.empty()) {
+            const std::size_t b0 = persons[i]->begin > s.begin + 20 ? persons[i]->begin - 20 : s.begin;
+            for (const char *rel : {"chaired", "spoke_at", "attended"}) {
+                const std::size_t at = findTrigger(t, b0, persons[i]->begin, rel);
+                if (at != U32::npos && isLatin(t[at])) {
+                    kind = rel;
+                    break;
+                }
+            }
+        }
+        if (!kind.empty()) {
+            const double conf = kind == "chaired" ? 0.8 : kind == "spoke_at" ? 0.75 : 0.7;
+            for (std::size_t k = i; k < j; ++k)
+                m_graph.relate(kind, persons[k]->entity, f.targetEvent, lineAt(p, persons[k]->begin),
+                               quoteAt(p, persons[k]->begin), conf);
+        }
+        i = j;
+    }
+}
+
+// Topics and programmes: discussed by the event named in a sentence with a
+// discussion trigger, else by the section's event; a topic nested in an
+// event's name is discussed by that event.
+void Extractor::relateDiscussedTopics(ParagraphState &p, const SentenceFacts &f) {
+    const U32 &t = p.paragraph.text;
+    const bool discussTrigger = findTrigger(t, f.sentence.begin, f.sentence.end, "discussed") != U32::npos;
+    for (const auto *m : f.mentions) {
+        if (m->kind != MentionKind::Topic && m->kind != MentionKind::Programme)
+            continue;
+        if (m->title == "nested") {
+            for (const auto *e : f.mentions)
+                if (e->kind == MentionKind::Event && m->begin >= e->begin && m->end <= e->end)
+                    m_graph.relate("discussed", e->entity, m->entity, lineAt(p, m->begin), quoteAt(p, m->begin), 0.8);
+            continue;
+        }
+        if (f.sentenceEvent >= 0 && discussTrigger)
+            m_graph.relate("discussed", f.sentenceEvent, m->entity, lineAt(p, m->begin), quoteAt(p, m->begin), 0.75);
+        else if (p.scopeEvent >= 0)
+            m_graph.relate("discussed", p.scopeEvent, m->entity, lineAt(p, m->begin), quoteAt(p, m->begin), 0.55);
+    }
+}
+
+// Programmes run by an organisation: ORG 的 / 之 / 組織之 / 's PROGRAMME.
+void Extractor::relateProgrammeOrganisers(ParagraphState &p, const SentenceFacts &f) {
+    const U32 &t = p.paragraph.text;
+    const auto &ms = f.mentions;
+    for (std::size_t k = 1; k < ms.size(); ++k) {
+        const Mention &prog = *ms[k];
+        if (prog.kind != MentionKind::Programme)
+            continue;
+        const Mention *org = nullptr;
+        for (std::size_t q = k; q-- > 0;)
+            if (ms[q]->kind != MentionKind::Topic && ms[q]->kind != MentionKind::Date) {
+                org = ms[q];
                 break;
             }
-        }
-        if (timeLabel && p.scopeEvent >= 0) {
-            for (const auto *d : ms) {
-                if (d->kind != MentionKind::Date)
-                    continue;
-                m_graph.attribute(p.scopeEvent, "start", fillYear(d->start, p.year));
-                if (!d->finish.empty())
-                    m_graph.attribute(p.scopeEvent, "end", fillYear(d->finish, p.year));
+        if (org == nullptr || org->kind != MentionKind::Organisation || org->end > prog.begin)
+            continue;
+        U32 gap;
+        for (std::size_t i = org->end; i < prog.begin; ++i)
+            if (!isSpace(t[i]))
+                gap.push_back(t[i]);
+        for (const U32 &g : {U32(U""), U32(U"的"), U32(U"之"), U32(U"組織之"), U32(U"组织之"), U32(U"組織的"), U32(U"'s")})
+            if (gap == g) {
+                m_graph.relate("organised", org->entity, prog.entity, lineAt(p, prog.begin), quoteAt(p, prog.begin), 0.65);
                 break;
             }
-        }
+    }
+}
 
-        // --- affiliation of persons
-        for (std::size_t k = 0; k < ms.size(); ++k) {
-            const Mention &person = *ms[k];
-            if (person.kind != MentionKind::Person)
-                continue;
-            std::size_t cursor = person.begin;
-            int looked = 0;
-            for (std::size_t q = k; q-- > 0 && looked < 3;) {
-                const Mention &other = *ms[q];
-                if (other.kind == MentionKind::Topic || other.kind == MentionKind::Date ||
-                    other.kind == MentionKind::Programme)
-                    continue;
-                const bool nested = std::any_of(ms.begin(), ms.end(), [&](const Mention *o) {
-                    return o != &other && o->kind == MentionKind::Organisation && o->begin <= other.begin &&
-                           other.end <= o->end && (o->end - o->begin) > (other.end - other.begin);
-                });
-                if (nested)
-                    continue;
-                if (other.kind == MentionKind::Person || other.kind == MentionKind::Event || other.end > cursor)
-                    break;
-                if (clause[other.end > 0 ? other.end - 1 : 0] != clause[person.begin])
-                    break;
-                ++looked;
-                U32 gap;
-                // An abbreviation already read as the organisation's alias is no gap:
-                // "U.S. Agency for International Development (USAID) Administrator Samantha Power".
-                for (std::size_t i = other.end; i < cursor; ++i)
-                    if (!isSpace(t[i]) && !insideConsumed(p, i))
-                        gap.push_back(t[i]);
-                cursor = other.begin;
-                if (contains(gap, U"、") || contains(gap, U"與") || contains(gap, U"和") || contains(gap, U"及"))
-                    break;
-                const bool represents = contains(gap, U"代表");
-                // What is left of the gap once titles and 的 are removed.
-                U32 rest;
-                for (std::size_t i = 0; i < gap.size();) {
-                    const auto tm = m_lex.zhTitles.matchAt(gap, i);
-                    if (tm.length > 0) {
-                        i += tm.length;
-                        continue;
-                    }
-                    const auto em = m_lex.enTitles.matchAt(gap, i);
-                    if (em.length > 0) {
-                        i += em.length;
-                        continue;
-                    }
-                    if (gap[i] != U'的' && gap[i] != U'兼' && gap[i] != U'首' && gap[i] != U'席')
-                        rest.push_back(gap[i]);
-                    ++i;
+// ORG signed an MoU with PARTNER: the partner follows 與 / with (possibly after a
+// country), the signer is the organisation before it (or its unit named next).
+void Extractor::relateSignedMou(ParagraphState &p, const SentenceFacts &f) {
+    const U32 &t = p.paragraph.text;
+    const Sentence &s = f.sentence;
+    const auto &ms = f.mentions;
+    if (findTrigger(t, s.begin, s.end, "signed") == U32::npos ||
+        findTrigger(t, s.begin, s.end, "signed_mou_with") == U32::npos)
+        return;
+    int partner = -1;
+    std::size_t partnerPos = 0;
+    for (const auto *m : ms) {
+        if (m->kind != MentionKind::Organisation)
+            continue;
+        std::size_t k = m->begin;
+        while (k > s.begin && isSpace(t[k - 1]))
+            --k;
+        for (const U32 &w : {U32(U"與"), U32(U"与"), U32(U"和"), U32(U"with"), U32(U"and")}) {
+            for (std::size_t back = 0; back <= 4 && k >= w.size() + back; ++back) {
+                if (t.compare(k - back - w.size(), w.size(), w) == 0 && partner < 0) {
+                    partner = m->entity;
+                    partnerPos = m->begin;
                 }
-                std::string title;
-                if (const auto tm = m_lex.zhTitles.findAll(gap); !tm.empty())
-                    title = toUtf8(gap.substr(tm.front().first, tm.front().second.length));
-                std::map<std::string, std::string> attrs;
-                if (!title.empty())
-                    attrs["title"] = title;
-                if (represents) {
-                    m_graph.relate("represents", person.entity, other.entity, lineOf(person.begin), quote(person.begin), 0.8);
-                    continue;
-                }
-                const bool titleFirst = !gap.empty() && m_lex.zhTitles.matchAt(gap, 0).length > 0;
-                if (other.kind == MentionKind::Organisation && (rest.empty() || titleFirst)) {
-                    m_graph.relate("works_for", person.entity, other.entity, lineOf(person.begin), quote(person.begin),
-                                   rest.empty() ? 0.75 : 0.6, attrs);
-                    const auto parent = m_parentOf.find(other.entity);
-                    if (parent != m_parentOf.end() && rest.empty())
-                        m_graph.relate("works_for", person.entity, parent->second, lineOf(person.begin),
-                                       quote(person.begin), 0.6);
-                    continue;
-                }
-                if (other.kind == MentionKind::Country && rest.empty())
-                    m_graph.relate("represents", person.entity, other.entity, lineOf(person.begin), quote(person.begin), 0.6);
-            }
-            // 我國由 P 代表
-            const std::size_t after = skipSpaces(t, person.end);
-            if (t.compare(after, 2, U"代表") == 0 && k > 0) {
-                for (std::size_t q = k; q-- > 0;) {
-                    const Mention &other = *ms[q];
-                    if (other.kind == MentionKind::Organisation || other.kind == MentionKind::Country) {
-                        if (person.begin - other.end <= 3)
-                            m_graph.relate("represents", person.entity, other.entity, lineOf(person.begin),
-                                           quote(person.begin), 0.75);
-                        break;
-                    }
-                }
-            }
-            // P (Title, ORG, Country)
-            if (const auto group = groupAfter(t, person.end)) {
-                for (const auto *m : ms) {
-                    if (m->begin < group->first || m->end > group->second)
-                        continue;
-                    if (m->kind == MentionKind::Organisation)
-                        m_graph.relate("works_for", person.entity, m->entity, lineOf(person.begin), quote(person.begin), 0.75);
-                    else if (m->kind == MentionKind::Country)
-                        m_graph.relate("represents", person.entity, m->entity, lineOf(person.begin), quote(person.begin), 0.7);
-                }
-            }
-            // English: P, Director of ORG / P of ORG / P from Country / P (ORG) / P ORG (an acronym right after)
-            if (k + 1 < ms.size()) {
-                const Mention &next = *ms[k + 1];
-                if (next.kind == MentionKind::Organisation || next.kind == MentionKind::Country) {
-                    const U32 gap = asciiLower(trim(U32View(t).substr(person.end, next.begin - person.end)));
-                    U32 g = gap;
-                    if (!g.empty() && g[0] == U',')
-                        g = trim(U32View(g).substr(1));
-                    auto endsWith = [&](const U32 &w) {
-                        return g.size() >= w.size() && g.compare(g.size() - w.size(), w.size(), w) == 0 &&
-                               (g.size() == w.size() || g[g.size() - w.size() - 1] == U' ');
-                    };
-                    int words = 0;
-                    for (char32_t c : g)
-                        words += c == U' ' ? 1 : 0;
-                    const bool link = gap.empty() || ((endsWith(U"of") || endsWith(U"of the") || endsWith(U"at") ||
-                                                       endsWith(U"at the") || endsWith(U"from") || endsWith(U"from the")) &&
-                                                      words <= 6);
-                    if (link && next.kind == MentionKind::Organisation)
-                        m_graph.relate("works_for", person.entity, next.entity, lineOf(person.begin), quote(person.begin),
-                                       gap.empty() ? 0.5 : 0.7);
-                    else if (link && next.kind == MentionKind::Country && !gap.empty())
-                        m_graph.relate("represents", person.entity, next.entity, lineOf(person.begin), quote(person.begin), 0.6);
-                }
-            }
-        }
-
-        // --- participation in events
-        if (targetEvent >= 0) {
-            std::vector<const Mention *> persons;
-            for (const auto *m : ms)
-                if (m->kind == MentionKind::Person && !isInGroup(*m))
-                    persons.push_back(m);
-            if (attendeeList) {
-                for (const auto *m : persons)
-                    m_graph.relate("attended", m->entity, p.scopeEvent >= 0 ? p.scopeEvent : targetEvent,
-                                   lineOf(m->begin), quote(m->begin), 0.85);
-            } else {
-                std::size_t i = 0;
-                while (i < persons.size()) {
-                    const int c = clause[persons[i]->begin];
-                    std::size_t j = i;
-                    while (j < persons.size() && clause[persons[j]->begin] == c)
-                        ++j;
-                    // The first trigger after the last person of the clause (or in the clause
-                    // that follows, when it starts with the action: "請 A、B 等，分享...").
-                    std::size_t from = persons[j - 1]->end;
-                    std::size_t to = from;
-                    while (to < s.end && clause[to] <= c + 2) {
-                        bool personAhead = false;
-                        for (const auto *m : persons)
-                            if (m->begin == to)
-                                personAhead = true;
-                        if (personAhead)
-                            break;
-                        ++to;
-                    }
-                    std::string kind;
-                    std::size_t best = U32::npos;
-                    for (const char *rel : {"chaired", "spoke_at", "attended"}) {
-                        const std::size_t at = findTrigger(t, from, to, rel);
-                        if (at < best) {
-                            best = at;
-                            kind = rel;
-                        }
-                    }
-                    // English: "chaired by P", "Speakers: P1, P2"
-                    if (kind.empty()) {
-                        const std::size_t b0 = persons[i]->begin > s.begin + 20 ? persons[i]->begin - 20 : s.begin;
-                        for (const char *rel : {"chaired", "spoke_at", "attended"}) {
-                            const std::size_t at = findTrigger(t, b0, persons[i]->begin, rel);
-                            if (at != U32::npos && isLatin(t[at])) {
-                                kind = rel;
-                                break;
-                            }
-                        }
-                    }
-                    if (!kind.empty()) {
-                        const double conf = kind == "chaired" ? 0.8 : kind == "spoke_at" ? 0.75 : 0.7;
-                        for (std::size_t k = i; k < j; ++k)
-                            m_graph.relate(kind, persons[k]->entity, targetEvent, lineOf(persons[k]->begin),
-                                           quote(persons[k]->begin), conf);
-                    }
-                    i = j;
-                }
-            }
-        }
-
-        // --- topics discussed
-        const bool discussTrigger = findTrigger(t, s.begin, s.end, "discussed") != U32::npos;
-        for (const auto *m : ms) {
-            if (m->kind != MentionKind::Topic && m->kind != MentionKind::Programme)
-                continue;
-            if (m->title == "nested") {
-                for (const auto *e : ms)
-                    if (e->kind == MentionKind::Event && m->begin >= e->begin && m->end <= e->end)
-                        m_graph.relate("discussed", e->entity, m->entity, lineOf(m->begin), quote(m->begin), 0.8);
-                continue;
-            }
-            if (sentenceEvent >= 0 && discussTrigger)
-                m_graph.relate("discussed", sentenceEvent, m->entity, lineOf(m->begin), quote(m->begin), 0.75);
-            else if (p.scopeEvent >= 0)
-                m_graph.relate("discussed", p.scopeEvent, m->entity, lineOf(m->begin), quote(m->begin), 0.55);
-        }
-
-        // --- programmes run by an organisation: ORG 的 / 之 / 組織之 / 's PROGRAMME
-        for (std::size_t k = 1; k < ms.size(); ++k) {
-            const Mention &prog = *ms[k];
-            if (prog.kind != MentionKind::Programme)
-                continue;
-            const Mention *org = nullptr;
-            for (std::size_t q = k; q-- > 0;)
-                if (ms[q]->kind != MentionKind::Topic && ms[q]->kind != MentionKind::Date) {
-                    org = ms[q];
-                    break;
-                }
-            if (org == nullptr || org->kind != MentionKind::Organisation || org->end > prog.begin)
-                continue;
-            U32 gap;
-            for (std::size_t i = org->end; i < prog.begin; ++i)
-                if (!isSpace(t[i]))
-                    gap.push_back(t[i]);
-            for (const U32 &g : {U32(U""), U32(U"的"), U32(U"之"), U32(U"組織之"), U32(U"组织之"), U32(U"組織的"), U32(U"'s")})
-                if (gap == g) {
-                    m_graph.relate("organised", org->entity, prog.entity, lineOf(prog.begin), quote(prog.begin), 0.65);
-                    break;
-                }
-        }
-
-        // --- signed an MoU
-        if (findTrigger(t, s.begin, s.end, "signed") != U32::npos &&
-            findTrigger(t, s.begin, s.end, "signed_mou_with") != U32::npos) {
-            int partner = -1;
-            std::size_t partnerPos = 0;
-            for (const auto *m : ms) {
-                if (m->kind != MentionKind::Organisation)
-                    continue;
-                std::size_t k = m->begin;
-                while (k > s.begin && isSpace(t[k - 1]))
-                    --k;
-                for (const U32 &w : {U32(U"與"), U32(U"与"), U32(U"和"), U32(U"with"), U32(U"and")}) {
-                    // The partner follows 與/with, possibly after a country (我國).
-                    for (std::size_t back = 0; back <= 4 && k >= w.size() + back; ++back) {
-                        if (t.compare(k - back - w.size(), w.size(), w) == 0 && partner < 0) {
-                            partner = m->entity;
-                            partnerPos = m->begin;
-                        }
-                    }
-                }
-            }
-            int subject = -1;
-            for (std::size_t k = 0; k < ms.size() && partner >= 0; ++k) {
-                const Mention &m = *ms[k];
-                if (m.kind != MentionKind::Organisation || m.entity == partner || m.begin >= partnerPos)
-                    continue;
-                subject = m.entity;
-                if (k + 1 < ms.size() && ms[k + 1]->kind == MentionKind::Organisation) {
-                    const auto parent = m_parentOf.find(ms[k + 1]->entity);
-                    if (parent != m_parentOf.end() && parent->second == subject)
-                        subject = ms[k + 1]->entity;
-                }
-                break;
-            }
-            if (subject >= 0 && partner >= 0)
-                m_graph.relate("signed_mou_with", subject, partner, lineOf(partnerPos), quote(partnerPos), 0.75);
-        }
-
-        // --- elected / appointed / members
-        {
-            std::vector<std::pair<std::size_t, std::string>> triggers;
-            for (std::size_t i = s.begin; i < s.end; ++i) {
-                std::size_t len = 0;
-                if (triggerAt(t, i, "elected_to", &len))
-                    triggers.emplace_back(i, "elected_to");
-                else if (triggerAt(t, i, "member_of", &len) && !delegationMembers(t, i))
-                    triggers.emplace_back(i, "member_of");
-            }
-            if (!triggers.empty()) {
-                int fallback = -1;
-                for (const auto *m : ms)
-                    if (m->kind == MentionKind::Organisation && fallback < 0)
-                        fallback = m->entity;
-                if (fallback < 0 && p.scopeConference >= 0 && m_organiserOf.count(p.scopeConference))
-                    fallback = m_organiserOf[p.scopeConference];
-                for (std::size_t k = 0; k < ms.size(); ++k) {
-                    const Mention &person = *ms[k];
-                    if (person.kind != MentionKind::Person)
-                        continue;
-                    std::string kind;
-                    for (const auto &[pos, rel] : triggers)
-                        if (pos < person.begin)
-                            kind = rel;
-                    // English passive: "P was elected President of ORG".
-                    for (const auto &[pos, rel] : triggers)
-                        if (kind.empty() && pos > person.end && pos - person.end < 12 && isLatin(t[pos]))
-                            kind = rel;
-                    if (kind.empty())
-                        continue;
-                    int target = -1;
-                    for (std::size_t q = k + 1; q < ms.size(); ++q) {
-                        if (ms[q]->kind == MentionKind::Person)
-                            break;
-                        if (ms[q]->kind == MentionKind::Organisation && ms[q]->begin - person.end < 25) {
-                            target = ms[q]->entity;
-                            break;
-                        }
-                    }
-                    if (target < 0)
-                        target = fallback;
-                    std::map<std::string, std::string> attrs;
-                    const std::size_t wei = t.find(U'為', person.end);
-                    if (wei != U32::npos && wei < s.end && clause[wei] == clause[person.end]) {
-                        std::size_t stop = wei;
-                        while (stop < s.end && clause[stop] == clause[wei] && t[stop] != U'、')
-                            ++stop;
-                        const auto titles = m_lex.zhTitles.findAll(U32View(t).substr(wei, stop - wei));
-                        if (!titles.empty())
-                            attrs["role"] = toUtf8(t.substr(wei + titles.back().first, titles.back().second.length));
-                    }
-                    if (target >= 0)
-                        m_graph.relate(kind, person.entity, target, lineOf(person.begin), quote(person.begin), 0.7, attrs);
-                }
-            }
-        }
-
-        // --- countries that are members of an organisation
-        if (findTrigger(t, s.begin, s.end, "member_of") != U32::npos) {
-            int org = -1;
-            std::vector<const Mention *> countries;
-            for (const auto *m : ms) {
-                if (m->kind == MentionKind::Organisation && org < 0)
-                    org = m->entity;
-                bool nested = false;
-                for (const auto *o : ms)
-                    if (o->kind == MentionKind::Organisation && m->begin >= o->begin && m->end <= o->end)
-                        nested = true;
-                if (m->kind == MentionKind::Country && !nested)
-                    countries.push_back(m);
-            }
-            // Only an enumeration of countries (separated by 、 , and 和 及 與 only)
-            // whose items are not the country of a person named right after.
-            std::vector<const Mention *> run, best;
-            auto separatorsOnly = [&](std::size_t b, std::size_t e) {
-                for (std::size_t i = b; i < e; ++i)
-                    if (!isSpace(t[i]) && t[i] != U'、' && t[i] != U',' && t[i] != U'和' && t[i] != U'及' &&
-                        t[i] != U'與' && t[i] != U'与' && t[i] != U'以' && t[i] != U'a' && t[i] != U'n' && t[i] != U'd')
-                        return false;
-                return true;
-            };
-            auto personRightAfter = [&](const Mention *c) {
-                for (const auto *m : ms)
-                    if (m->kind == MentionKind::Person && m->begin >= c->end && m->begin - c->end <= 8)
-                        return true;
-                return false;
-            };
-            for (const auto *c : countries) {
-                if (personRightAfter(c)) {
-                    run.clear();
-                    continue;
-                }
-                if (!run.empty() && !separatorsOnly(run.back()->end, c->begin))
-                    run.clear();
-                run.push_back(c);
-                if (run.size() > best.size())
-                    best = run;
-            }
-            if (org >= 0 && best.size() >= 3)
-                for (const auto *c : best)
-                    m_graph.relate("member_of", c->entity, org, lineOf(c->begin), quote(c->begin), 0.65);
-        }
-
-        // --- held in / hosted
-        for (std::size_t i = s.begin; i < s.end; ++i) {
-            std::size_t len = 0;
-            if (triggerAt(t, i, "held_in", &len)) {
-                const bool english = isLatin(t[i]);
-                const Mention *country = nullptr;
-                const Mention *event = nullptr;
-                const Mention *date = nullptr;
-                for (const auto *m : ms) {
-                    if (clause[m->begin] != clause[i])
-                        continue;
-                    if (m->kind == MentionKind::Country && !english && m->end <= i && i - m->end <= 3) {
-                        std::size_t k = m->begin;
-                        while (k > 0 && isSpace(t[k - 1]))
-                            --k;
-                        if (k > 0 && (t[k - 1] == U'於' || t[k - 1] == U'在' || t[k - 1] == U'于'))
-                            country = m;
-                    }
-                    if (m->kind == MentionKind::Country && english && m->begin >= i + len && m->begin - (i + len) <= 4)
-                        country = m;
-                    if (m->kind == MentionKind::Event && (event == nullptr || m->begin < i))
-                        event = m;
-                    if (m->kind == MentionKind::Date && date == nullptr)
-                        date = m;
-                }
-                const int ev = event != nullptr ? event->entity : targetEvent;
-                if (country != nullptr && ev >= 0) {
-                    m_graph.relate("held_in", ev, country->entity, lineOf(i), quote(i), event != nullptr ? 0.8 : 0.6);
-                    if (date != nullptr && event != nullptr) {
-                        m_graph.attribute(ev, "start", fillYear(date->start, p.year));
-                        if (!date->finish.empty())
-                            m_graph.attribute(ev, "end", fillYear(date->finish, p.year));
-                    }
-                }
-                i += len - 1;
-                continue;
-            }
-            if (triggerAt(t, i, "hosted", &len)) {
-                for (const auto *m : ms) {
-                    if (m->begin < i + len || m->begin > i + len + 4)
-                        continue;
-                    if ((m->kind == MentionKind::Country || m->kind == MentionKind::Organisation) && targetEvent >= 0)
-                        m_graph.relate("hosted", m->entity, targetEvent, lineOf(i), quote(i), 0.65);
-                    break;
-                }
-                i += len - 1;
             }
         }
     }
-    (void)labelText;
+    int subject = -1;
+    for (std::size_t k = 0; k < ms.size() && partner >= 0; ++k) {
+        const Mention &m = *ms[k];
+        if (m.kind != MentionKind::Organisation || m.entity == partner || m.begin >= partnerPos)
+            continue;
+        subject = m.entity;
+        if (k + 1 < ms.size() && ms[k + 1]->kind == MentionKind::Organisation) {
+            const auto parent = m_parentOf.find(ms[k + 1]->entity);
+            if (parent != m_parentOf.end() && parent->second == subject)
+                subject = ms[k + 1]->entity;
+        }
+        break;
+    }
+    if (subject >= 0 && partner >= 0)
+        m_graph.relate("signed_mou_with", subject, partner, lineAt(p, partnerPos), quoteAt(p, partnerPos), 0.75);
+}
+
+// Elected / appointed / members: a person after the trigger (or before it in
+// English passive: "P was elected President of ORG") is elected_to / member_of
+// the organisation named next, else the first of the sentence, else the
+// organiser of the conference of the section; a 為 TITLE gives the role.
+void Extractor::relateElectedMembers(ParagraphState &p, const SentenceFacts &f) {
+    const U32 &t = p.paragraph.text;
+    const Sentence &s = f.sentence;
+    const auto &ms = f.mentions;
+    std::vector<std::pair<std::size_t, std::string>> triggers;
+    for (std::size_t i = s.begin; i < s.end; ++i) {
+        std::size_t len = 0;
+        if (triggerAt(t, i, "elected_to", &len))
+            triggers.emplace_back(i, "elected_to");
+        else if (triggerAt(t, i, "member_of", &len) && !delegationMembers(t, i))
+            triggers.emplace_back(i, "member_of");
+    }
+    if (triggers.empty())
+        return;
+    int fallback = -1;
+    for (const auto *m : ms)
+        if (m->kind == MentionKind::Organisation && fallback < 0)
+            fallback = m->entity;
+    if (fallback < 0 && p.scopeConference >= 0 && m_organiserOf.count(p.scopeConference))
+        fallback = m_organiserOf[p.scopeConference];
+    for (std::size_t k = 0; k < ms.size(); ++k) {
+        const Mention &person = *ms[k];
+        if (person.kind != MentionKind::Person)
+            continue;
+        std::string kind;
+        for (const auto &[pos, rel] : triggers)
+            if (pos < person.begin)
+                kind = rel;
+        for (const auto &[pos, rel] : triggers)
+            if (kind.empty() && pos > person.end && pos - person.end < 12 && isLatin(t[pos]))
+                kind = rel;
+        if (kind.empty())
+            continue;
+        int target = -1;
+        for (std::size_t q = k + 1; q < ms.size(); ++q) {
+            if (ms[q]->kind == MentionKind::Person)
+                break;
+            if (ms[q]->kind == MentionKind::Organisation && ms[q]->begin - person.end < 25) {
+                target = ms[q]->entity;
+                break;
+            }
+        }
+        if (target < 0)
+            target = fallback;
+        std::map<std::string, std::string> attrs;
+        const std::size_t wei = t.find(U'為', person.end);
+        if (wei != U32::npos && wei < s.end && f.clause[wei] == f.clause[person.end]) {
+            std::size_t stop = wei;
+            while (stop < s.end && f.clause[stop] == f.clause[wei] && t[stop] != U'、')
+                ++stop;
+            const auto titles = m_lex.zhTitles.findAll(U32View(t).substr(wei, stop - wei));
+            if (!titles.empty())
+                attrs["role"] = toUtf8(t.substr(wei + titles.back().first, titles.back().second.length));
+        }
+        if (target >= 0)
+            m_graph.relate(kind, person.entity, target, lineAt(p, person.begin), quoteAt(p, person.begin), 0.7, attrs);
+    }
+}
+
+// Countries that are members of an organisation: only an enumeration of at
+// least three countries (separated by 、 , and 和 及 與 only) whose items are not
+// the country of a person named right after.
+void Extractor::relateMemberCountries(ParagraphState &p, const SentenceFacts &f) {
+    const U32 &t = p.paragraph.text;
+    const auto &ms = f.mentions;
+    if (findTrigger(t, f.sentence.begin, f.sentence.end, "member_of") == U32::npos)
+        return;
+    int org = -1;
+    std::vector<const Mention *> countries;
+    for (const auto *m : ms) {
+        if (m->kind == MentionKind::Organisation && org < 0)
+            org = m->entity;
+        bool nested = false;
+        for (const auto *o : ms)
+            if (o->kind == MentionKind::Organisation && m->begin >= o->begin && m->end <= o->end)
+                nested = true;
+        if (m->kind == MentionKind::Country && !nested)
+            countries.push_back(m);
+    }
+    std::vector<const Mention *> run, best;
+    auto separatorsOnly = [&](std::size_t b, std::size_t e) {
+        for (std::size_t i = b; i < e; ++i)
+            if (!isSpace(t[i]) && t[i] != U'、' && t[i] != U',' && t[i] != U'和' && t[i] != U'及' && t[i] != U'與' &&
+                t[i] != U'与' && t[i] != U'以' && t[i] != U'a' && t[i] != U'n' && t[i] != U'd')
+                return false;
+        return true;
+    };
+    auto personRightAfter = [&](const Mention *c) {
+        for (const auto *m : ms)
+            if (m->kind == MentionKind::Person && m->begin >= c->end && m->begin - c->end <= 8)
+                return true;
+        return false;
+    };
+    for (const auto *c : countries) {
+        if (personRightAfter(c)) {
+            run.clear();
+            continue;
+        }
+        if (!run.empty() && !separatorsOnly(run.back()->end, c->begin))
+            run.clear();
+        run.push_back(c);
+        if (run.size() > best.size())
+            best = run;
+    }
+    if (org >= 0 && best.size() >= 3)
+        for (const auto *c : best)
+            m_graph.relate("member_of", c->entity, org, lineAt(p, c->begin), quoteAt(p, c->begin), 0.65);
+}
+
+// held_in: the event of the clause (else the sentence's target) is held in the
+// country after 於/在 (Chinese, before the trigger) or right after the trigger
+// (English), and takes the clause's date. hosted: the country or organisation
+// right after a hosting trigger hosted the target event.
+void Extractor::relateHeldInAndHosted(ParagraphState &p, const SentenceFacts &f) {
+    const U32 &t = p.paragraph.text;
+    const Sentence &s = f.sentence;
+    for (std::size_t i = s.begin; i < s.end; ++i) {
+        std::size_t len = 0;
+        if (triggerAt(t, i, "held_in", &len)) {
+            const bool english = isLatin(t[i]);
+            const Mention *country = nullptr;
+            const Mention *event = nullptr;
+            const Mention *date = nullptr;
+            for (const auto *m : f.mentions) {
+                if (f.clause[m->begin] != f.clause[i])
+                    continue;
+                if (m->kind == MentionKind::Country && !english && m->end <= i && i - m->end <= 3) {
+                    std::size_t k = m->begin;
+                    while (k > 0 && isSpace(t[k - 1]))
+                        --k;
+                    if (k > 0 && (t[k - 1] == U'於' || t[k - 1] == U'在' || t[k - 1] == U'于'))
+                        country = m;
+                }
+                if (m->kind == MentionKind::Country && english && m->begin >= i + len && m->begin - (i + len) <= 4)
+                    country = m;
+                if (m->kind == MentionKind::Event && (event == nullptr || m->begin < i))
+                    event = m;
+                if (m->kind == MentionKind::Date && date == nullptr)
+                    date = m;
+            }
+            const int ev = event != nullptr ? event->entity : f.targetEvent;
+            if (country != nullptr && ev >= 0) {
+                m_graph.relate("held_in", ev, country->entity, lineAt(p, i), quoteAt(p, i), event != nullptr ? 0.8 : 0.6);
+                if (date != nullptr && event != nullptr) {
+                    m_graph.attribute(ev, "start", fillYear(date->start, p.year));
+                    if (!date->finish.empty())
+                        m_graph.attribute(ev, "end", fillYear(date->finish, p.year));
+                }
+            }
+            i += len - 1;
+            continue;
+        }
+        if (triggerAt(t, i, "hosted", &len)) {
+            for (const auto *m : f.mentions) {
+                if (m->begin < i + len || m->begin > i + len + 4)
+                    continue;
+                if ((m->kind == MentionKind::Country || m->kind == MentionKind::Organisation) && f.targetEvent >= 0)
+                    m_graph.relate("hosted", m->entity, f.targetEvent, lineAt(p, i), quoteAt(p, i), 0.65);
+                break;
+            }
+            i += len - 1;
+        }
+    }
 }
 
 } // namespace liaison::report

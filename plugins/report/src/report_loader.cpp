@@ -10,9 +10,9 @@
 // as its locator instead of a line of the file.
 // Every entity id is handed over once (ImportBatch refuses duplicates): records
 // with the same id are merged, as are relations with the same kind and ends.
-#include "liaison/errors.hpp"
+// The loader sees the plugin ABI and the extraction library (its own records
+// and errors) only; no core type.
 #include "liaison/plugin.hpp"
-#include "model_records.hpp"
 #include "liaison/report/extract.hpp"
 #include "document_text.hpp"
 
@@ -27,10 +27,26 @@
 namespace {
 
 using namespace liaison::plugin;
-using namespace liaison::loaders;
+namespace report = liaison::report;
 
+// Extracted values are text; evidence keeps its line, locator, quote and confidence.
+std::vector<Attribute> attributeRecords(const report::Attributes &in)
+{
+    std::vector<Attribute> out;
+    for (const auto &[key, value] : in) out.push_back({key, value, LIAISON_VALUE_STRING});
+    return out;
+}
 
-std::uint32_t firstLine(const std::vector<liaison::Evidence> &in)
+std::vector<Evidence> evidenceRecords(const std::vector<report::Evidence> &in)
+{
+    std::vector<Evidence> out;
+    for (const auto &e : in)
+        out.push_back({e.source, static_cast<std::uint32_t>(e.line > 0 ? e.line : 0), e.locator, e.quote,
+                       e.confidence});
+    return out;
+}
+
+std::uint32_t firstLine(const std::vector<report::Evidence> &in)
 {
     for (const auto &e : in)
         if (e.line > 0) return static_cast<std::uint32_t>(e.line);
@@ -44,12 +60,12 @@ void appendUnique(std::vector<T> &to, const std::vector<T> &from)
         if (std::find(to.begin(), to.end(), x) == to.end()) to.push_back(x);
 }
 
-bool sameEvidence(const liaison::Evidence &a, const liaison::Evidence &b)
+bool sameEvidence(const report::Evidence &a, const report::Evidence &b)
 {
     return a.source == b.source && a.line == b.line && a.quote == b.quote;
 }
 
-void mergeEvidence(std::vector<liaison::Evidence> &to, const std::vector<liaison::Evidence> &from)
+void mergeEvidence(std::vector<report::Evidence> &to, const std::vector<report::Evidence> &from)
 {
     for (const auto &e : from)
         if (std::none_of(to.begin(), to.end(), [&](const auto &x) { return sameEvidence(x, e); })) to.push_back(e);
@@ -57,9 +73,9 @@ void mergeEvidence(std::vector<liaison::Evidence> &to, const std::vector<liaison
 
 // Entities with one id merged into the first (names, aliases, attributes:
 // first value wins; evidence united); order of first appearance kept.
-std::vector<liaison::Entity> uniqueEntities(std::vector<liaison::Entity> in)
+std::vector<report::Entity> uniqueEntities(std::vector<report::Entity> in)
 {
-    std::vector<liaison::Entity> out;
+    std::vector<report::Entity> out;
     std::map<std::string, std::size_t> at;
     for (auto &e : in) {
         auto [it, fresh] = at.emplace(e.id, out.size());
@@ -67,7 +83,7 @@ std::vector<liaison::Entity> uniqueEntities(std::vector<liaison::Entity> in)
             out.push_back(std::move(e));
             continue;
         }
-        liaison::Entity &kept = out[it->second];
+        report::Entity &kept = out[it->second];
         for (const auto &[lang, name] : e.names) kept.names.emplace(lang, name);
         if (e.name != kept.name && !e.name.empty()) e.aliases.push_back(e.name);
         appendUnique(kept.aliases, e.aliases);
@@ -77,9 +93,9 @@ std::vector<liaison::Entity> uniqueEntities(std::vector<liaison::Entity> in)
     return out;
 }
 
-std::vector<liaison::Relation> uniqueRelations(std::vector<liaison::Relation> in)
+std::vector<report::Relation> uniqueRelations(std::vector<report::Relation> in)
 {
-    std::vector<liaison::Relation> out;
+    std::vector<report::Relation> out;
     std::map<std::tuple<std::string, std::string, std::string>, std::size_t> at;
     for (auto &r : in) {
         auto [it, fresh] = at.emplace(std::tuple{r.kind, r.from, r.to}, out.size());
@@ -87,7 +103,7 @@ std::vector<liaison::Relation> uniqueRelations(std::vector<liaison::Relation> in
             out.push_back(std::move(r));
             continue;
         }
-        liaison::Relation &kept = out[it->second];
+        report::Relation &kept = out[it->second];
         for (const auto &[k, v] : r.attributes) kept.attributes.emplace(k, v);
         mergeEvidence(kept.evidence, r.evidence);
     }
@@ -108,9 +124,9 @@ std::vector<std::string> splitPath(const char *value)
     return out;
 }
 
-liaison::report::Options optionsFromEnvironment(std::string_view path)
+report::Options optionsFromEnvironment(std::string_view path)
 {
-    liaison::report::Options o;
+    report::Options o;
     o.dataDirs = splitPath(std::getenv("LIAISON_REPORT_DATA"));
     if (const char *home = std::getenv("LIAISON_REPORT_HOME_COUNTRY"); home != nullptr && *home != '\0')
         o.homeCountry = std::string_view(home) == "none" ? std::string() : std::string(home);
@@ -212,9 +228,9 @@ int sniffReport(std::string_view, std::string_view bytes)
 }
 
 // Evidence lines of a document's text -> where they are in the document.
-void citeDocument(liaison::report::Extraction &x, const liaison::documents::DocumentText &document)
+void citeDocument(report::Extraction &x, const liaison::documents::DocumentText &document)
 {
-    auto cite = [&](std::vector<liaison::Evidence> &evidence) {
+    auto cite = [&](std::vector<report::Evidence> &evidence) {
         for (auto &e : evidence)
             if (e.line > 0 && static_cast<std::size_t>(e.line) <= document.lines.size()) {
                 e.locator = document.locator(static_cast<std::size_t>(e.line) - 1);
@@ -227,7 +243,7 @@ void citeDocument(liaison::report::Extraction &x, const liaison::documents::Docu
 
 void loadReport(std::string_view path, std::string_view bytes, Host &host)
 {
-    liaison::report::Options options = optionsFromEnvironment(path);
+    report::Options options = optionsFromEnvironment(path);
     const std::string sourceId = sourceIdOf(path);
     std::optional<liaison::documents::DocumentText> document;
     std::string documentText;
@@ -242,13 +258,13 @@ void loadReport(std::string_view path, std::string_view bytes, Host &host)
     }
     std::size_t bad = 0;
     if (validUtf8(bytes, bad)) options.sourceTitle = titleLine(bytes);
-    liaison::report::Extraction x;
+    report::Extraction x;
     try {
-        x = liaison::report::extractReport(bytes, sourceId, options);
-    } catch (const liaison::ParseError &e) {
+        x = report::extractReport(bytes, sourceId, options);
+    } catch (const report::TextError &e) {
         throw LoadError({static_cast<std::uint32_t>(e.line()), static_cast<std::uint32_t>(e.column()), {}},
                         e.message());
-    } catch (const liaison::UserError &e) {
+    } catch (const report::ExtractError &e) {
         throw LoadError({}, e.what());
     }
     if (document) citeDocument(x, *document);

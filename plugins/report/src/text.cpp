@@ -1,6 +1,6 @@
 #include "text.hpp"
 
-#include "liaison/errors.hpp"
+#include "liaison/report/errors.hpp"
 
 #include <algorithm>
 
@@ -13,7 +13,7 @@ U32 decodeUtf8(std::string_view bytes, const std::string &displayName) {
     int column = 1;
     std::size_t i = 0;
     auto fail = [&](const char *what) {
-        throw ParseError(displayName, line, column, what);
+        throw TextError(displayName, line, column, what);
     };
     while (i < bytes.size()) {
         const auto b0 = static_cast<unsigned char>(bytes[i]);

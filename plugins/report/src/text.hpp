@@ -12,7 +12,7 @@ namespace liaison::report {
 using U32 = std::u32string;
 using U32View = std::u32string_view;
 
-// Decodes UTF-8. Throws ParseError(displayName, line, column, ...) at the
+// Decodes UTF-8. Throws TextError(displayName, line, column, ...) at the
 // first invalid sequence (column counts code points, 1-based).
 U32 decodeUtf8(std::string_view bytes, const std::string &displayName);
 std::string toUtf8(U32View text);

@@ -4,9 +4,15 @@
 // based, offline and deterministic: the same text and options always give the
 // same result. Every entity and relation carries evidence (line and quote) and
 // a confidence in 0..1.
+//
+// This is the API of liaison_report_extract, a library with no Liaison core
+// type: its records and errors are its own (records.hpp, errors.hpp). The
+// report loader puts it behind the plugin ABI; liaison_report_tools
+// (tools/report) turns an Extraction into core's model and Liaison JSON.
 #pragma once
 
-#include "liaison/model.hpp"
+#include "liaison/report/errors.hpp"
+#include "liaison/report/records.hpp"
 
 #include <string>
 #include <string_view>
@@ -41,12 +47,10 @@ struct Extraction {
     std::vector<Diagnostic> diagnostics;
 };
 
-// Extracts the graph of `text`. Throws liaison::ParseError("sourceId", line,
-// col, ...) for invalid UTF-8 and UserError for unreadable data folders.
-// Thread-safe: calls share no mutable state (the built-in data is read-only).
+// Extracts the graph of `text`. Throws TextError("sourceId", line, col, ...)
+// for invalid UTF-8 and ExtractError for an unknown home country or a data
+// folder that cannot be read. Thread-safe: calls share no mutable state (the
+// built-in data is read-only).
 Extraction extractReport(std::string_view text, const std::string &sourceId, const Options &options = {});
-
-// Writes an extraction as a Liaison JSON v1 document (stable order).
-std::string extractionToJson(const Extraction &extraction);
 
 } // namespace liaison::report
