@@ -196,7 +196,7 @@ TEST_F(ViewerTest, AGenerated100kRelationGraphOpensWithItsNodesDrawn) {
     auto generated = runCommand("'" + std::string(LIAISON_GENERATE_PATH) + "' --relations 100000 --seed 1 -o '" +
                                 graph.string() + "'");
     ASSERT_EQ(generated.exitCode, 0) << generated.err;
-    auto run = shoot(graph, "");
+    auto run = shoot(graph, "--group-by none"); // every entity, not the groups it opens with
     ASSERT_EQ(run.exitCode, 0) << run.err;
     Image image = loadPng(png());
     ASSERT_GT(image.width, 0);
@@ -212,6 +212,149 @@ TEST_F(ViewerTest, AGenerated100kRelationGraphOpensWithItsNodesDrawn) {
     EXPECT_GT(pixelsOfKind["event"], 100);
     // How soon it is on screen is bench/README's figure, not this test's.
 #endif
+}
+
+// --- issue 14 part 2 / issue 13 part 6: the aggregated view ---------------
+
+namespace {
+
+// World position (points, y up as in the file) of a dumped node.
+std::pair<double, double> worldOf(const fs::path &dump, const Node &n);
+
+std::string dumpedLevel(const fs::path &dump) {
+    rapidjson::Document doc;
+    std::string text = slurp(dump);
+    doc.Parse(text.c_str());
+    return doc.HasParseError() || !doc.HasMember("level") ? "" : doc["level"].GetString();
+}
+
+// "Russia (1234)" / "Russia (expanded, 1234)" -> 1234; -1 without a count.
+long countInName(const std::string &name) {
+    auto open = name.rfind('('), close = name.rfind(')');
+    if (open == std::string::npos || close != name.size() - 1)
+        return -1;
+    std::string inside = name.substr(open + 1, close - open - 1);
+    if (auto comma = inside.rfind(", "); comma != std::string::npos)
+        inside = inside.substr(comma + 2);
+    return std::strtol(inside.c_str(), nullptr, 10);
+}
+
+} // namespace
+
+class AggregatedViewTest : public ViewerTest {
+protected:
+    void SetUp() override {
+        ViewerTest::SetUp();
+        if (IsSkipped())
+            return;
+#ifndef LIAISON_GENERATE_PATH
+        GTEST_SKIP() << "the generator is built with the benchmarks (LIAISON_BUILD_BENCH)";
+#else
+        // 3,234 entities, 19,854 relations: above the size that opens grouped (2,500).
+        m_graph = m_dir / "generated-20k.json";
+        auto generated = runCommand("'" + std::string(LIAISON_GENERATE_PATH) + "' --relations 20000 --seed 1 -o '" +
+                                    m_graph.string() + "'");
+        ASSERT_EQ(generated.exitCode, 0) << generated.err;
+#endif
+    }
+    static constexpr std::size_t kEntities = 3234, kTopics = 20;
+    fs::path m_graph;
+};
+
+TEST_F(AggregatedViewTest, ALargeGraphOpensAsCountriesSizedAndCountedByTheirMembers) {
+    auto run = shoot(m_graph, "");
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    std::vector<Node> nodes = loadPositions(positions());
+    ASSERT_GT(nodes.size(), 100u) << "about one node per country";
+    ASSERT_LT(nodes.size(), 200u);
+    long total = 0;
+    const Node *none = nullptr, *largest = nullptr, *smallest = nullptr;
+    for (const Node &n : nodes) {
+        EXPECT_EQ(n.kind, "group") << n.id;
+        EXPECT_EQ(n.id.rfind("group:", 0), 0u) << n.id;
+        long members = countInName(n.name);
+        ASSERT_GT(members, 0) << n.name;
+        total += members;
+        if (n.id == "group:none")
+            none = &n;
+        if (!largest || members > countInName(largest->name))
+            largest = &n;
+        if (!smallest || members < countInName(smallest->name))
+            smallest = &n;
+    }
+    EXPECT_EQ(total, static_cast<long>(kEntities)) << "every entity is counted in exactly one group";
+    // Topics belong to no country: counted in their own group, not dropped.
+    ASSERT_NE(none, nullptr);
+    EXPECT_EQ(none->name.rfind("(no country) (", 0), 0u) << none->name;
+    EXPECT_GE(countInName(none->name), static_cast<long>(kTopics));
+    // Sized by members.
+    EXPECT_GT(largest->w * largest->h, 2 * smallest->w * smallest->h) << largest->name << " / " << smallest->name;
+    EXPECT_NE(dumpedLevel(positions()).find("grouped by country: "), std::string::npos) << dumpedLevel(positions());
+    // The group nodes are drawn where the sidecar says, in their fill colour.
+    Image image = loadPng(png());
+    EXPECT_GT(fillFraction(image, *largest, parseHex(largest->fill)), 0.3) << largest->name;
+}
+
+TEST_F(AggregatedViewTest, ExpandingAGroupShowsItsMembersAndNothingElseMoves) {
+    auto before = shoot(m_graph, "");
+    ASSERT_EQ(before.exitCode, 0) << before.err;
+    std::vector<Node> groups = loadPositions(positions());
+    std::map<std::string, std::pair<double, double>> placed;
+    const Node *largest = &groups.front();
+    for (const Node &n : groups) {
+        placed[n.id] = worldOf(positions(), n);
+        if (countInName(n.name) > countInName(largest->name) && n.id != "group:none")
+            largest = &n;
+    }
+    const std::string expanded = largest->id;
+    const long members = countInName(largest->name);
+    const std::string country = expanded.substr(std::string("group:").size());
+
+    auto after = shoot(m_graph, "--expand '" + country + "'"); // by the country's id
+    ASSERT_EQ(after.exitCode, 0) << after.err;
+    std::vector<Node> nodes = loadPositions(positions());
+    std::size_t memberNodes = 0;
+    for (const Node &n : nodes) {
+        if (n.kind != "group") {
+            ++memberNodes;
+            continue;
+        }
+        auto was = placed.find(n.id);
+        ASSERT_NE(was, placed.end()) << n.id << " was not drawn before";
+        auto [x, y] = worldOf(positions(), n);
+        EXPECT_NEAR(x, was->second.first, 1.0) << n.id;
+        EXPECT_NEAR(y, was->second.second, 1.0) << n.id;
+        if (n.id == expanded) {
+            EXPECT_NE(n.name.find("(expanded, "), std::string::npos) << n.name;
+        }
+    }
+    EXPECT_EQ(memberNodes, static_cast<std::size_t>(members)) << "the group is shown as its members";
+    EXPECT_EQ(nodes.size(), groups.size() + memberNodes) << "every other group is still there";
+    EXPECT_NE(dumpedLevel(positions()).find(", 1 expanded"), std::string::npos) << dumpedLevel(positions());
+}
+
+TEST_F(AggregatedViewTest, ALinksDrillDownListsTheRelationsBeneathWithTheirEvidence) {
+    auto run = shoot(m_graph, "--select-link 'Andorra,Antigua and Barbuda'");
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    std::string text = slurp(inspector());
+    ASSERT_EQ(text.rfind("# Andorra (", 0), 0u) << text;
+    auto count = text.find("## Relations beneath (");
+    ASSERT_NE(count, std::string::npos) << text;
+    const long beneath = std::strtol(text.c_str() + count + std::string("## Relations beneath (").size(), nullptr, 10);
+    EXPECT_GT(beneath, 0);
+    // Each relation beneath, then its evidence (source and line).
+    std::size_t relations = 0, quotes = 0;
+    std::istringstream lines(text.substr(count));
+    for (std::string line; std::getline(lines, line);) {
+        relations += line.rfind("  ", 0) == 0 && line.find(" -") != std::string::npos && line.find("-> ") != std::string::npos;
+        quotes += line.find("> ") != std::string::npos && line.find(", line ") != std::string::npos;
+    }
+    EXPECT_EQ(relations, static_cast<std::size_t>(std::min<long>(beneath, 200)));
+    EXPECT_GE(quotes, relations);
+    // A link that does not exist is a user error naming it.
+    auto missing = shoot(m_graph, "--select-link 'Andorra,Atlantis'");
+    EXPECT_EQ(missing.exitCode, 1);
+    EXPECT_NE(missing.err.find("no group named 'Atlantis'"), std::string::npos) << missing.err;
 }
 
 TEST_F(ViewerTest, InspectorShowsWhomAPersonMetAndTheSentencesThatSaySo) {

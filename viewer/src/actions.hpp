@@ -75,6 +75,45 @@ void setPeopleNetwork(AppState &app, bool on);
 // Records where the scene's nodes are drawn in app.placed (keeps pins).
 void rememberPlaces(AppState &app);
 
+// --- aggregated view (actions_groups.cpp) -----------------------------------
+// Documents of more than kAggregateAbove entities open aggregated: past it a
+// view is no longer laid out by Graphviz in seconds (kGraphvizAbove) and is a
+// hairball anyway (the 1,651-node graph of issue 14 already was), while its
+// groups — a few hundred at most — are laid out at once. Any graph can be
+// grouped from the View menu.
+inline constexpr std::size_t kAggregateAbove = kGraphvizAbove;
+// What a document opens with: nullopt (the entities) up to kAggregateAbove;
+// above it by country when the graph has countries with members, else by
+// organisation when it has organisations, else by community.
+std::optional<GroupBy> openingGrouping(const GraphStore &store);
+// Switches the canvas between the entities (nullopt) and their groups; each
+// keeps its places. Leaves the people network.
+void setGrouping(AppState &app, std::optional<GroupBy> by);
+// Shows a group as its members (undoable); the other nodes keep their places
+// and the members are placed around the group's node by an incremental
+// layout. Collapse shows the group as one node again.
+void expandGroup(AppState &app, const std::string &groupId);
+void collapseGroup(AppState &app, const std::string &groupId);
+// Selects the rolled-up link between two drawn nodes of the aggregated view
+// (ids): the inspector lists the relations beneath it with their evidence.
+void selectLink(AppState &app, const std::string &fromId, const std::string &toId);
+// The group `text` names in the current grouping: its id ("group:country:ru")
+// or its name, case-insensitively ("Russia"). Throws LookupError listing
+// close candidates.
+std::string resolveGroup(const AppState &app, const std::string &text);
+// The group node or link selected in the aggregated view (kNoEntity / no
+// relation when the selection is an entity or nothing).
+EntityIndex selectedGroupNode(const AppState &app);
+std::optional<RelationIndex> selectedLink(const AppState &app);
+// The inspector's lines for the selected group node or link; empty when the
+// selection is neither.
+std::vector<InspectorLine> aggregateInspector(const AppState &app);
+// Recomputes app.groups (when the view or grouping changed) and
+// app.aggregate, and makes the aggregate what the canvas draws.
+void computeAggregate(AppState &app);
+// "Showing 200 countries (15,540 entities); 1 expanded" or "Showing entities".
+std::string levelText(const AppState &app);
+
 // --- selection and camera --------------------------------------------------
 void select(AppState &app, EntityIndex entity);
 // Moves the camera so the entity is at the canvas centre (if it is laid out).

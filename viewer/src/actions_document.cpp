@@ -47,6 +47,14 @@ void adoptDocument(AppState &app, std::shared_ptr<GraphStore> store, std::string
     app.scene = {};
     app.placed = {};
     app.placedPeople = {};
+    app.placedGroups = {};
+    app.groups.reset();
+    app.aggregate.reset();
+    app.linkFrom.clear(), app.linkTo.clear();
+    // Large graphs open aggregated, so something is on screen within seconds.
+    app.grouping = openingGrouping(*app.doc.store);
+    if (app.grouping)
+        app.peopleNetwork = false;
     try {
         app.placed = readPositions(*app.doc.store);
     } catch (const UserError &e) {

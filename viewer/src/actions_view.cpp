@@ -25,6 +25,11 @@ bool sceneHolds(const AppState &app) {
 // In people-network mode: the people network of the filtered store (cached
 // per document and filter setting), narrowed to the persons of app.view.
 void computeDrawn(AppState &app) {
+    if (app.grouping) {
+        computeAggregate(app);
+        return;
+    }
+    app.aggregate.reset();
     if (!app.peopleNetwork) {
         app.drawnStore = app.doc.store;
         app.drawnView = app.view;
@@ -47,6 +52,7 @@ void computeDrawn(AppState &app) {
 void recomputeView(AppState &app) {
     app.viewStale = false;
     app.view = computeView(*app.doc.store, app.doc.edits, app.filters);
+    ++app.viewGeneration;
     computeDrawn(app);
     // Filters, hide/show, focus and undo only change what is visible; a
     // layout runs only for entities that have no place yet (and then pins
@@ -80,7 +86,9 @@ void updateView(AppState &app) {
         recomputeView(app);
     if (app.encodingStale && !app.scene.empty()) {
         app.encodingStale = false;
-        app.encoded = computeEncoding(app.scene, app.encoding);
+        const bool groups = app.aggregate && app.scene.store &&
+                            !app.scene.store->entitiesOfKind(kGroupKind).empty() && app.scene.store != app.doc.store;
+        app.encoded = computeEncoding(app.scene, app.encoding, groups);
         applyEncoding(app.scene, app.encoded);
     }
     if (app.layoutPending && std::chrono::steady_clock::now() >= app.layoutDueAt)
@@ -98,6 +106,7 @@ void requestLayout(AppState &app, bool graphviz) {
     const View &view = app.drawnStore ? app.drawnView : app.view;
     const bool quick = !graphviz && view.entities.size() > kGraphvizAbove;
     auto seed = app.places().empty() ? nullptr : std::make_shared<const Positions>(app.places());
+    app.layoutPlaces = app.placeSet();
     app.layouts.request(app.drawnStore ? app.drawnStore : app.doc.store, view, options,
                         quick ? LayoutMethod::Quick : LayoutMethod::Graphviz, std::move(seed));
 }
@@ -106,6 +115,8 @@ void setPeopleNetwork(AppState &app, bool on) {
     if (app.peopleNetwork == on)
         return;
     app.peopleNetwork = on;
+    if (on)
+        app.grouping.reset();
     app.layoutEverFinished = false; // a different picture: lay it out and frame it
     app.fitPending = true;
     markViewStale(app);
@@ -120,8 +131,9 @@ void requestFreshLayout(AppState &app) {
 void rememberPlaces(AppState &app) {
     if (!app.scene.store)
         return;
-    // The scene may still be the other mode's (a layout that finished after a switch).
-    Positions &places = app.scene.store == app.peopleStore ? app.placedPeople : app.placed;
+    // The scene may still be the other mode's (a layout that finished after a
+    // switch): the newest request says whose places it computed.
+    Positions &places = app.places(app.layoutPlaces);
     for (const SceneNode &n : app.scene.nodes) {
         EntityPosition &p = places.entities[app.scene.store->entity(n.entity).id];
         p.x = n.x;
@@ -135,6 +147,7 @@ void select(AppState &app, EntityIndex entity) {
         return;
     }
     app.selectedId = app.doc.store->entity(entity).id;
+    app.linkFrom.clear(), app.linkTo.clear();
     app.inspector.editing = false;
 }
 

@@ -29,6 +29,7 @@ std::string windowTitle(const AppState &app) {
 struct Automation {
     const ViewerOptions &options;
     bool applied = false;
+    bool groupsApplied = false; // --expand, --select-link: after the first settled layout
     int settledFrames = 0;
     bool exportStarted = false;
 };
@@ -48,6 +49,11 @@ std::optional<int> stepAutomation(AppState &app, Automation &a, Window &window) 
     if (!settled(app) || app.exporting.running()) {
         a.settledFrames = 0;
         return std::nullopt;
+    }
+    if (!a.groupsApplied) {
+        a.groupsApplied = true;
+        if (applyGroupOptions(app, a.options))
+            return std::nullopt; // wait for the incremental layout
     }
     if (!a.options.exportPath.empty() && !a.exportStarted) {
         a.exportStarted = true;
@@ -128,6 +134,14 @@ int runViewer(const ViewerOptions &options) {
             automation.applied = true;
             try {
                 applyStartupOptions(app, options);
+            } catch (const UserError &e) {
+                reportError(app, e.what());
+            }
+        }
+        if (!batch && automation.applied && !automation.groupsApplied && settled(app)) {
+            automation.groupsApplied = true;
+            try {
+                applyGroupOptions(app, options);
             } catch (const UserError &e) {
                 reportError(app, e.what());
             }

@@ -16,6 +16,7 @@
 #include "scene.hpp"
 #include "view_model.hpp"
 
+#include "liaison/aggregate_graph.hpp"
 #include "liaison/analysis.hpp"
 #include "liaison/identity.hpp"
 #include "liaison/layout.hpp"
@@ -25,6 +26,7 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -151,6 +153,19 @@ struct AppState {
     std::shared_ptr<const GraphStore> peopleStore; // cache, for peopleFor / peopleFilterGeneration
     const GraphStore *peopleFor = nullptr;
     std::uint64_t peopleFilterGeneration = 0;
+    // Aggregated view (groups.hpp): the canvas draws groups of the view
+    // (countries, organisations or communities) and the expanded groups'
+    // members. Chosen when a document opens with more than kAggregateAbove
+    // entities; nullopt draws the entities themselves.
+    std::optional<GroupBy> grouping;
+    std::shared_ptr<const Grouping> groups;       // cache: of groupsFor / groupsView under `grouping`
+    const GraphStore *groupsFor = nullptr;
+    std::uint64_t groupsViewGeneration = 0;
+    std::uint64_t viewGeneration = 0;             // bumped whenever `view` is recomputed
+    std::shared_ptr<const AggregateGraph> aggregate; // what the canvas draws in the aggregated view
+    // The selected rolled-up link (its two ends' ids in `aggregate`), shown in
+    // the inspector with the relations beneath; empty when none.
+    std::string linkFrom, linkTo;
     Scene scene;
     EncodingState encoding;  // sizes, colours, label priority (the encoding panel)
     Encoding encoded;        // computed for the scene and the view; legend reads it
@@ -165,13 +180,18 @@ struct AppState {
     // undo and path highlighting never move an entity that has a place.
     Positions placed;
     Positions placedPeople; // the same for the people network (not saved: it is derived)
-    Positions &places() { return peopleNetwork ? placedPeople : placed; }
+    Positions placedGroups; // the same for the aggregated view (not saved: it is derived)
+    enum class PlaceSet { Document, People, Groups };
+    PlaceSet placeSet() const { return grouping ? PlaceSet::Groups : peopleNetwork ? PlaceSet::People : PlaceSet::Document; }
+    Positions &places(PlaceSet set) { return set == PlaceSet::Groups ? placedGroups : set == PlaceSet::People ? placedPeople : placed; }
+    Positions &places() { return places(placeSet()); }
     LayoutEngine engine = LayoutEngine::Sfdp;
     int timeLimitSeconds = 20;
     bool autoLayout = true;
     bool layoutPending = false; // request one once the view settles
     std::chrono::steady_clock::time_point layoutDueAt{};
     LayoutJobs layouts;
+    PlaceSet layoutPlaces = PlaceSet::Document; // whose places the newest layout request computes
     bool layoutEverFinished = false;
 
     // --- interaction -------------------------------------------------------

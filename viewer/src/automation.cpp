@@ -2,6 +2,7 @@
 
 #include "actions.hpp"
 
+#include "liaison/errors.hpp"
 #include "liaison/filter_spec.hpp"
 #include "liaison/json_io.hpp"
 
@@ -29,6 +30,8 @@ void applyStartupOptions(AppState &app, const ViewerOptions &options) {
         app.encoding.colour = parseColourBy(options.colourBy);
     app.encodingStale = true;
     setPeopleNetwork(app, options.people);
+    if (options.groupBy)
+        setGrouping(app, *options.groupBy == "none" ? std::nullopt : std::optional(parseGroupBy(*options.groupBy)));
     if (!options.changesSince.empty())
         showChangesSince(app, options.changesSince);
     if (!options.focus.empty()) {
@@ -39,6 +42,30 @@ void applyStartupOptions(AppState &app, const ViewerOptions &options) {
         select(app, resolveOne(store, options.select));
     if (!options.search.empty())
         app.search.text = options.search;
+}
+
+bool applyGroupOptions(AppState &app, const ViewerOptions &options) {
+    if (options.expandGroups.empty() && options.selectLink.empty())
+        return false;
+    for (const std::string &text : options.expandGroups)
+        expandGroup(app, resolveGroup(app, text));
+    if (options.selectLink.empty())
+        return true;
+    std::vector<std::string> ends = splitList(options.selectLink);
+    if (ends.size() != 2)
+        throw UserError("--select-link expects two groups, A,B");
+    // An end is a group, or a member of an expanded group (its id).
+    auto endId = [&](const std::string &text) {
+        if (app.aggregate && app.aggregate->store.findById(text) != kNoEntity)
+            return text;
+        return resolveGroup(app, text);
+    };
+    const std::string a = endId(ends[0]), b = endId(ends[1]);
+    updateView(app); // the expansions above change the drawn graph
+    selectLink(app, a, b);
+    if (!selectedLink(app))
+        throw UserError("--select-link: no link between " + a + " and " + b);
+    return true;
 }
 
 bool settled(const AppState &app) {
@@ -60,6 +87,7 @@ void dumpPositions(const AppState &app, const std::string &path, int width, int 
         w.Double(v);
     w.EndArray();
     w.Key("zoom"), w.Double(app.camera.zoom);
+    w.Key("level"), w.String(levelText(app).c_str()); // what the status bar says is shown
     // World = (screen - canvas centre) / zoom + camera centre; world y is
     // the file's positions' y negated.
     w.Key("camera");
@@ -101,8 +129,8 @@ void dumpPositions(const AppState &app, const std::string &path, int width, int 
 
 void dumpInspector(const AppState &app, const std::string &path) {
     EntityIndex e = selectedEntity(app);
-    std::string text;
-    if (e != kNoEntity)
+    std::string text = inspectorText(aggregateInspector(app));
+    if (text.empty() && e != kNoEntity)
         text = inspectorText(buildInspector(*app.doc.store, e, toViewFilter(*app.doc.store, app.filters)));
     writeFileAtomically(path, text);
 }

@@ -1,6 +1,7 @@
 #include "canvas.hpp"
 
 #include "actions.hpp"
+#include "canvas_links.hpp"
 #include "canvas_passes.hpp"
 
 #include <imgui.h>
@@ -59,14 +60,42 @@ void panAndZoom(AppState &app, const Frame &f, bool hovered, bool active) {
         zoomAround(app.camera, {io.MousePos.x, io.MousePos.y}, std::pow(1.2, io.MouseWheel), f.origin, f.size);
 }
 
-void handleClicks(AppState &app, bool hovered) {
+// A group node of the aggregated view: a click selects it, a double-click
+// expands it into its members (or collapses it again). True when handled.
+bool handleGroupClicks(AppState &app, bool clicked) {
+    if (!app.aggregate || app.hovered == kNoEntity || app.scene.store.get() != &app.aggregate->store ||
+        app.aggregate->groupOfNode[app.hovered] == kNoGroup)
+        return false;
+    const std::string id = app.aggregate->store.entity(app.hovered).id;
+    if (clicked) {
+        app.selectedId = id;
+        app.linkFrom.clear(), app.linkTo.clear();
+    }
+    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+        if (app.doc.edits.expandedGroups.contains(id))
+            collapseGroup(app, id);
+        else
+            expandGroup(app, id);
+    }
+    return true;
+}
+
+void handleClicks(AppState &app, bool hovered, RelationIndex hoveredLink) {
     ImGuiIO &io = ImGui::GetIO();
     if (!hovered)
         return;
     const float clickSlop = 16.f; // squared pixels a click may move and still be a click
+    const bool clicked = ImGui::IsMouseReleased(ImGuiMouseButton_Left) && io.MouseDragMaxDistanceSqr[0] < clickSlop;
+    if (handleGroupClicks(app, clicked))
+        return;
+    if (clicked && hoveredLink != kNoLink) {
+        const Relation &link = app.scene.store->relation(hoveredLink);
+        selectLink(app, link.from, link.to);
+        return;
+    }
     std::uint32_t slot = app.hovered == kNoEntity ? Scene::kNoSlot : app.scene.slotOf(app.hovered);
     EntityIndex inDoc = slot == Scene::kNoSlot ? kNoEntity : app.doc.store->findById(app.scene.store->entity(app.hovered).id);
-    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && io.MouseDragMaxDistanceSqr[0] < clickSlop)
+    if (clicked)
         select(app, inDoc);
     if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && inDoc != kNoEntity)
         expandNeighbours(app, app.doc.store->entity(inDoc).id);
@@ -166,7 +195,10 @@ void drawCanvas(AppState &app) {
     markNeighbourhood(app, litSlot);
     em.hovered = litSlot;
     const bool hoverActive = litSlot != Scene::kNoSlot;
-    handleClicks(app, hovered);
+    // Off the nodes, a rolled-up link of the aggregated view under the mouse.
+    const RelationIndex hoveredLink =
+        hovered && hoverSlot == Scene::kNoSlot ? linkUnderMouse(app, f, ImGui::GetIO().MousePos) : kNoLink;
+    handleClicks(app, hovered, hoveredLink);
     if (gpu) {
         GpuFrame &g = app.canvas.gpu;
         g.scene = &app.scene;
@@ -179,12 +211,20 @@ void drawCanvas(AppState &app) {
     } else {
         drawEdges(app, f, em, dl, hoverActive);
     }
+    drawSelectedLink(app, f, dl);
     drawNodes(app, em, dl, hoverActive, gpu);
     dl->PopClipRect();
     drawNodeMenu(app);
     if (hoverSlot != Scene::kNoSlot) {
         const Entity &e = app.scene.store->entity(app.scene.nodes[hoverSlot].entity);
-        ImGui::SetTooltip("%s\n%s", e.name.c_str(), e.id.c_str());
+        if (e.kind == kGroupKind)
+            ImGui::SetTooltip("%s\n%s relations inside\ndouble-click to %s", e.name.c_str(),
+                              e.attribute("internal_relations") ? e.attribute("internal_relations")->c_str() : "0",
+                              app.doc.edits.expandedGroups.contains(e.id) ? "collapse" : "expand into its members");
+        else
+            ImGui::SetTooltip("%s\n%s", e.name.c_str(), e.id.c_str());
+    } else if (hoveredLink != kNoLink) {
+        ImGui::SetTooltip("%s", linkTooltip(app, hoveredLink).c_str());
     }
 }
 

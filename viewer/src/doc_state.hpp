@@ -25,6 +25,9 @@ struct ViewEdits {
     std::set<std::string> expanded; // their neighbours are shown
     std::set<std::string> pinned;   // always shown, whatever filters and focus say
     std::optional<Focus> focus;     // show only this entity's ego network
+    // Aggregated view: groups (EntityGroup ids, "group:country:ru") shown as
+    // their members. Undoable like any view edit; ignored in the entity view.
+    std::set<std::string, std::less<>> expandedGroups;
     bool operator==(const ViewEdits &) const = default;
 };
 

@@ -65,6 +65,17 @@ std::vector<float> metMeasure(const Scene &scene)
     return m;
 }
 
+// The aggregated view: a group node's members (attribute "members"), 1 for
+// an expanded group's member.
+std::vector<float> membersMeasure(const Scene &scene)
+{
+    std::vector<float> m(scene.nodes.size(), 1);
+    for (std::size_t i = 0; i < scene.nodes.size(); ++i)
+        if (const std::string *members = scene.store->entity(scene.nodes[i].entity).attribute("members"))
+            m[i] = static_cast<float>(std::atof(members->c_str()));
+    return m;
+}
+
 // Group label per slot ("" = none) for country and source colouring.
 std::vector<std::string> countryGroups(const Scene &scene)
 {
@@ -186,7 +197,7 @@ ColourBy parseColourBy(std::string_view name)
                     "' (valid: kind, community, country, source)");
 }
 
-Encoding computeEncoding(const Scene &scene, const EncodingState &state)
+Encoding computeEncoding(const Scene &scene, const EncodingState &state, bool groups)
 {
     Encoding out;
     const std::size_t n = scene.nodes.size();
@@ -196,7 +207,9 @@ Encoding computeEncoding(const Scene &scene, const EncodingState &state)
     if (!scene.store || n == 0) return out;
 
     std::vector<float> degree = degreeMeasure(scene);
-    switch (state.size) {
+    const char *sizeName = groups ? "members" : sizeByName(state.size);
+    if (groups) out.measure = membersMeasure(scene);
+    else switch (state.size) {
     case SizeBy::Layout: out.measure = degree; break;
     case SizeBy::Degree: out.measure = degree; break;
     case SizeBy::Betweenness: out.measure = betweennessMeasure(scene); break;
@@ -210,13 +223,13 @@ Encoding computeEncoding(const Scene &scene, const EncodingState &state)
         high = any ? std::max(high, out.measure[i]) : out.measure[i];
         any = true;
     }
-    if (state.size != SizeBy::Layout && high > low) {
+    if ((groups || state.size != SizeBy::Layout) && high > low) {
         // Grows with the square root of the measure: 0.8x for the least, 2x
         // for the most (more would cover the neighbours the layout spaced for).
         for (std::size_t i = 0; i < n; ++i)
             out.scale[i] = 0.8f + 1.2f * std::sqrt(std::max(0.f, out.measure[i] - low) / (high - low));
         char text[96];
-        std::snprintf(text, sizeof text, "size: %s (%g .. %g)", sizeByName(state.size), static_cast<double>(low),
+        std::snprintf(text, sizeof text, "size: %s (%g .. %g)", sizeName, static_cast<double>(low),
                       static_cast<double>(high));
         out.sizeMeaning = text;
     }
@@ -238,7 +251,8 @@ Encoding computeEncoding(const Scene &scene, const EncodingState &state)
             heaviest = std::max(heaviest, weight);
         }
     if (heaviest > 0)
-        out.widthMeaning = "edge width: shared occasions (1 .. " + std::to_string(static_cast<int>(heaviest)) + ")";
+        out.widthMeaning = std::string(groups ? "edge width: relations beneath (1 .. " : "edge width: shared occasions (1 .. ") +
+                           std::to_string(static_cast<int>(heaviest)) + ")";
     if (state.edgeColourByRelation) {
         std::map<std::string, std::uint32_t> used;
         for (std::size_t i = 0; i < scene.edges.size(); ++i) {

@@ -50,7 +50,9 @@ struct Encoding {
 
 // The encoding of the scene's visible nodes under `state`. Measures are
 // computed on what is visible (the view), so a filter changes them.
-Encoding computeEncoding(const Scene &scene, const EncodingState &state);
+// `groups`: the scene is the aggregated view's, whose group nodes are sized
+// by their members whatever `state.size` says.
+Encoding computeEncoding(const Scene &scene, const EncodingState &state, bool groups = false);
 
 // Writes sizes, fills and label ranks into the scene (base sizes kept).
 void applyEncoding(Scene &scene, const Encoding &encoding);

@@ -11,10 +11,16 @@ namespace liaison::viewer {
 
 struct InspectorLine {
     enum class Kind { Title, Heading, Subheading, Text, Link, Quote };
+    InspectorLine() = default;
+    InspectorLine(Kind kind, int indent, std::string text, EntityIndex link = kNoEntity)
+        : kind(kind), indent(indent), text(std::move(text)), link(link) {}
     Kind kind = Kind::Text;
     int indent = 0;
     std::string text;
     EntityIndex link = kNoEntity; // for Link: the entity it selects
+    // For Link in the aggregated view's inspector: the rolled-up link it
+    // selects instead (ids of its two ends), when not empty.
+    std::string linkFrom, linkTo;
 };
 
 // Names per language, aliases, attributes, the entity's own evidence, for a

@@ -1,6 +1,7 @@
 #include "options.hpp"
 
 #include "liaison/errors.hpp"
+#include "liaison/grouping.hpp"
 
 #include <charconv>
 
@@ -33,6 +34,13 @@ std::string usage() {
            "  --changes-since OLD     ring entities added or changed since OLD.json\n"
            "  --people                the people network: who met whom, links as thick as the\n"
            "                          occasions shared\n"
+           "  --group-by LEVEL        country, organisation, community: groups as nodes, sized by\n"
+           "                          their members, linked by the relations beneath; none: every\n"
+           "                          entity. Graphs of more than 2500 entities open grouped\n"
+           "  --expand GROUP          show GROUP (its id or name, e.g. Russia) as its members, once\n"
+           "                          the groups are laid out (repeatable)\n"
+           "  --select-link A,B       select the link between groups A and B: the inspector lists\n"
+           "                          the relations beneath it with their evidence\n"
            "  --size-by MEASURE       layout, degree (default), betweenness, met-count\n"
            "  --colour-by WHAT        kind (default), community, country, source\n"
            "  --import FILE           import FILE through the loader plugins (repeatable;\n"
@@ -98,6 +106,15 @@ ViewerOptions parseOptions(int argc, char **argv) {
             o.changesSince = value();
         } else if (arg == "--people") {
             o.people = true;
+        } else if (arg == "--group-by") {
+            std::string v = value();
+            if (v != "none")
+                parseGroupBy(v); // a typo is an error now, not after the file has loaded
+            o.groupBy = v;
+        } else if (arg == "--expand") {
+            o.expandGroups.push_back(value());
+        } else if (arg == "--select-link") {
+            o.selectLink = value();
         } else if (arg == "--size-by") {
             o.sizeBy = value();
         } else if (arg == "--colour-by" || arg == "--color-by") {

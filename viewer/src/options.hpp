@@ -22,6 +22,9 @@ struct ViewerOptions {
     std::vector<std::string> hideKinds;
     std::string changesSince;          // --changes-since OLD.json: ring what was added or changed
     bool people = false;               // --people: the people-network mode
+    std::optional<std::string> groupBy; // --group-by country|organisation|community|none
+    std::vector<std::string> expandGroups; // --expand GROUP (repeatable), once the first layout settled
+    std::string selectLink;            // --select-link A,B: a rolled-up link, after the expansions
     std::string sizeBy, colourBy;      // --size-by, --colour-by (encoding panel settings)
     FilterSpec filters;                // --kinds, --country, ... as the CLI's, checked once the file is open
     std::string dumpPositions;         // sidecar JSON: drawn nodes in screen pixels

@@ -77,7 +77,11 @@ void drawLines(AppState &app) {
             ImGui::TextWrapped("%s", line.text.c_str());
             break;
         case InspectorLine::Kind::Link:
-            if (ImGui::Selectable(line.text.c_str(), false) && line.link != kNoEntity) {
+            if (!ImGui::Selectable(line.text.c_str(), false))
+                break;
+            if (!line.linkFrom.empty()) {
+                selectLink(app, line.linkFrom, line.linkTo);
+            } else if (line.link != kNoEntity) {
                 select(app, line.link);
                 centreOn(app, line.link);
             }
@@ -207,7 +211,41 @@ void drawEdit(AppState &app, EntityIndex e) {
 
 } // namespace
 
+// A group node or a rolled-up link of the aggregated view.
+bool drawAggregateSelection(AppState &app) {
+    const EntityIndex group = selectedGroupNode(app);
+    const std::optional<RelationIndex> link = selectedLink(app);
+    if (group == kNoEntity && !link)
+        return false;
+    InspectorState &in = app.inspector;
+    const std::string key = link ? app.linkFrom + "\n" + app.linkTo : app.selectedId;
+    if (in.forId != key || in.forStore != &app.aggregate->store) {
+        in.forId = key;
+        in.forStore = &app.aggregate->store;
+        in.lines = aggregateInspector(app);
+    }
+    if (group != kNoEntity) {
+        const std::string id = app.selectedId;
+        const bool open = app.doc.edits.expandedGroups.contains(id);
+        if (ImGui::Button(open ? "Collapse" : "Expand"))
+            open ? collapseGroup(app, id) : expandGroup(app, id);
+    } else {
+        for (const std::string &end : {app.linkFrom, app.linkTo}) {
+            EntityIndex e = app.aggregate->store.findById(end);
+            if (e == kNoEntity || app.aggregate->groupOfNode[e] == kNoGroup || app.doc.edits.expandedGroups.contains(end))
+                continue;
+            std::string label = "Expand " + app.aggregate->store.entity(e).name;
+            if (ImGui::Button(label.c_str()))
+                expandGroup(app, end);
+        }
+    }
+    drawLines(app);
+    return true;
+}
+
 void drawInspectorPanel(AppState &app) {
+    if (app.doc.store && drawAggregateSelection(app))
+        return;
     EntityIndex e = selectedEntity(app);
     if (!app.doc.store || e == kNoEntity) {
         ImGui::TextDisabled("Click a node, or pick a search result, to inspect it.");

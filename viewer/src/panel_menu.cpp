@@ -68,6 +68,21 @@ void drawMainMenu(AppState &app) {
     if (ImGui::BeginMenu("View")) {
         if (ImGui::MenuItem("People network (who met whom)", nullptr, app.peopleNetwork, app.doc.store != nullptr))
             setPeopleNetwork(app, !app.peopleNetwork);
+        if (ImGui::BeginMenu("Group by", app.doc.store != nullptr)) {
+            if (ImGui::MenuItem("Nothing (every entity)", nullptr, !app.grouping))
+                setGrouping(app, std::nullopt);
+            for (GroupBy by : {GroupBy::Country, GroupBy::Organisation, GroupBy::Community}) {
+                std::string label(groupByName(by));
+                if (ImGui::MenuItem(label.c_str(), nullptr, app.grouping == by))
+                    setGrouping(app, by);
+            }
+            ImGui::EndMenu();
+        }
+        if (ImGui::MenuItem("Collapse every group", nullptr, false, !app.doc.edits.expandedGroups.empty())) {
+            ViewEdits edits = app.doc.edits;
+            edits.expandedGroups.clear();
+            changeEdits(app, "collapse every group", std::move(edits));
+        }
         if (ImGui::MenuItem("Fit to view", "F", false, !app.scene.empty()))
             fitToView(app);
         if (ImGui::MenuItem("Clear focus", nullptr, false, app.doc.edits.focus.has_value()))
@@ -186,8 +201,8 @@ void drawStatusBar(AppState &app) {
         title += " *";
     // While a layout runs its progress stands in for the last status line.
     const std::string layout = app.layouts.progressText();
-    ImGui::Text("%s  |  %zu/%zu shown  |  %s", title.c_str(), app.view.entities.size(),
-                app.doc.store ? app.doc.store->entityCount() : std::size_t{0},
+    ImGui::Text("%s  |  %zu/%zu shown, %s  |  %s", title.c_str(), app.view.entities.size(),
+                app.doc.store ? app.doc.store->entityCount() : std::size_t{0}, levelText(app).c_str(),
                 layout.empty() ? app.status.c_str() : ("Layout: " + layout).c_str());
     if (!layout.empty()) {
         ImGui::SameLine();
