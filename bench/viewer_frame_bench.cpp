@@ -309,6 +309,10 @@ int main(int argc, char **argv) {
                 app.scene = buildScene(LayoutSnapshot{s.store, app.view, s.layout});
                 app.layoutEverFinished = true;
                 app.fitPending = true;
+                window.beginFrame(0); // the first frame fits the graph to the canvas: every camera starts there
+                buildFrame(app);
+                window.render();
+                window.swap();
                 const std::size_t relations = s.store->relationCount();
                 const char *m = mode.c_str();
                 report(n, relations, m, "fitted", measure(app, window, ranges));

@@ -187,7 +187,6 @@ void centreOn(AppState &app, EntityIndex entity) {
 }
 
 void fitToView(AppState &app) {
-    app.fitPending = false;
     bool any = false;
     float minX = 0, minY = 0, maxX = 0, maxY = 0;
     for (const SceneNode &n : app.scene.nodes) {
@@ -202,7 +201,8 @@ void fitToView(AppState &app) {
         minY = std::min(minY, y0), maxY = std::max(maxY, y1);
     }
     if (!any)
-        return;
+        return; // still pending: a scene with nothing visible yet (a first picture of another view) is not framed
+    app.fitPending = false;
     Vec2 size = app.canvas.size;
     if (size.x <= 0 || size.y <= 0)
         size = {800, 600};
