@@ -18,15 +18,19 @@ std::string cli(const std::string &arguments) { return quoted(test::cliPath()) +
 
 bool has(const std::string &text, const std::string &part) { return text.find(part) != std::string::npos; }
 
+// A shell line whose standard input is `input` (runCommand gives the line
+// /dev/null; the group's own redirection wins inside it).
+std::string fed(const std::string &line, const std::string &input) { return "(" + line + " < " + input + ")"; }
+
 } // namespace
 
 TEST(CliStreams, DashReadsStandardInput)
 {
-    auto info = runCommand(cli("info - < " + quoted(test::iacDataset())));
+    auto info = runCommand(fed(cli("info -"), quoted(test::iacDataset())));
     ASSERT_EQ(info.exitCode, 0) << info.err;
     EXPECT_TRUE(has(info.out, "iac2017-report")) << info.out;
 
-    auto bad = runCommand("printf '{\"liaison\": 1,\\n \"entities\": [' | " + cli("info -"));
+    auto bad = runCommand("(printf '{\"liaison\": 1,\\n \"entities\": [' | " + cli("info -") + ")");
     EXPECT_EQ(bad.exitCode, 1) << bad.err;
     EXPECT_TRUE(has(bad.err, "<stdin>:")) << "errors name standard input: " << bad.err;
 }
@@ -42,7 +46,7 @@ TEST(CliStreams, DashWritesStandardOutputUnchanged)
     ASSERT_EQ(file.exitCode, 0) << file.err;
     EXPECT_EQ(json.out, file.out) << "standard output gets the bytes the file gets";
 
-    auto graphml = runCommand(cli("export - --format graphml -o - < " + quoted(test::iacDataset())));
+    auto graphml = runCommand(fed(cli("export - --format graphml -o -"), quoted(test::iacDataset())));
     ASSERT_EQ(graphml.exitCode, 0) << graphml.err;
     EXPECT_TRUE(has(graphml.out, "<graphml")) << graphml.out.substr(0, 200);
 
@@ -50,7 +54,7 @@ TEST(CliStreams, DashWritesStandardOutputUnchanged)
     EXPECT_EQ(csv.exitCode, 1);
     EXPECT_TRUE(has(csv.err, "two files")) << csv.err;
 
-    auto imported = runCommand(cli("import --quiet - -o - < " + quoted(test::iacDataset())));
+    auto imported = runCommand(fed(cli("import --quiet - -o -"), quoted(test::iacDataset())));
     ASSERT_EQ(imported.exitCode, 0) << imported.err;
     EXPECT_TRUE(has(imported.out, "\"person:chuang-ming-fen\"")) << imported.out.substr(0, 300);
     EXPECT_FALSE(fs::exists("-")) << "no file named '-' was written";
