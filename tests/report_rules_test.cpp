@@ -408,4 +408,71 @@ TEST(ReportRules, OrganisationsKnownByTheirProperName) {
     EXPECT_EQ(countKind(x, "organisation"), 5);
 }
 
+TEST(ReportRules, OfficialsMetWhereAVisitTakesPlaceRepresentThatCountry) {
+    const auto x = extract("Readout, May 2, 2024\n\n"
+                           "Secretary Blinken traveled to Jakarta on May 3. He met with President Joko Widodo and "
+                           "WFP Executive Director Cindy McCain.\n\n"
+                           "In Lusaka, the Administrator will meet with President Hakainde Hichilema.\n\n"
+                           "In Taipei, Secretary Blinken met with Premier Chen Chien-jen.\n");
+    EXPECT_TRUE(relates(x, "visited", "Blinken", "Indonesia"));
+    EXPECT_TRUE(relates(x, "represents", "Joko Widodo", "Indonesia"));
+    EXPECT_TRUE(relates(x, "represents", "Hakainde Hichilema", "Zambia"));
+    EXPECT_FALSE(anyRelation(x, "represents", "Cindy McCain")); // she works for WFP
+    EXPECT_FALSE(anyRelation(x, "represents", "Chen Chien-jen")); // met at home (Taiwan)
+    const auto y = extract("安东尼·布林肯国务卿与新闻媒体见面\n\n2023年6月19日\n\n"
+                           "布林肯国务卿:在首尔,我与尹锡悦总统进行了一次重要谈话。\n");
+    EXPECT_TRUE(relates(y, "represents", "尹锡悦", "South Korea"));
+}
+
+TEST(ReportRules, MeetingPlacesAndVisitsDatedByTheNextDatedSentence) {
+    const auto x = extract("Travel, September 2013\n\n"
+                           "Secretary of State John Kerry and Foreign Minister Sergey Lavrov met in Geneva, "
+                           "Switzerland, September 12-14.\n\n"
+                           "Secretary Kerry then traveled to Rome. He met with Foreign Minister Emma Bonino on "
+                           "Monday, September 16.\n");
+    EXPECT_TRUE(relates(x, "visited", "John Kerry", "Switzerland"));
+    EXPECT_FALSE(relates(x, "visited", "Sergey Lavrov", "Switzerland"));
+    EXPECT_TRUE(relates(x, "visited", "John Kerry", "Italy"));
+    for (const auto &r : x.relations)
+        if (r.kind == "visited" && r.to == "country:italy") {
+            EXPECT_EQ(dateOf(&r), "2013-09-16");
+        }
+}
+
+TEST(ReportRules, EnglishDatesWithOrdinalSuffixes) {
+    const auto x = extract("Clean Energy Ministerial July 19-20th, 2010\n\n"
+                           "On November 20th, Secretary Chu met with Minister Wan Gang before the Clean Energy "
+                           "Ministerial (July 19-20th).\n");
+    const auto *event = entityNamed(x, "event", "Clean Energy Ministerial");
+    ASSERT_NE(event, nullptr);
+    EXPECT_TRUE(event->aliases.empty()); // a date in parentheses is no other name
+    ASSERT_NE(event->attribute("start"), nullptr);
+    EXPECT_EQ(*event->attribute("start"), "2010-07-19");
+    EXPECT_EQ(*event->attribute("end"), "2010-07-20");
+    EXPECT_EQ(dateOf(met(x, "Chu", "Wan Gang")), "2010-11-20");
+}
+
+TEST(ReportRules, LabelledRolesAndSpeakerTurnsOfABriefing) {
+    const auto x = extract("本部例行新聞說明會紀要\n\n一、時 間:106年10月3日(星期二)上午10時30分\n"
+                           "二、主持人:外交部發言人李明華\n三、出席者:亞太司司長陳小華\n\n※亞太司司長陳小華報告:\n\n"
+                           "一、本月訪華外賓眾多。\n");
+    EXPECT_TRUE(relates(x, "chaired", "李明華", "新聞說明會"));
+    EXPECT_TRUE(relates(x, "attended", "陳小華", "新聞說明會"));
+    EXPECT_TRUE(relates(x, "spoke_at", "陳小華", "新聞說明會"));
+    EXPECT_FALSE(anyRelation(x, "visited", "陳小華")); // 訪華外賓 are others
+    const auto y = extract("Press Briefing on the Summit\n\nMODERATOR: Good afternoon. Assistant Secretary Daniel "
+                           "Kritenbrink will brief you.\n\nASSISTANT SECRETARY KRITENBRINK: Thank you.\n");
+    EXPECT_TRUE(relates(y, "spoke_at", "Daniel Kritenbrink", "Press Briefing"));
+    EXPECT_FALSE(anyRelation(y, "chaired", "Daniel Kritenbrink"));
+}
+
+TEST(ReportRules, QuotedMottoesAreNoProgrammes) {
+    const auto x = extract("總統期許達到「智慧永續」、「民主永續」及「邦誼永續」等目標,此行以「攜手同心、互利共榮」為主軸,"
+                           "並推動「數據開放行動方案」與「亞洲‧矽谷」。\n");
+    for (const char *motto : {"智慧永續", "民主永續", "邦誼永續", "攜手同心、互利共榮"})
+        EXPECT_EQ(entityNamed(x, "programme", motto), nullptr) << motto;
+    EXPECT_NE(entityNamed(x, "programme", "數據開放行動方案"), nullptr);
+    EXPECT_NE(entityNamed(x, "programme", "亞洲‧矽谷"), nullptr);
+}
+
 } // namespace

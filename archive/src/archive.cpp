@@ -73,7 +73,7 @@ ArchiveSummary Archive::summary()
     pg::Result counts = conn.exec(
         "SELECT (SELECT count(*) FROM liaison.source), (SELECT count(*) FROM liaison.entity), "
         "(SELECT count(*) FROM liaison.relation), (SELECT count(*) FROM liaison.evidence), "
-        "(SELECT count(*) FROM liaison.conflict), (SELECT count(*) FROM liaison.push)");
+        "(SELECT count(*) FROM liaison.conflict WHERE resolution IS NULL), (SELECT count(*) FROM liaison.push)");
     std::size_t *fields[] = {&s.sources, &s.entities, &s.relations, &s.evidence, &s.conflicts, &s.pushes};
     for (int c = 0; c < 6; ++c) *fields[c] = static_cast<std::size_t>(counts.integer(0, c));
     pg::Result pushes = conn.exec(
@@ -84,18 +84,6 @@ ArchiveSummary Archive::summary()
                                  pushes.string(r, 3) + " entities, +" + pushes.string(r, 4) + " relations, +" +
                                  pushes.string(r, 5) + " evidence");
     return s;
-}
-
-std::vector<RecordedConflict> Archive::conflicts()
-{
-    pg::Result rows = m_impl->conn.exec(
-        "SELECT subject, field, archive_value, incoming_value, pushed_by, to_char(recorded_at, 'YYYY-MM-DD HH24:MI:SS') "
-        "FROM liaison.conflict ORDER BY id");
-    std::vector<RecordedConflict> out;
-    for (int r = 0; r < rows.rows(); ++r)
-        out.push_back({{rows.string(r, 0), rows.string(r, 1), rows.string(r, 2), rows.string(r, 3)},
-                       rows.string(r, 4), rows.string(r, 5)});
-    return out;
 }
 
 std::string Archive::resolve(const std::string &reference) { return resolveReference(m_impl->conn, reference); }

@@ -77,6 +77,16 @@ CREATE INDEX name_key_key ON liaison.name_key (key);
 CREATE INDEX name_key_grams ON liaison.name_key USING gin (grams);
 )SQL";
 
+// Version 3: conflicts are settled by a person (liaison archive resolve):
+// which side was kept, by whom, when, and why.
+const char *const kConflictResolution = R"SQL(
+ALTER TABLE liaison.conflict
+  ADD COLUMN resolution text CHECK (resolution IN ('archive', 'incoming')),
+  ADD COLUMN resolved_by text, ADD COLUMN resolved_at timestamptz, ADD COLUMN note text NOT NULL DEFAULT '',
+  ADD CHECK ((resolution IS NULL) = (resolved_by IS NULL) AND (resolution IS NULL) = (resolved_at IS NULL));
+CREATE INDEX conflict_open ON liaison.conflict (subject, field) WHERE resolution IS NULL;
+)SQL";
+
 } // namespace
 
 const std::vector<Migration> &migrations()
@@ -86,6 +96,7 @@ const std::vector<Migration> &migrations()
          kBaseSchema, {}},
         {2, "name search keys (folded case, width, Traditional/Simplified; bigram index)", kNameKeys,
          backfillNameKeys},
+        {3, "conflict resolution (which side was kept, by whom, when, why)", kConflictResolution, {}},
     };
     return all;
 }

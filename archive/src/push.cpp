@@ -325,8 +325,11 @@ ON CONFLICT (fingerprint) DO NOTHING)SQL", pushId);
     std::size_t staged = static_cast<std::size_t>(conn.exec("SELECT count(*) FROM s_evidence").integer(0, 0));
     report.evidenceKnown = staged - report.evidenceAdded;
 
-    pg::Result conflicts = conn.exec("SELECT subject, field, coalesce(archive_value, ''), incoming_value FROM s_conflict "
-                                     "ORDER BY subject, field, incoming_value");
+    // A difference a person already settled is not reported again.
+    pg::Result conflicts = conn.exec(
+        "SELECT subject, field, coalesce(archive_value, ''), incoming_value FROM s_conflict s WHERE NOT EXISTS "
+        "(SELECT 1 FROM liaison.conflict c WHERE c.resolution IS NOT NULL AND (c.subject, c.field, c.incoming_value) = "
+        "(s.subject, s.field, s.incoming_value)) ORDER BY subject, field, incoming_value");
     for (int r = 0; r < conflicts.rows(); ++r) {
         Conflict c{conflicts.string(r, 0), conflicts.string(r, 1), conflicts.string(r, 2), conflicts.string(r, 3)};
         if (c.field.starts_with("attributes.")) {

@@ -1,4 +1,4 @@
-// liaison archive init|migrate|push|pull|status|conflicts: the team archive
+// liaison archive init|migrate|push|pull|status|conflicts|resolve: the team archive
 // on PostgreSQL (docs/archive.md).
 #include "../command.hpp"
 #include "../query.hpp"
@@ -14,6 +14,7 @@ namespace liaison::cli {
 // archive_report.cpp
 int runConflicts(const std::vector<std::string> &words);
 int runStatus(const std::vector<std::string> &words);
+int runResolve(const std::vector<std::string> &words);
 
 namespace {
 
@@ -99,7 +100,7 @@ int runPull(const std::vector<std::string> &words)
     query.search = args.option("--search", "");
     query.filter = filter;
     GraphStore slice = db.pull(query);
-    saveLiaisonJsonFile(slice, output);
+    saveGraph(slice, output);
     std::cerr << "pulled " << slice.entityCount() << " entities, " << slice.relationCount() << " relations and "
               << slice.sources().size() << " sources from " << db.describe() << " into " << output << "\n";
     return 0;
@@ -113,7 +114,10 @@ const char *const kHelp =
     "                            [--country C] [--source S] [--kinds K] [--relation-kinds R]\n"
     "                            [--from DATE] [--to DATE]\n"
     "       liaison archive status URL                schema version, counts, recent pushes\n"
-    "       liaison archive conflicts URL             values two pushes disagreed on\n\n"
+    "       liaison archive conflicts URL [--all] [--subject E] [--json]\n"
+    "                                                 open conflicts (--all: settled ones too)\n"
+    "       liaison archive resolve URL ID --keep archive|incoming [--note TEXT]\n"
+    "                                                 settle conflict ID, recorded with who and when\n\n"
     "URL is a libpq connection string: postgresql://user@host/db?sslmode=require, or\n"
     "key=value words (\"service=team\", \"host=/run/postgresql dbname=team\"). Passwords come\n"
     "from ~/.pgpass, PGPASSFILE, a service file or the environment; they are never printed.\n\n"
@@ -123,15 +127,18 @@ const char *const kHelp =
     "pull: selectors (--focus/--depth, --country, --source, --search) intersect; with none,\n"
     "  the whole archive. --kinds, --relation-kinds, --from, --to filter as on a file.\n"
     "  The slice is a Liaison JSON file with every evidence row and cited source.\n"
+    "resolve: --keep archive changes no data; --keep incoming writes the pushed value (a\n"
+    "  replaced name stays an alias) only if the archive still holds the value the conflict\n"
+    "  recorded, so two people settling at once never overwrite each other.\n"
     "met, path, search and view take URL in place of FILE (see docs/archive.md).\n";
 
 } // namespace
 
 Command archiveCommand()
 {
-    return {"archive", "team archive on PostgreSQL: init, migrate, push, pull, status, conflicts", kHelp,
+    return {"archive", "team archive on PostgreSQL: init, migrate, push, pull, status, conflicts, resolve", kHelp,
             [](const std::vector<std::string> &words) -> int {
-                if (words.empty()) throw UserError("say what to do: init, migrate, push, pull, status or conflicts");
+                if (words.empty()) throw UserError("say what to do: init, migrate, push, pull, status, conflicts or resolve");
                 std::vector<std::string> rest(words.begin() + 1, words.end());
                 const std::string &what = words.front();
                 if (what == "init") return runInit(rest);
@@ -140,8 +147,9 @@ Command archiveCommand()
                 if (what == "pull") return runPull(rest);
                 if (what == "status") return runStatus(rest);
                 if (what == "conflicts") return runConflicts(rest);
+                if (what == "resolve") return runResolve(rest);
                 throw UserError("unknown archive command '" + what +
-                                "' (init, migrate, push, pull, status, conflicts)");
+                                "' (init, migrate, push, pull, status, conflicts, resolve)");
             }};
 }
 

@@ -162,6 +162,7 @@ void drawCanvas(AppState &app) {
     app.canvas.origin = {origin.x, origin.y};
     app.canvas.size = {size.x, size.y};
     app.hovered = kNoEntity;
+    app.canvas.linkTooltip.clear();
     if (app.scene.empty() || !app.doc.store) {
         app.canvas.drawn.clear();
         const char *text = app.doc.store ? "Laying out ..." : "Open a Liaison JSON file (File > Open)";
@@ -175,10 +176,9 @@ void drawCanvas(AppState &app) {
     panAndZoom(app, f, hovered, active); // not while a node is dragged
     dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
     // Few nodes on screen: the draw list draws everything (exact shapes,
-    // splines). Many: the GPU draws from buffers built once per layout, and
-    // the draw list adds only emphasis and labels. Very many (a zoomed-out
-    // 100k graph): the draw list again, which folds nodes sharing a pixel and
-    // their edges; the GPU path draws every edge (see app_state.hpp).
+    // splines). Many: the GPU draws from buffers built once per layout into
+    // a picture that panning only shifts, and the draw list adds only
+    // emphasis and labels (see app_state.hpp).
     const std::size_t onScreen = findOnScreen(app, f);
     const bool gpu = onScreen > app.canvas.gpuAbove && onScreen <= app.canvas.gpuUpTo;
     app.canvas.gpuDrawn = gpu;
@@ -195,7 +195,8 @@ void drawCanvas(AppState &app) {
     markNeighbourhood(app, litSlot);
     em.hovered = litSlot;
     const bool hoverActive = litSlot != Scene::kNoSlot;
-    // Off the nodes, a rolled-up link of the aggregated view under the mouse.
+    // Off the nodes, a rolled-up link of the aggregated view, or a link of
+    // the people network, under the mouse.
     const RelationIndex hoveredLink =
         hovered && hoverSlot == Scene::kNoSlot ? linkUnderMouse(app, f, ImGui::GetIO().MousePos) : kNoLink;
     handleClicks(app, hovered, hoveredLink);
@@ -204,8 +205,12 @@ void drawCanvas(AppState &app) {
         g.scene = &app.scene;
         g.centreX = app.camera.centreX, g.centreY = app.camera.centreY, g.zoom = app.camera.zoom;
         g.origin = f.origin, g.size = f.size;
-        g.dim = hoverActive ? 0.3f : 1.f;
+        g.cached = app.canvas.gpuCache;
+        g.background = kCanvasBackground;
         addGpuDraw(dl, g);
+        if (hoverActive) // dims all but the emphasis drawn next (the cached picture stays as it is)
+            dl->AddRectFilled(ImVec2(f.origin.x, f.origin.y), ImVec2(f.origin.x + f.size.x, f.origin.y + f.size.y),
+                              withAlpha(kCanvasBackground, 0.7f));
         drawEmphasisedEdges(app, f, em, dl, hoverActive);
         app.canvas.drawnEdges = app.scene.edges.size();
     } else {
@@ -224,7 +229,8 @@ void drawCanvas(AppState &app) {
         else
             ImGui::SetTooltip("%s\n%s", e.name.c_str(), e.id.c_str());
     } else if (hoveredLink != kNoLink) {
-        ImGui::SetTooltip("%s", linkTooltip(app, hoveredLink).c_str());
+        app.canvas.linkTooltip = linkTooltip(app, hoveredLink);
+        ImGui::SetTooltip("%s", app.canvas.linkTooltip.c_str());
     }
 }
 

@@ -60,13 +60,21 @@ struct PushReport {
     }
 };
 
+// A conflict as the archive records it, and how (whether) a person settled it.
 struct RecordedConflict {
+    long long id = 0;
     Conflict conflict;
-    std::string pushedBy, recordedAt;
+    std::string pushedBy, recordedAt, pushLabel;
+    std::string resolution; // "" while open; "archive" or "incoming" once settled
+    std::string resolvedBy, resolvedAt, note;
+    bool open() const { return resolution.empty(); }
 };
 
+// Which side of a conflict a person keeps.
+enum class Keep { Archive, Incoming };
+
 struct ArchiveSummary {
-    std::size_t sources = 0, entities = 0, relations = 0, evidence = 0, conflicts = 0, pushes = 0;
+    std::size_t sources = 0, entities = 0, relations = 0, evidence = 0, conflicts = 0 /* open */, pushes = 0;
     std::vector<std::string> recentPushes; // "2026-12-07 00:10  alice  graph.json  +12 entities ..."
 };
 
@@ -111,8 +119,18 @@ public:
     GraphStore pull(const SliceQuery &query);
 
     ArchiveSummary summary();
-    // Every recorded conflict, oldest first.
-    std::vector<RecordedConflict> conflicts();
+    // Recorded conflicts, oldest first: the open ones, or all with
+    // `includeSettled`; only those of `subject` when it is not empty.
+    std::vector<RecordedConflict> conflicts(bool includeSettled = false, const std::string &subject = {});
+    // Settles conflict `id` in one transaction, recording who (the database
+    // role), when and `note`. Keep::Archive changes no data; Keep::Incoming
+    // writes the incoming value (a replaced name stays as an alias) only if
+    // the archive still holds the value the conflict recorded. Throws
+    // ArchiveError when the conflict is unknown or already settled (saying
+    // by whom), when the archive's value changed since (never overwrites
+    // what it did not see), or for a merge inside the archive (merged_into
+    // against a live entity: a decision for a file merge, not for resolve).
+    RecordedConflict resolveConflict(long long id, Keep keep, const std::string &note = {});
 
     // Resolves an id, merged-away id, or exact name/alias to one entity id.
     // Throws LookupError listing candidates when none or several match.
