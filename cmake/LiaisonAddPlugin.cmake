@@ -27,7 +27,7 @@ function(liaison_add_plugin)
   set(objects liaison_builtin_${ident})
   add_library(${objects} OBJECT ${P_SOURCES})
   target_compile_definitions(${objects} PRIVATE LIAISON_PLUGIN_BUILTIN)
-  set_target_properties(${objects} PROPERTIES
+  set_target_properties(${objects} PROPERTIES POSITION_INDEPENDENT_CODE ON
     C_VISIBILITY_PRESET hidden CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)
   target_link_libraries(${objects} PRIVATE liaison_plugin_sdk ${P_LIBRARIES})
 
