@@ -21,6 +21,13 @@ std::vector<std::string> column(const pg::Result &rows, int c = 0)
 
 std::string array(const std::set<std::string> &ids) { return pg::textArray({ids.begin(), ids.end()}); }
 
+// Relations (id, from, to) tying any of $1 to a country, in either direction.
+const char *const kCountryTies = R"SQL(
+SELECT r.id, r.from_id, r.to_id FROM liaison.relation r JOIN liaison.entity c ON c.id = r.to_id AND c.kind = 'country'
+WHERE r.from_id = ANY($1)
+UNION SELECT r.id, r.from_id, r.to_id FROM liaison.relation r JOIN liaison.entity c ON c.id = r.from_id AND c.kind = 'country'
+WHERE r.to_id = ANY($1))SQL";
+
 std::vector<std::string> participationKinds()
 {
     std::vector<std::string> kinds;
@@ -126,12 +133,7 @@ UNION SELECT r.id, r.from_id, r.to_id FROM liaison.relation r WHERE r.to_id = $3
     };
     take(rels);
     // The ties of all of them to countries (for --country), looked up by array.
-    take(conn.exec(R"SQL(
-SELECT r.id, r.from_id, r.to_id FROM liaison.relation r JOIN liaison.entity c ON c.id = r.to_id AND c.kind = 'country'
-WHERE r.from_id = ANY($1)
-UNION SELECT r.id, r.from_id, r.to_id FROM liaison.relation r JOIN liaison.entity c ON c.id = r.from_id AND c.kind = 'country'
-WHERE r.to_id = ANY($1))SQL",
-                   {array(ids)}));
+    take(conn.exec(std::string(kCountryTies), {array(ids)}));
     return loadSlice(conn, {ids.begin(), ids.end()}, relationIds);
 }
 
@@ -216,6 +218,50 @@ GraphStore pathSliceOf(pg::Connection &conn, const std::string &a, const std::st
     }
     if (a == b) return loadSlice(conn, {a});
     return loadSlice(conn, {a, b}, std::vector<std::string>{});
+}
+
+std::set<std::string> countryTies(pg::Connection &conn, const std::set<std::string> &ids)
+{
+    pg::Result rows = conn.exec(std::string(kCountryTies), {array(ids)});
+    std::set<std::string> countries;
+    for (int r = 0; r < rows.rows(); ++r)
+        for (int c : {1, 2})
+            if (!ids.contains(rows.string(r, c))) countries.insert(rows.string(r, c));
+    return countries;
+}
+
+GraphStore corridorSliceOf(pg::Connection &conn, const std::string &a, const std::string &b, const ViewFilter &filter,
+                           int length, std::size_t maxEntities, bool &meets)
+{
+    // Every entity on a chain of at most `length` steps lies within
+    // ceil(length/2) steps of a or floor(length/2) steps of b, and such a
+    // chain exists exactly when the two balls share an entity.
+    Side fromA, fromB;
+    fromA.distance[a] = 0, fromA.frontier = {a};
+    fromB.distance[b] = 0, fromB.frontier = {b};
+    auto grow = [&](Side &side, int radius, const std::string &otherEnd) {
+        while (side.depth < radius && !side.frontier.empty()) {
+            expand(conn, side, filter, otherEnd);
+            if (fromA.distance.size() + fromB.distance.size() > maxEntities)
+                throw ArchiveError("more than " + std::to_string(maxEntities) + " entities lie within " +
+                                   std::to_string(length) + " steps of " + a + " and " + b +
+                                   ": pull a slice (liaison archive pull URL --focus A,B --depth N -o slice.json) "
+                                   "and run path on it");
+        }
+    };
+    grow(fromA, (length + 1) / 2, b);
+    grow(fromB, length / 2, a);
+    meets = false;
+    std::set<std::string> ids;
+    for (const auto &[id, d] : fromA.distance) {
+        ids.insert(id);
+        if (fromB.distance.contains(id)) meets = true;
+    }
+    if (!meets) return {};
+    for (const auto &[id, d] : fromB.distance) ids.insert(id);
+    std::set<std::string> countries = countryTies(conn, ids); // what --country needs
+    ids.insert(countries.begin(), countries.end());
+    return loadSlice(conn, {ids.begin(), ids.end()});
 }
 
 } // namespace liaison::archive

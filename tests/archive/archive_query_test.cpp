@@ -78,6 +78,39 @@ TEST_F(ArchiveQueries, SearchGivesTheFilesMatchesAndJson)
     }
 }
 
+// --k and filters on sources, countries and dates: growing corridors of the
+// archive give the file's chains.
+TEST_F(ArchiveQueries, PathWithKAndEveryFilterGivesTheFilesChains)
+{
+    for (std::string command :
+         {"path 莊明芬 country:russia --k 3 --json", "path person:chuang-ming-fen event:iac-2017-annual-conference --k 2",
+          "path 莊明芬 country:russia --country country:taiwan,country:russia --json",
+          "path 莊明芬 country:russia --source iac2017-report --from 2017-09-27 --to 2017-09-30",
+          "path 莊明芬 country:russia --k 2 --kinds person,event,country --from 2017-09-28"}) {
+        CommandResult onFile = cli(command, iacDataset().string());
+        CommandResult onArchive = cli(command, url());
+        ASSERT_EQ(onFile.exitCode, 0) << command << "\n" << onFile.err;
+        EXPECT_EQ(onArchive.exitCode, 0) << command << "\n" << onArchive.err;
+        EXPECT_EQ(onArchive.out, onFile.out) << command;
+    }
+    // A source no evidence cites leaves no chain, on a file as in the archive.
+    CommandResult none = cli("path 莊明芬 country:russia --source no-such-report", url());
+    EXPECT_EQ(none.exitCode, 1) << none.err;
+}
+
+TEST_F(ArchiveQueries, SearchWithSourceCountryAndDateFiltersGivesTheFilesMatches)
+{
+    for (std::string command : {"search iac --from 2017-09-28 --to 2017-09-28", "search a --country country:russia",
+                                "search 2017 --source iac2017-report --json", "search 明芬 --relation-kinds attended"}) {
+        CommandResult onFile = cli(command, iacDataset().string());
+        CommandResult onArchive = cli(command, url());
+        ASSERT_EQ(onFile.exitCode, 0) << command << "\n" << onFile.err;
+        EXPECT_EQ(onArchive.exitCode, 0) << command << "\n" << onArchive.err;
+        EXPECT_EQ(sortedLines(onArchive.out), sortedLines(onFile.out)) << command;
+        EXPECT_FALSE(onFile.out.empty()) << command;
+    }
+}
+
 TEST_F(ArchiveQueries, SearchFoldsCaseWidthAndTraditionalSimplifiedAndFindsCjkSubstrings)
 {
     Archive db(url());

@@ -102,6 +102,8 @@ public:
     // "database team on /var/run/postgresql:5432 as alice"
     std::string describe() const;
     int schemaVersion();
+    // The server process serving this connection (pg_backend_pid), for measurements.
+    long backendPid();
 
     // Creates the schema up to `version` in an empty database; refuses an
     // archive that exists. Returns the migrations applied.
@@ -147,6 +149,18 @@ public:
     // honoured), so core's shortestPath gives the file's answer. Empty when
     // not connected within `maxDepth` hops.
     GraphStore pathSlice(const std::string &a, const std::string &b, const ViewFilter &filter, int maxDepth = 12);
+    // The entities on every chain of at most `length` steps between a and b
+    // (`filter` kinds and relation kinds honoured in the server), the
+    // countries they are tied to and the relations among all of them: on it
+    // core's path finders, with any filter, give the file's chains of at
+    // most `length` steps. `meets` is false (and the slice empty) when no
+    // chain that short exists. Throws ArchiveError when more than
+    // `maxEntities` entities lie that close to a or b.
+    GraphStore corridorSlice(const std::string &a, const std::string &b, const ViewFilter &filter, int length,
+                             std::size_t maxEntities, bool &meets);
+    // These entities, the countries they are tied to and the relations among
+    // them: what core's entity filter (sources, countries, dates) reads.
+    GraphStore filterSlice(const std::vector<std::string> &ids);
     // Exactly these entities (no relations), for printing search results.
     GraphStore entitiesSlice(const std::vector<std::string> &ids);
 
