@@ -3,6 +3,7 @@
 // Graphviz command line on the same graph and engine, in the same run.
 //
 //   layout_bench [--engines sfdp,neato,dot] [--runs N] FILE...
+//   layout_bench --kill-limit SECONDS [--runs N] FILE...
 //
 // FILE is Liaison JSON, or anything a built-in loader reads (e.g. a .gv file,
 // through the DOT loader). For each file and engine, renderDiagram(Dot) gives
@@ -12,6 +13,11 @@
 // command line, of the child process). CPU time is the fairer figure on a
 // busy machine. layoutView is shown for reference: it lays out the viewer's
 // graph (no title, no legend), not the same DOT.
+// --kill-limit: lays FILE out with dot (which does not finish on a few
+// thousand nodes) under a time limit of SECONDS, and measures when the dot
+// worker process is gone (polled every 2 ms), counted from the layoutView call:
+// how far past the limit the worker is killed (an upper bound: it includes
+// building the graph and starting the worker, before the limit's clock starts).
 // "cold" is the first in-process call of the process (it creates the Graphviz
 // context, reads the plugin configuration and initialises fontconfig, as every
 // command-line run does).
@@ -23,6 +29,8 @@
 #include "liaison/plugin_host.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -31,6 +39,8 @@
 #include <fcntl.h>
 #include <spawn.h>
 #include <string>
+#include <thread>
+#include <unistd.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <vector>
@@ -185,15 +195,104 @@ void benchOne(const std::string &path, const GraphStore &store, LayoutEngine eng
     std::fflush(stdout);
 }
 
+// The running liaison-layout-worker children of this process.
+std::vector<pid_t> layoutWorkers()
+{
+    std::vector<pid_t> found;
+    std::error_code ec;
+    for (const auto &entry : std::filesystem::directory_iterator("/proc", ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.find_first_not_of("0123456789") != std::string::npos)
+            continue;
+        std::ifstream in(entry.path() / "stat");
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        auto close = text.rfind(')');
+        if (close == std::string::npos || text.find("(liaison-layout-") == std::string::npos)
+            continue;
+        char state = '?';
+        long parent = 0;
+        std::sscanf(text.c_str() + close + 1, " %c %ld", &state, &parent);
+        if (parent == ::getpid() && state != 'Z' && state != 'X')
+            found.push_back(static_cast<pid_t>(std::stol(name)));
+    }
+    return found;
+}
+
+bool running(pid_t pid)
+{
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto close = text.rfind(')');
+    return close != std::string::npos && text[close + 2] != 'Z' && text[close + 2] != 'X';
+}
+
+// Seconds past `limit` at which the dot worker was gone, one line per run.
+int benchKill(const std::vector<std::string> &files, double limit, int runs)
+{
+    using Clock = std::chrono::steady_clock;
+    std::printf("| graph | nodes/edges | limit | worker gone after (s, per run) | past the limit, max |\n|---|---|---|---|---|\n");
+    for (const std::string &file : files) {
+        GraphStore store = loadAny(file);
+        const View view = wholeGraph(store);
+        std::vector<double> gone;
+        for (int run = 0; run < runs; ++run) {
+            std::atomic<bool> cancel{false};
+            std::atomic<double> goneAt{-1};
+            std::atomic<bool> watching{true};
+            const auto start = Clock::now();
+            // Finds the dot worker, then waits for it to be gone; cancels the
+            // fallback so the run ends there.
+            std::thread watcher([&] {
+                std::vector<pid_t> workers;
+                while (watching && workers.empty()) {
+                    workers = layoutWorkers();
+                    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+                }
+                while (watching && !workers.empty() && running(workers.front()))
+                    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+                if (!workers.empty())
+                    goneAt = std::chrono::duration<double>(Clock::now() - start).count();
+                cancel = true;
+            });
+            LayoutOptions options;
+            options.engine = LayoutEngine::Dot;
+            options.timeLimit = std::chrono::milliseconds(static_cast<long>(limit * 1000));
+            options.cancel = &cancel;
+            try {
+                layoutView(store, view, options);
+            } catch (const std::exception &) {
+                // cancelled once the dot worker was gone
+            }
+            watching = false;
+            watcher.join();
+            gone.push_back(goneAt);
+        }
+        std::string list;
+        double worst = 0;
+        for (double g : gone) {
+            char text[32];
+            std::snprintf(text, sizeof text, "%s%.3f", list.empty() ? "" : ", ", g);
+            list += text;
+            worst = std::max(worst, g - limit);
+        }
+        std::printf("| %s | %zu/%zu | %.1f s | %s | %.3f s |\n", std::filesystem::path(file).filename().c_str(),
+                    store.entityCount(), store.relationCount(), limit, list.c_str(), worst);
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     std::vector<std::string> files, engines{"sfdp", "neato", "dot"};
     int runs = 3;
+    double killLimit = 0;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
-        if (a == "--engines" && i + 1 < argc)
+        if (a == "--kill-limit" && i + 1 < argc)
+            killLimit = std::atof(argv[++i]);
+        else if (a == "--engines" && i + 1 < argc)
             engines = split(argv[++i]);
         else if (a == "--runs" && i + 1 < argc)
             runs = std::max(1, std::atoi(argv[++i]));
@@ -203,10 +302,13 @@ int main(int argc, char **argv)
             files.clear(), i = argc;
     }
     if (files.empty()) {
-        std::fprintf(stderr, "usage: layout_bench [--engines sfdp,neato,dot] [--runs N] FILE...\n");
+        std::fprintf(stderr, "usage: layout_bench [--engines sfdp,neato,dot] [--runs N] FILE...\n"
+                             "       layout_bench --kill-limit SECONDS [--runs N] FILE...\n");
         return 1;
     }
     try {
+        if (killLimit > 0)
+            return benchKill(files, killLimit, runs);
         std::printf("| graph | nodes/edges | engine | renderDiagram wall | dot -Tsvg wall | ratio | renderDiagram cpu | "
                     "dot -Tsvg cpu | ratio | layoutView wall | build+DOT cpu |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (const std::string &file : files) {

@@ -5,24 +5,42 @@
 // nodes), edges join grid neighbours plus one random nearby node, as a
 // force-directed layout would place them.
 //
-// usage: xvfb-run -a -s '-screen 0 1280x800x24' viewer_frame_bench [--draw-list] [N ...]
-// Prints, per size and camera (fitted: everything on screen; pan: the fitted
-// view moving every frame; zoomed: 1 px/pt at the centre), the median and 95th percentile over 300 frames of the whole
-// frame (CPU + Mesa's software rasteriser under Xvfb, which dominates) and of
-// building it (ImGui panels, canvas culling and draw lists: the viewer's own
-// cost, what a GPU machine pays on the CPU). --draw-list draws every size
-// through ImGui's draw list, as the canvas did before the GPU path.
+// usage: xvfb-run -a -s '-screen 0 1280x800x24' viewer_frame_bench [--modes M,...] [N ...]
+//        xvfb-run -a -s '-screen 0 1280x800x24' viewer_frame_bench --first-picture FILE.json
+// --first-picture opens FILE as the viewer does (load in the background, the
+// opening view, its layout) and prints the seconds from the program's start
+// to the first frame with nodes on the canvas and to the frame where the
+// layout had settled, with the peak resident memory of the process.
+// Modes, timed one after the other on each size in the same process:
+//   before     the canvas before the picture cache: GPU buffers drawn every
+//              frame for 3k-30k nodes on screen, ImGui's folding draw list
+//              past that
+//   after      the viewer's default: GPU buffers past 3k nodes, their picture
+//              kept in a texture that panning only shifts
+//   draw-list  ImGui's draw list at every size
+// Prints, per size, mode and camera (fitted: everything on screen, still;
+// pan: the fitted view swaying left and right every frame, as when dragging
+// to and fro; drag: the view moving 10 pixels a frame one way; zooming: the
+// fitted zoom changing every frame; zoomed: 1 px/pt at the centre), the
+// median and 95th percentile over 300 frames of the whole frame (CPU + Mesa's
+// software rasteriser under Xvfb) and of building it (ImGui panels, canvas
+// culling and draw lists: the viewer's own cost), and how many times the
+// cached picture was drawn again.
 #include "actions.hpp"
 #include "app.hpp"
 #include "platform.hpp"
 
+#include "automation.hpp"
+
 #include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <random>
 #include <string>
+#include <sys/resource.h>
 
 using namespace liaison;
 using namespace liaison::viewer;
@@ -98,17 +116,27 @@ struct Figures {
     double buildMedian = 0, buildP95 = 0; // CPU: ImGui panels + canvas culling and draw lists
     std::size_t nodes = 0, folded = 0, edges = 0, labels = 0;
     bool gpu = false; // nodes and edges drawn from GPU buffers
+    std::uint64_t redraws = 0; // cached pictures drawn
 };
 
-// `pan` (points): the camera sways left and right by up to this much, moving
-// every frame as when a user drags the canvas; 0 keeps it still.
-Figures measure(AppState &app, Window &window, std::vector<unsigned short> &ranges, double pan = 0) {
+struct Camera {
+    double sway = 0;  // points: the camera sways left and right by up to this much
+    double drift = 0; // pixels a frame the camera moves right
+    double zoomSway = 0; // the zoom changes by up to this fraction, every frame
+};
+
+Figures measure(AppState &app, Window &window, std::vector<unsigned short> &ranges, Camera camera = {}) {
     std::vector<double> ms, build;
-    const double centreX = app.camera.centreX;
+    const double centreX = app.camera.centreX, zoom = app.camera.zoom;
+    const std::uint64_t redraws = app.canvas.gpu.redraws;
     for (int frame = 0; frame < kWarmup + kFrames; ++frame) {
         refreshFonts(app, window, ranges);
-        if (pan != 0)
-            app.camera.centreX = centreX + pan * std::sin(frame * 0.2);
+        if (camera.sway != 0)
+            app.camera.centreX = centreX + camera.sway * std::sin(frame * 0.2);
+        if (camera.drift != 0)
+            app.camera.centreX = centreX + camera.drift * frame / app.camera.zoom;
+        if (camera.zoomSway != 0)
+            app.camera.zoom = zoom * (1 + camera.zoomSway * std::sin(frame * 0.2));
         auto t0 = std::chrono::steady_clock::now();
         window.beginFrame(0);
         buildFrame(app);
@@ -127,6 +155,7 @@ Figures measure(AppState &app, Window &window, std::vector<unsigned short> &rang
         return v[std::min(v.size() - 1, static_cast<std::size_t>(static_cast<double>(v.size()) * p))];
     };
     app.camera.centreX = centreX;
+    app.camera.zoom = zoom;
     Figures f;
     f.median = percentile(ms, 0.5);
     f.p95 = percentile(ms, 0.95);
@@ -137,60 +166,164 @@ Figures measure(AppState &app, Window &window, std::vector<unsigned short> &rang
     f.folded = app.canvas.foldedNodes;
     f.edges = app.canvas.drawnEdges;
     f.labels = app.canvas.labels;
+    f.redraws = app.canvas.gpu.redraws - redraws;
     return f;
 }
 
-void report(std::size_t n, std::size_t edges, const char *camera, const Figures &f) {
-    std::printf("%7zu nodes %7zu edges  %-6s  frame median %7.2f p95 %7.2f ms | build median %6.2f p95 %6.2f ms"
-                "  (%s: %zu nodes +%zu folded, %zu edges, %zu labels)\n",
-                n, edges, camera, f.median, f.p95, f.buildMedian, f.buildP95, f.gpu ? "gpu" : "draw list", f.nodes,
-                f.folded, f.edges, f.labels);
+void report(std::size_t n, std::size_t edges, const char *mode, const char *camera, const Figures &f) {
+    std::printf("%7zu nodes %7zu edges  %-9s %-7s  frame median %7.2f p95 %7.2f ms | build median %6.2f p95 %6.2f ms"
+                "  (%s: %zu nodes +%zu folded, %zu edges, %zu labels; %llu redraws)\n",
+                n, edges, mode, camera, f.median, f.p95, f.buildMedian, f.buildP95, f.gpu ? "gpu" : "draw list",
+                f.nodes, f.folded, f.edges, f.labels, static_cast<unsigned long long>(f.redraws));
     std::fflush(stdout);
+}
+
+// Sets the canvas paths `mode` names (see the top of this file).
+bool configure(CanvasScratch &canvas, const std::string &mode) {
+    if (mode == "before") {
+        canvas.gpuUpTo = 30000;
+        canvas.gpuCache = false;
+    } else if (mode == "draw-list") {
+        canvas.gpuAbove = static_cast<std::size_t>(-1);
+    } else if (mode != "after") {
+        return false;
+    }
+    return true;
+}
+
+// The window every run draws into: 1280x800, hidden, no vsync.
+WindowOptions benchWindow() {
+    WindowOptions wo;
+    wo.width = 1280;
+    wo.height = 800;
+    wo.visible = false;
+    wo.vsync = false;
+    return wo;
+}
+
+// Peak resident memory of this process (VmHWM), MiB.
+double peakMiB() {
+    std::ifstream in("/proc/self/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("VmHWM:", 0) == 0)
+            return std::strtod(line.c_str() + 6, nullptr) / 1024;
+    return 0;
+}
+
+int firstPicture(const std::string &file, std::chrono::steady_clock::time_point started) {
+    Window window(benchWindow());
+    std::vector<unsigned short> ranges;
+    AppState app;
+    openDocument(app, file);
+    auto since = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
+    auto cpu = [] { // user + system seconds of every thread so far (the machine is shared: wall times wait)
+        rusage usage{};
+        getrusage(RUSAGE_SELF, &usage);
+        return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+               static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    };
+    double loaded = -1, first = -1, loadedCpu = 0, firstCpu = 0;
+    std::size_t firstNodes = 0;
+    std::string firstLevel;
+    for (int frame = 0; since() < 600; ++frame) {
+        refreshFonts(app, window, ranges);
+        window.beginFrame(1.0 / 30); // the viewer's pace while it loads or lays out
+        buildFrame(app);
+        window.render();
+        window.finish();
+        window.swap();
+        if (!app.errors.empty()) {
+            std::fprintf(stderr, "viewer_frame_bench: %s\n", app.errors.front().c_str());
+            return 1;
+        }
+        if (loaded < 0 && app.doc.store)
+            loaded = since(), loadedCpu = cpu();
+        const std::size_t drawn = app.canvas.gpuDrawn ? app.canvas.nodesOnScreen : app.canvas.drawn.size();
+        if (first < 0 && drawn > 0) {
+            first = since(), firstCpu = cpu();
+            firstNodes = drawn;
+            firstLevel = levelText(app);
+        }
+        if (first >= 0 && settled(app)) {
+            std::printf("%s: %zu entities, %zu relations\n  loaded        %6.2f s wall %6.2f s cpu\n"
+                        "  first picture %6.2f s wall %6.2f s cpu  (%zu nodes drawn: %s)\n"
+                        "  settled       %6.2f s wall %6.2f s cpu  (%s)\n  peak resident %6.0f MiB\n",
+                        file.c_str(), app.doc.store->entityCount(), app.doc.store->relationCount(), loaded, loadedCpu,
+                        first, firstCpu, firstNodes, firstLevel.c_str(), since(), cpu(), app.status.c_str(),
+                        peakMiB());
+            return 0;
+        }
+    }
+    std::fprintf(stderr, "viewer_frame_bench: %s did not settle in 600 s\n", file.c_str());
+    return 1;
 }
 
 } // namespace
 
 int main(int argc, char **argv) {
+    const auto started = std::chrono::steady_clock::now();
     std::vector<std::size_t> sizes;
-    bool drawList = false;
+    std::vector<std::string> modes = {"before", "after"};
     for (int i = 1; i < argc; ++i) {
-        if (std::string(argv[i]) == "--draw-list")
-            drawList = true;
-        else
+        std::string arg = argv[i];
+        if (arg == "--first-picture" && i + 1 < argc) {
+            try {
+                return firstPicture(argv[i + 1], started);
+            } catch (const std::exception &e) {
+                std::fprintf(stderr, "viewer_frame_bench: %s\n", e.what());
+                return 1;
+            }
+        } else if (arg == "--draw-list") {
+            modes = {"draw-list"};
+        } else if (arg == "--modes" && i + 1 < argc) {
+            modes.clear();
+            std::string list = argv[++i];
+            for (std::size_t at = 0; at <= list.size();) {
+                std::size_t comma = std::min(list.find(',', at), list.size());
+                modes.push_back(list.substr(at, comma - at));
+                at = comma + 1;
+            }
+        } else {
             sizes.push_back(std::strtoull(argv[i], nullptr, 10));
+        }
     }
     if (sizes.empty())
         sizes = {1000, 10000, 100000};
     try {
-        WindowOptions wo;
-        wo.width = 1280;
-        wo.height = 800;
-        wo.visible = false;
-        wo.vsync = false;
-        Window window(wo);
+        Window window(benchWindow());
         std::vector<unsigned short> ranges;
-        std::printf("viewer frame time, 1280x800, %d frames after %d warm-up%s\n", kFrames, kWarmup,
-                    drawList ? ", draw-list path only (no GPU buffers)" : "");
+        std::printf("viewer frame time, 1280x800, %d frames after %d warm-up\n", kFrames, kWarmup);
         for (std::size_t n : sizes) {
             Synthetic s = generate(n);
-            AppState app;
-            app.autoLayout = false;
-            if (drawList)
-                app.canvas.gpuAbove = static_cast<std::size_t>(-1);
-            adoptDocument(app, s.store, "synthetic");
-            setGrouping(app, std::nullopt); // every entity drawn: the canvas's cost is what is timed
-            updateView(app);
-            app.scene = buildScene(LayoutSnapshot{s.store, app.view, s.layout});
-            app.layoutEverFinished = true;
-            app.fitPending = true;
-            Figures fitted = measure(app, window, ranges);
-            report(n, s.store->relationCount(), "fitted", fitted);
-            // Panning the fitted view: swaying by a tenth of the graph's width.
-            Figures panning = measure(app, window, ranges, std::sqrt(static_cast<double>(n)) * kSpacing / 10);
-            report(n, s.store->relationCount(), "pan", panning);
-            app.camera.zoom = 1.0;
-            Figures zoomed = measure(app, window, ranges);
-            report(n, s.store->relationCount(), "zoomed", zoomed);
+            for (const std::string &mode : modes) {
+                AppState app;
+                if (!configure(app.canvas, mode)) {
+                    std::fprintf(stderr, "viewer_frame_bench: unknown mode %s\n", mode.c_str());
+                    return 2;
+                }
+                app.autoLayout = false;
+                adoptDocument(app, s.store, "synthetic");
+                setGrouping(app, std::nullopt); // every entity drawn: the canvas's cost is what is timed
+                updateView(app);
+                app.scene = buildScene(LayoutSnapshot{s.store, app.view, s.layout});
+                app.layoutEverFinished = true;
+                app.fitPending = true;
+                window.beginFrame(0); // the first frame fits the graph to the canvas: every camera starts there
+                buildFrame(app);
+                window.render();
+                window.swap();
+                const std::size_t relations = s.store->relationCount();
+                const char *m = mode.c_str();
+                report(n, relations, m, "fitted", measure(app, window, ranges));
+                // Panning the fitted view: swaying by a tenth of the graph's width.
+                report(n, relations, m, "pan",
+                       measure(app, window, ranges, {.sway = std::sqrt(static_cast<double>(n)) * kSpacing / 10}));
+                report(n, relations, m, "drag", measure(app, window, ranges, {.drift = 10}));
+                report(n, relations, m, "zooming", measure(app, window, ranges, {.zoomSway = 0.1}));
+                app.camera.zoom = 1.0;
+                report(n, relations, m, "zoomed", measure(app, window, ranges));
+            }
         }
     } catch (const std::exception &e) {
         std::fprintf(stderr, "viewer_frame_bench: %s\n", e.what());

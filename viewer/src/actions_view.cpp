@@ -3,6 +3,7 @@
 
 #include "liaison/errors.hpp"
 #include "liaison/met_network.hpp"
+#include "liaison/quick_layout.hpp"
 
 #include <algorithm>
 
@@ -12,6 +13,24 @@ namespace {
 
 // How long the view must stay unchanged before an automatic relayout.
 constexpr auto kLayoutDebounce = std::chrono::milliseconds(250);
+// How long the UI thread may spend placing a first picture of a view while
+// Graphviz lays it out (quickLayout returns its placement when it is spent).
+constexpr auto kPreviewBudget = std::chrono::milliseconds(150);
+
+// A first picture while Graphviz works: a document's (or grouping's) first
+// view is placed by quickLayout on the spot and drawn, so the canvas is not
+// empty for the seconds sfdp takes; Graphviz's layout replaces it and is
+// framed when it arrives. Not when places are known (they are the picture).
+void showPreview(AppState &app, const std::shared_ptr<const GraphStore> &store, const View &view) {
+    if (app.layoutEverFinished || !app.scene.empty() || view.entities.empty() || !app.places().empty())
+        return;
+    QuickLayoutOptions quick;
+    quick.budget = kPreviewBudget;
+    app.scene = buildScene(LayoutSnapshot{store, view, quickLayout(*store, view, quick)});
+    updateVisibility(app.scene, *app.drawnStore, app.drawnView);
+    app.encodingStale = true;
+    app.fitPending = true;
+}
 
 // True when the scene, laid out from the drawn store, has a node for every
 // entity of the drawn view: showing it is a matter of visibility, not of a layout.
@@ -107,8 +126,10 @@ void requestLayout(AppState &app, bool graphviz) {
     const bool quick = !graphviz && view.entities.size() > kGraphvizAbove;
     auto seed = app.places().empty() ? nullptr : std::make_shared<const Positions>(app.places());
     app.layoutPlaces = app.placeSet();
-    app.layouts.request(app.drawnStore ? app.drawnStore : app.doc.store, view, options,
-                        quick ? LayoutMethod::Quick : LayoutMethod::Graphviz, std::move(seed));
+    const std::shared_ptr<const GraphStore> store = app.drawnStore ? app.drawnStore : app.doc.store;
+    if (!quick)
+        showPreview(app, store, view);
+    app.layouts.request(store, view, options, quick ? LayoutMethod::Quick : LayoutMethod::Graphviz, std::move(seed));
 }
 
 void setPeopleNetwork(AppState &app, bool on) {
@@ -166,7 +187,6 @@ void centreOn(AppState &app, EntityIndex entity) {
 }
 
 void fitToView(AppState &app) {
-    app.fitPending = false;
     bool any = false;
     float minX = 0, minY = 0, maxX = 0, maxY = 0;
     for (const SceneNode &n : app.scene.nodes) {
@@ -181,7 +201,8 @@ void fitToView(AppState &app) {
         minY = std::min(minY, y0), maxY = std::max(maxY, y1);
     }
     if (!any)
-        return;
+        return; // still pending: a scene with nothing visible yet (a first picture of another view) is not framed
+    app.fitPending = false;
     Vec2 size = app.canvas.size;
     if (size.x <= 0 || size.y <= 0)
         size = {800, 600};

@@ -121,12 +121,14 @@ struct CanvasScratch {
     bool gpuDrawn = false;                                     // the GPU drew nodes and edges
     // Between gpuAbove and gpuUpTo nodes on screen, nodes and edges are drawn
     // from GPU buffers; otherwise through ImGui's draw list (exact shapes,
-    // splines; past gpuUpTo it folds what shares a pixel, which Mesa's
-    // software rasteriser draws faster than all 300k edges of a fitted 100k
-    // graph: bench/README). bench/viewer_frame_bench --draw-list sets
-    // gpuAbove past any size to time the draw-list path alone.
+    // splines; past gpuUpTo it folds what shares a pixel). With gpuCache the
+    // GPU's picture is kept in a texture that panning only shifts, so a
+    // fitted 100k graph costs a copy per frame, not 300k edges through Mesa's
+    // software rasteriser (bench/README). bench/viewer_frame_bench sets these
+    // to time each path alone.
     std::size_t gpuAbove = 3000;
-    std::size_t gpuUpTo = 30000;
+    std::size_t gpuUpTo = static_cast<std::size_t>(-1);
+    bool gpuCache = true;
     GpuFrame gpu;
 };
 

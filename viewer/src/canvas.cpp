@@ -175,10 +175,9 @@ void drawCanvas(AppState &app) {
     panAndZoom(app, f, hovered, active); // not while a node is dragged
     dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
     // Few nodes on screen: the draw list draws everything (exact shapes,
-    // splines). Many: the GPU draws from buffers built once per layout, and
-    // the draw list adds only emphasis and labels. Very many (a zoomed-out
-    // 100k graph): the draw list again, which folds nodes sharing a pixel and
-    // their edges; the GPU path draws every edge (see app_state.hpp).
+    // splines). Many: the GPU draws from buffers built once per layout into
+    // a picture that panning only shifts, and the draw list adds only
+    // emphasis and labels (see app_state.hpp).
     const std::size_t onScreen = findOnScreen(app, f);
     const bool gpu = onScreen > app.canvas.gpuAbove && onScreen <= app.canvas.gpuUpTo;
     app.canvas.gpuDrawn = gpu;
@@ -204,8 +203,12 @@ void drawCanvas(AppState &app) {
         g.scene = &app.scene;
         g.centreX = app.camera.centreX, g.centreY = app.camera.centreY, g.zoom = app.camera.zoom;
         g.origin = f.origin, g.size = f.size;
-        g.dim = hoverActive ? 0.3f : 1.f;
+        g.cached = app.canvas.gpuCache;
+        g.background = kCanvasBackground;
         addGpuDraw(dl, g);
+        if (hoverActive) // dims all but the emphasis drawn next (the cached picture stays as it is)
+            dl->AddRectFilled(ImVec2(f.origin.x, f.origin.y), ImVec2(f.origin.x + f.size.x, f.origin.y + f.size.y),
+                              withAlpha(kCanvasBackground, 0.7f));
         drawEmphasisedEdges(app, f, em, dl, hoverActive);
         app.canvas.drawnEdges = app.scene.edges.size();
     } else {

@@ -26,6 +26,7 @@ struct EdgeVertex {
 
 constexpr std::uint32_t kEdgeColour = 0x90707070u; // as the draw-list path
 constexpr float kSquareBelowPx = 7.f;              // smaller nodes are squares
+constexpr float kPanMargin = 256.f;                // pixels drawn past each side of the canvas
 
 // World -> clip space: ndc = world * scale + offset; nodes at least 2 pixels.
 // Hidden instances (alpha 0) collapse to a point outside the clip volume.
@@ -161,6 +162,10 @@ public:
         glBindVertexArray(0);
     }
     ~GpuBuffers() {
+        if (m_cache.framebuffer) {
+            glDeleteFramebuffers(1, &m_cache.framebuffer);
+            glDeleteTextures(1, &m_cache.texture);
+        }
         glDeleteBuffers(1, &m_corners);
         glDeleteBuffers(1, &m_instances);
         glDeleteBuffers(1, &m_edges);
@@ -205,16 +210,74 @@ public:
         upload(*frame.scene);
         const ImDrawData *data = ImGui::GetDrawData();
         const ImVec2 display = data->DisplaySize, at = data->DisplayPos, fb = data->FramebufferScale;
-        // Screen pixel p -> ndc: (p - at) / display * 2 - 1, y flipped.
-        const float sx = static_cast<float>(frame.zoom) * 2.f / display.x;
-        const float sy = -static_cast<float>(frame.zoom) * 2.f / display.y;
-        const float cx = frame.origin.x + frame.size.x * 0.5f - at.x, cy = frame.origin.y + frame.size.y * 0.5f - at.y;
-        const float ox = cx * 2.f / display.x - 1.f - static_cast<float>(frame.centreX) * sx;
-        const float oy = 1.f - cy * 2.f / display.y - static_cast<float>(frame.centreY) * sy;
-        glEnable(GL_SCISSOR_TEST);
-        glScissor(static_cast<GLint>((frame.origin.x - at.x) * fb.x),
-                  static_cast<GLint>((display.y - (frame.origin.y - at.y + frame.size.y)) * fb.y),
-                  static_cast<GLsizei>(frame.size.x * fb.x), static_cast<GLsizei>(frame.size.y * fb.y));
+        // The canvas rectangle in framebuffer pixels (origin bottom-left).
+        const GLint dstX = static_cast<GLint>(std::lround((frame.origin.x - at.x) * fb.x));
+        const GLint dstY = static_cast<GLint>(std::lround((display.y - (frame.origin.y - at.y + frame.size.y)) * fb.y));
+        const GLsizei dstW = static_cast<GLsizei>(std::lround(frame.size.x * fb.x));
+        const GLsizei dstH = static_cast<GLsizei>(std::lround(frame.size.y * fb.y));
+        if (!frame.cached) {
+            glEnable(GL_SCISSOR_TEST);
+            glScissor(dstX, dstY, dstW, dstH);
+            drawScene(frame, {at.x, at.y}, {display.x, display.y});
+            return;
+        }
+        // The picture, with a margin on every side, stays in a texture: a
+        // frame that only pans copies it shifted; a zoom, a resize or a
+        // scene change (layout, filter, drag) draws it again.
+        const float margin = kPanMargin;
+        const Vec2 extent{frame.size.x + 2 * margin, frame.size.y + 2 * margin};
+        const GLsizei texW = static_cast<GLsizei>(std::lround(extent.x * fb.x));
+        const GLsizei texH = static_cast<GLsizei>(std::lround(extent.y * fb.y));
+        double dx = (frame.centreX - m_cache.centreX) * frame.zoom;
+        double dy = (frame.centreY - m_cache.centreY) * frame.zoom;
+        const bool valid = m_cache.version == frame.scene->version && m_cache.zoom == frame.zoom &&
+                           m_cache.width == texW && m_cache.height == texH && m_cache.background == frame.background &&
+                           std::fabs(dx) <= margin && std::fabs(dy) <= margin;
+        GLint previous = 0;
+        glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &previous);
+        if (!valid) {
+            ++m_redraws;
+            allocate(texW, texH);
+            glBindFramebuffer(GL_FRAMEBUFFER, m_cache.framebuffer);
+            glViewport(0, 0, texW, texH);
+            glDisable(GL_SCISSOR_TEST);
+            const float r = static_cast<float>(frame.background & 0xFF) / 255.f;
+            const float g = static_cast<float>((frame.background >> 8) & 0xFF) / 255.f;
+            const float b = static_cast<float>((frame.background >> 16) & 0xFF) / 255.f;
+            glClearColor(r, g, b, 1.f);
+            glClear(GL_COLOR_BUFFER_BIT);
+            drawScene(frame, {frame.origin.x - margin, frame.origin.y - margin}, extent);
+            m_cache.version = frame.scene->version;
+            m_cache.zoom = frame.zoom;
+            m_cache.centreX = frame.centreX, m_cache.centreY = frame.centreY;
+            m_cache.background = frame.background;
+            dx = dy = 0;
+        }
+        // Texture row 0 is the bottom of the picture; screen y grows downwards.
+        const GLint srcX = static_cast<GLint>(std::lround((margin + dx) * fb.x));
+        const GLint srcY = static_cast<GLint>(std::lround((margin - dy) * fb.y));
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, m_cache.framebuffer);
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(previous));
+        glDisable(GL_SCISSOR_TEST);
+        glBlitFramebuffer(srcX, srcY, srcX + dstW, srcY + dstH, dstX, dstY, dstX + dstW, dstY + dstH,
+                          GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
+    }
+
+    std::uint64_t redraws() const { return m_redraws; }
+
+private:
+    // Draws edges then nodes into the bound framebuffer, whose viewport shows
+    // the screen rectangle at `corner` (ImGui coordinates) of size `extent`.
+    void drawScene(const GpuFrame &frame, Vec2 corner, Vec2 extent) {
+        // Screen pixel p -> ndc: (p - corner) / extent * 2 - 1, y flipped;
+        // world w -> screen: (w - centre) * zoom + canvas centre.
+        const float sx = static_cast<float>(frame.zoom) * 2.f / extent.x;
+        const float sy = -static_cast<float>(frame.zoom) * 2.f / extent.y;
+        const float cx = frame.origin.x + frame.size.x * 0.5f - corner.x;
+        const float cy = frame.origin.y + frame.size.y * 0.5f - corner.y;
+        const float ox = cx * 2.f / extent.x - 1.f - static_cast<float>(frame.centreX) * sx;
+        const float oy = 1.f - cy * 2.f / extent.y - static_cast<float>(frame.centreY) * sy;
         glEnable(GL_BLEND);
         glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
         if (frame.edges && m_edgeVertices > 0) {
@@ -228,7 +291,7 @@ public:
         glUseProgram(m_nodeProgram);
         glUniform2f(glGetUniformLocation(m_nodeProgram, "scale"), sx, sy);
         glUniform2f(glGetUniformLocation(m_nodeProgram, "offset"), ox, oy);
-        glUniform2f(glGetUniformLocation(m_nodeProgram, "pixel"), 2.f / display.x, 2.f / display.y);
+        glUniform2f(glGetUniformLocation(m_nodeProgram, "pixel"), 2.f / extent.x, 2.f / extent.y);
         glUniform1f(glGetUniformLocation(m_nodeProgram, "dim"), frame.dim);
         glUniform1f(glGetUniformLocation(m_nodeProgram, "squareBelow"), kSquareBelowPx);
         // One draw for every instance: llvmpipe recompiles its vertex fetch
@@ -239,7 +302,40 @@ public:
         glBindVertexArray(0);
     }
 
-private:
+    // (Re)creates the cache's texture and framebuffer at this size.
+    void allocate(GLsizei width, GLsizei height) {
+        if (m_cache.framebuffer && m_cache.width == width && m_cache.height == height)
+            return;
+        if (!m_cache.framebuffer) {
+            glGenFramebuffers(1, &m_cache.framebuffer);
+            glGenTextures(1, &m_cache.texture);
+        }
+        GLint texture = 0;
+        glGetIntegerv(GL_TEXTURE_BINDING_2D, &texture);
+        glBindTexture(GL_TEXTURE_2D, m_cache.texture);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+        glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(texture));
+        GLint previous = 0;
+        glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &previous);
+        glBindFramebuffer(GL_FRAMEBUFFER, m_cache.framebuffer);
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m_cache.texture, 0);
+        glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
+        m_cache.width = width, m_cache.height = height;
+        m_cache.version = ~std::uint64_t{0};
+    }
+
+    // The last picture drawn into the texture and the camera it was drawn for.
+    struct Cache {
+        GLuint framebuffer = 0, texture = 0;
+        GLsizei width = 0, height = 0;
+        std::uint64_t version = ~std::uint64_t{0};
+        double zoom = 0, centreX = 0, centreY = 0;
+        std::uint32_t background = 0;
+    };
+    Cache m_cache;
+    std::uint64_t m_redraws = 0;
     GLuint m_nodeProgram = 0, m_edgeProgram = 0;
     GLuint m_nodeArray = 0, m_edgeArray = 0;
     GLuint m_corners = 0, m_instances = 0, m_edges = 0;
@@ -256,6 +352,7 @@ void addGpuDraw(ImDrawList *drawList, GpuFrame &frame) {
             if (!frame->buffers)
                 frame->buffers = std::make_shared<GpuBuffers>();
             frame->buffers->draw(*frame);
+            frame->redraws = frame->buffers->redraws();
         },
         &frame);
     drawList->AddCallback(ImDrawCallback_ResetRenderState, nullptr);

@@ -1,8 +1,11 @@
 // The canvas's GPU path for views with many nodes on screen: node instances
 // (centre, size, colour, shape) in the scene grid's order and edge endpoints
 // live in GL buffers built once per Scene::version (a layout or a visibility
-// change); a frame changes only the world-to-screen transform and issues two
-// draws (edges, then every node instance). Emphasis (hover, selection, path)
+// change); drawing them changes only the world-to-screen transform and issues
+// two draws (edges, then every node instance). The picture, with a margin
+// around the canvas, is kept in a texture: a frame whose camera only panned
+// (by less than the margin) copies it shifted and draws nothing; a zoom, a
+// resize or a scene change draws it again. Emphasis (hover, selection, path)
 // and labels stay with ImGui's draw list, on top.
 //
 // Threading: UI thread. The GL work runs inside ImGui's render, from a draw
@@ -27,8 +30,11 @@ struct GpuFrame {
     std::shared_ptr<GpuBuffers> buffers;
     double centreX = 0, centreY = 0, zoom = 1; // the camera
     Vec2 origin, size;                         // canvas rectangle, screen pixels
-    float dim = 1;                             // alpha factor for everything (hover)
+    float dim = 1;                             // alpha factor for everything (not cached)
     bool edges = true;
+    bool cached = true;                        // through the picture texture (above)
+    std::uint32_t background = 0xFFF5F7F7u;    // canvas colour behind the picture (ImGui packed)
+    std::uint64_t redraws = 0;                 // pictures drawn into the texture so far
 };
 
 // Queues the GPU draw of `frame` into `drawList` at this point of its
