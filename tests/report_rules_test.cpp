@@ -408,4 +408,48 @@ TEST(ReportRules, OrganisationsKnownByTheirProperName) {
     EXPECT_EQ(countKind(x, "organisation"), 5);
 }
 
+TEST(ReportRules, OfficialsMetWhereAVisitTakesPlaceRepresentThatCountry) {
+    const auto x = extract("Readout, May 2, 2024\n\n"
+                           "Secretary Blinken traveled to Jakarta on May 3. He met with President Joko Widodo and "
+                           "WFP Executive Director Cindy McCain.\n\n"
+                           "In Lusaka, the Administrator will meet with President Hakainde Hichilema.\n\n"
+                           "In Taipei, Secretary Blinken met with Premier Chen Chien-jen.\n");
+    EXPECT_TRUE(relates(x, "visited", "Blinken", "Indonesia"));
+    EXPECT_TRUE(relates(x, "represents", "Joko Widodo", "Indonesia"));
+    EXPECT_TRUE(relates(x, "represents", "Hakainde Hichilema", "Zambia"));
+    EXPECT_FALSE(anyRelation(x, "represents", "Cindy McCain")); // she works for WFP
+    EXPECT_FALSE(anyRelation(x, "represents", "Chen Chien-jen")); // met at home (Taiwan)
+    const auto y = extract("安东尼·布林肯国务卿与新闻媒体见面\n\n2023年6月19日\n\n"
+                           "布林肯国务卿:在首尔,我与尹锡悦总统进行了一次重要谈话。\n");
+    EXPECT_TRUE(relates(y, "represents", "尹锡悦", "South Korea"));
+}
+
+TEST(ReportRules, MeetingPlacesAndVisitsDatedByTheNextDatedSentence) {
+    const auto x = extract("Travel, September 2013\n\n"
+                           "Secretary of State John Kerry and Foreign Minister Sergey Lavrov met in Geneva, "
+                           "Switzerland, September 12-14.\n\n"
+                           "Secretary Kerry then traveled to Rome. He met with Foreign Minister Emma Bonino on "
+                           "Monday, September 16.\n");
+    EXPECT_TRUE(relates(x, "visited", "John Kerry", "Switzerland"));
+    EXPECT_FALSE(relates(x, "visited", "Sergey Lavrov", "Switzerland"));
+    EXPECT_TRUE(relates(x, "visited", "John Kerry", "Italy"));
+    for (const auto &r : x.relations)
+        if (r.kind == "visited" && r.to == "country:italy") {
+            EXPECT_EQ(dateOf(&r), "2013-09-16");
+        }
+}
+
+TEST(ReportRules, EnglishDatesWithOrdinalSuffixes) {
+    const auto x = extract("Clean Energy Ministerial July 19-20th, 2010\n\n"
+                           "On November 20th, Secretary Chu met with Minister Wan Gang before the Clean Energy "
+                           "Ministerial (July 19-20th).\n");
+    const auto *event = entityNamed(x, "event", "Clean Energy Ministerial");
+    ASSERT_NE(event, nullptr);
+    EXPECT_TRUE(event->aliases.empty()); // a date in parentheses is no other name
+    ASSERT_NE(event->attribute("start"), nullptr);
+    EXPECT_EQ(*event->attribute("start"), "2010-07-19");
+    EXPECT_EQ(*event->attribute("end"), "2010-07-20");
+    EXPECT_EQ(dateOf(met(x, "Chu", "Wan Gang")), "2010-11-20");
+}
+
 } // namespace

@@ -59,6 +59,17 @@ int monthOf(U32View word) {
     return 0;
 }
 
+// An English ordinal suffix right after a day number (19th, 1st, 22nd, 3rd):
+// the position after it, else `i`.
+std::size_t skipOrdinalSuffix(const U32 &t, std::size_t i) {
+    if (i + 2 > t.size())
+        return i;
+    const U32 s = asciiLower(U32View(t).substr(i, 2));
+    if (s != U"st" && s != U"nd" && s != U"rd" && s != U"th")
+        return i;
+    return i + 2 < t.size() && isLatin(t[i + 2]) ? i : i + 2;
+}
+
 bool plausible(int y, int m, int d) {
     return y >= 1900 && y <= 2100 && m >= 0 && m <= 12 && d >= 0 && d <= 31;
 }
@@ -285,14 +296,14 @@ void Extractor::findDates(ParagraphState &p) {
         std::size_t k = readNumber(t, after, x);
         if (k != U32::npos && x >= 1 && x <= 31) {
             d = x;
-            e = k;
-            std::size_t r = skipSpaces(t, k);
+            e = skipOrdinalSuffix(t, k);
+            std::size_t r = skipSpaces(t, e);
             if (r < t.size() && (t[r] == U'-' || t[r] == U'~')) {
                 int z = 0;
                 const std::size_t k2 = readNumber(t, r + 1, z);
                 if (k2 != U32::npos && z > d && z <= 31) {
                     d2 = z;
-                    e = k2;
+                    e = skipOrdinalSuffix(t, k2);
                 }
             }
             std::size_t c = skipSpaces(t, e);

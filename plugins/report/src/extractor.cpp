@@ -253,6 +253,7 @@ Extraction Extractor::run(const U32 &text) {
         findMeetings(p);
         findParticipation(p);
     }
+    representHostCountries();
     dateNamedEvents();
     m_graph.inferAttendance(m_eventParent);
     Extraction out = m_graph.finish(m_options);

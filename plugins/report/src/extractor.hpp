@@ -149,6 +149,10 @@ private:
     using RelateFn = std::function<void(const char *kind, int from, int to, std::size_t at, double confidence)>;
     std::size_t triggerLength(const U32 &t, std::size_t pos, const std::string &relation) const;
     std::string sentenceDate(const ParagraphState &p, const Sentence &s);
+    // The full date written in the sentence itself (its first date mention), else empty.
+    std::string ownDate(const ParagraphState &p, const Sentence &s) const;
+    // The own date of the first later sentence of the paragraph that has one, else empty.
+    std::string laterOwnDate(const ParagraphState &p, const Sentence &s) const;
     int subjectBefore(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,
                       std::size_t pos) const;
     bool firstPersonPronoun(const U32 &t, std::size_t b, std::size_t e) const;
@@ -170,6 +174,32 @@ private:
     void attendeeListMeetings(const ParagraphState &p);
     void withMeetings(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,
                       const RelateFn &relate);
+    // --- where the meetings of a paragraph take place (locations.cpp)
+    // The country (index in m_lex.countries) named as a place at `pos` (a country, or a city of cities.tsv), or -1;
+    // `length` gets the characters it covers.
+    int placeAt(const ParagraphState &p, std::size_t pos, std::size_t *length = nullptr) const;
+    // "In Zambia, …", "While in Paris", "在北京，…", "於東京": the country a sentence says it takes place in, or -1.
+    int sentenceLocation(const ParagraphState &p, const Sentence &s) const;
+    int clauseLocation(const ParagraphState &p, std::size_t clauseBegin) const; // the same at one clause start
+    // A titled person met where the paragraph takes place (a visit, "In X,") with no
+    // affiliation of their own represents that country (President Kenyatta in Nairobi).
+    // The entity of country index `place`, with the sentence at `at` as its evidence (a city names it).
+    int placeEntity(const ParagraphState &p, int place, std::size_t at);
+    // The places (country indexes) of the clause from `from` on: "Nairobi, Kenya", "A, B and C", "A、B及C".
+    std::vector<int> placesAfter(const ParagraphState &p, const Sentence &s, std::size_t from) const;
+    // "A and B met in Geneva, Switzerland": the first of them visited the place, where the paragraph now is.
+    void metIn(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,
+               std::size_t after, const RelateFn &relate);
+    void noteHostCandidate(const ParagraphState &p, int person, std::size_t at);
+    void representHostCountries();
+    struct HostCandidate {
+        int person;
+        int country; // index in m_lex.countries
+        int line;
+        std::string quote;
+    };
+    std::vector<HostCandidate> m_hostCandidates;
+    int m_location = -1; // country (index in m_lex.countries) where the current paragraph's meetings take place
     int m_protagonist = -1;      // the person the text is about (he / she / the Secretary)
     int m_speaker = -1;          // the person of a "NAME TITLE:" paragraph (我 / I)
     int m_firstPerson = -1;      // the first person of the document

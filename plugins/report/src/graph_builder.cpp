@@ -134,6 +134,12 @@ void GraphBuilder::relate(const std::string &kind, int from, int to, int line, c
     m_relations.push_back(std::move(r));
 }
 
+bool GraphBuilder::hasRelation(const std::string &kind, int from) const {
+    const int r = root(from);
+    return std::any_of(m_relations.begin(), m_relations.end(),
+                       [&](const RelationRecord &x) { return x.relation.kind == kind && root(x.from) == r; });
+}
+
 void GraphBuilder::personTokens(int e, std::vector<std::string> tokens, std::vector<bool> initials) {
     auto &r = m_entities[static_cast<std::size_t>(root(e))];
     if (tokens.size() > r.tokens.size()) {

@@ -37,6 +37,8 @@ public:
     // Person name tokens used by finish() to resolve partial mentions.
     void personTokens(int e, std::vector<std::string> tokens, std::vector<bool> initials);
 
+    // Whether a relation of `kind` from entity `from` was recorded.
+    bool hasRelation(const std::string &kind, int from) const;
     const Entity &at(int e) const { return m_entities[static_cast<std::size_t>(e)].entity; }
     std::size_t size() const { return m_entities.size(); }
 

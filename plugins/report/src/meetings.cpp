@@ -64,13 +64,25 @@ std::size_t Extractor::triggerLength(const U32 &t, std::size_t pos, const std::s
     return best;
 }
 
+std::string Extractor::ownDate(const ParagraphState &p, const Sentence &s) const {
+    const int year = p.year > 0 ? p.year : m_docYear;
+    for (const auto &m : p.mentions)
+        if (m.kind == MentionKind::Date && m.begin >= s.begin && m.begin < s.end)
+            return fullDate(m.start, year);
+    return {};
+}
+
+std::string Extractor::laterOwnDate(const ParagraphState &p, const Sentence &s) const {
+    for (const auto &later : p.sentences)
+        if (later.begin >= s.end)
+            if (std::string d = ownDate(p, later); !d.empty())
+                return d;
+    return {};
+}
+
 std::string Extractor::sentenceDate(const ParagraphState &p, const Sentence &s) {
     const U32 &t = p.paragraph.text;
-    const int year = p.year > 0 ? p.year : m_docYear;
-    std::string own;
-    for (const auto &m : p.mentions)
-        if (m.kind == MentionKind::Date && m.begin >= s.begin && m.begin < s.end && own.empty())
-            own = fullDate(m.start, year);
+    const std::string own = ownDate(p, s);
     if (!own.empty()) {
         m_dateContext = own;
         if (m_documentDate.empty())
@@ -168,16 +180,16 @@ void Extractor::findMeetings(ParagraphState &p) {
         break;
     }
     attendeeListMeetings(p);
+    m_location = -1;
     for (const auto &s : p.sentences) {
+        if (const int place = sentenceLocation(p, s); place >= 0)
+            m_location = place;
         std::vector<const Mention *> persons;
-        std::vector<const Mention *> countries;
         for (const auto &m : p.mentions) {
             if (m.begin < s.begin || m.begin >= s.end || insideConsumed(p, m.begin))
                 continue;
             if (m.kind == MentionKind::Person)
                 persons.push_back(&m);
-            else if (m.kind == MentionKind::Country)
-                countries.push_back(&m);
         }
         const std::string date = sentenceDate(p, s);
         std::map<std::string, std::string> attrs;
@@ -193,19 +205,23 @@ void Extractor::findMeetings(ParagraphState &p) {
             if (std::size_t len = triggerLength(t, i, "met"); len > 0) {
                 firstTrigger = std::min(firstTrigger, i);
                 meetingAt(p, s, persons, i, len, relate);
+                metIn(p, s, persons, i + len, relate);
                 i += len - 1;
             } else if (std::size_t vlen = triggerLength(t, i, "visited"); vlen > 0) {
                 firstTrigger = std::min(firstTrigger, i);
                 const int subject = subjectBefore(p, s, persons, i);
-                // The countries of the clause after the trigger (A, B and C; A、B及C).
-                for (const Mention *c : countries) {
-                    if (c->begin < i + vlen)
-                        continue;
-                    U32View gap = U32View(t).substr(i + vlen, c->begin - i - vlen);
-                    if (gap.find(U'。') != U32View::npos || gap.find(U';') != U32View::npos || gap.size() > 40)
-                        break;
-                    relate("visited", subject, c->entity, i, 0.65);
+                // A visit whose sentence has no date of its own is dated by the next
+                // sentence of the paragraph that has one ("… then traveled to Paris. He
+                // met … on Monday, September 16.").
+                const auto saved = attrs;
+                if (const std::string later = laterOwnDate(p, s); !later.empty() && ownDate(p, s).empty())
+                    attrs["date"] = later;
+                // The places of the clause after the trigger (A, B and C; A、B及C; Nairobi, Kenya).
+                for (const int place : placesAfter(p, s, i + vlen)) {
+                    relate("visited", subject, placeEntity(p, place, i), i, 0.65);
+                    m_location = place;
                 }
+                attrs = saved;
                 i += vlen - 1;
             } else if (std::size_t hlen = triggerLength(t, i, "visited_home"); hlen > 0 && m_home >= 0) {
                 const int home = countryEntity(m_home);
@@ -255,8 +271,10 @@ void Extractor::meetingAt(const ParagraphState &p, const Sentence &s, const std:
         return;
     }
     const int subject = subjectBefore(p, s, persons, at);
-    for (int o : objects)
+    for (int o : objects) {
         relate("met", subject, o, at, 0.75);
+        noteHostCandidate(p, o, at);
+    }
     // Persons met together (met with A and B) met each other too.
     for (std::size_t a = 0; a < objects.size(); ++a)
         for (std::size_t b = a + 1; b < objects.size(); ++b)
@@ -371,8 +389,10 @@ void Extractor::withMeetings(const ParagraphState &p, const Sentence &s, const s
         if (partners.empty())
             continue;
         const int subject = subjectBefore(p, s, persons, i);
-        for (int o : partners)
+        for (int o : partners) {
             relate("met", subject, o, i, 0.7);
+            noteHostCandidate(p, o, i);
+        }
         i = g;
     }
 }

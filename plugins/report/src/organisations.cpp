@@ -127,6 +127,10 @@ bool headsTitleBeforeName(const U32 &t, std::size_t headE, const std::set<U32> &
 
 void Extractor::applyParentheticalAliases(ParagraphState &p, int entity, std::size_t b, std::size_t e) {
     const U32 &t = p.paragraph.text;
+    // A date in parentheses is when, not another name: "the Clean Energy Ministerial (July 19-20th)".
+    for (std::size_t i = b; i < e; ++i)
+        if (insideDate(p, i))
+            return;
     p.consumed.emplace_back(b > 0 ? b - 1 : b, e + 1);
     U32 content = trim(U32View(t).substr(b, e - b));
     for (const U32 &prefix : {U32(U"以下簡稱"), U32(U"簡稱"), U32(U"简称"), U32(U"hereafter")}) {
