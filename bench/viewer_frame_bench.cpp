@@ -5,7 +5,7 @@
 // nodes), edges join grid neighbours plus one random nearby node, as a
 // force-directed layout would place them.
 //
-// usage: xvfb-run -a -s '-screen 0 1280x800x24' viewer_frame_bench [--modes M,...] [N ...]
+// usage: xvfb-run -a -s '-screen 0 1280x800x24' viewer_frame_bench [--modes M,...] [--frames F] [N ...]
 //        xvfb-run -a -s '-screen 0 1280x800x24' viewer_frame_bench --first-picture FILE.json
 // --first-picture opens FILE as the viewer does (load in the background, the
 // opening view, its layout) and prints the seconds from the program's start
@@ -20,9 +20,9 @@
 //   draw-list  ImGui's draw list at every size
 // Prints, per size, mode and camera (fitted: everything on screen, still;
 // pan: the fitted view swaying left and right every frame, as when dragging
-// to and fro; drag: the view moving 10 pixels a frame one way; zooming: the
+// to and fro; drag: the view moving 10 pixels a frame, 400 pixels either way; zooming: the
 // fitted zoom changing every frame; zoomed: 1 px/pt at the centre), the
-// median and 95th percentile over 300 frames of the whole frame (CPU + Mesa's
+// median and 95th percentile over 300 frames (--frames) of the whole frame (CPU + Mesa's
 // software rasteriser under Xvfb) and of building it (ImGui panels, canvas
 // culling and draw lists: the viewer's own cost), and how many times the
 // cached picture was drawn again.
@@ -47,9 +47,10 @@ using namespace liaison::viewer;
 
 namespace {
 
-constexpr int kFrames = 300;
+int kFrames = 300; // --frames N
 constexpr int kWarmup = 10;
 constexpr double kSpacing = 110; // points between grid cells
+constexpr double kDragReach = 400; // pixels the drag camera goes either way (past the picture's 256-pixel margin)
 
 struct Synthetic {
     std::shared_ptr<GraphStore> store;
@@ -121,7 +122,7 @@ struct Figures {
 
 struct Camera {
     double sway = 0;  // points: the camera sways left and right by up to this much
-    double drift = 0; // pixels a frame the camera moves right
+    double drift = 0; // pixels a frame the camera moves, to and fro over +-kDragReach
     double zoomSway = 0; // the zoom changes by up to this fraction, every frame
 };
 
@@ -133,8 +134,10 @@ Figures measure(AppState &app, Window &window, std::vector<unsigned short> &rang
         refreshFonts(app, window, ranges);
         if (camera.sway != 0)
             app.camera.centreX = centreX + camera.sway * std::sin(frame * 0.2);
-        if (camera.drift != 0)
-            app.camera.centreX = centreX + camera.drift * frame / app.camera.zoom;
+        if (camera.drift != 0) { // back and forth over +-kDragReach pixels at a steady speed
+            const double at = std::fmod(camera.drift * frame, 4 * kDragReach);
+            app.camera.centreX = centreX + (at < 2 * kDragReach ? at - kDragReach : 3 * kDragReach - at) / app.camera.zoom;
+        }
         if (camera.zoomSway != 0)
             app.camera.zoom = zoom * (1 + camera.zoomSway * std::sin(frame * 0.2));
         auto t0 = std::chrono::steady_clock::now();
@@ -267,7 +270,9 @@ int main(int argc, char **argv) {
     std::vector<std::string> modes = {"before", "after"};
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
-        if (arg == "--first-picture" && i + 1 < argc) {
+        if (arg == "--frames" && i + 1 < argc) {
+            kFrames = std::max(20, std::atoi(argv[++i]));
+        } else if (arg == "--first-picture" && i + 1 < argc) {
             try {
                 return firstPicture(argv[i + 1], started);
             } catch (const std::exception &e) {
