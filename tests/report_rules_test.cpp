@@ -452,4 +452,27 @@ TEST(ReportRules, EnglishDatesWithOrdinalSuffixes) {
     EXPECT_EQ(dateOf(met(x, "Chu", "Wan Gang")), "2010-11-20");
 }
 
+TEST(ReportRules, LabelledRolesAndSpeakerTurnsOfABriefing) {
+    const auto x = extract("本部例行新聞說明會紀要\n\n一、時 間:106年10月3日(星期二)上午10時30分\n"
+                           "二、主持人:外交部發言人李明華\n三、出席者:亞太司司長陳小華\n\n※亞太司司長陳小華報告:\n\n"
+                           "一、本月訪華外賓眾多。\n");
+    EXPECT_TRUE(relates(x, "chaired", "李明華", "新聞說明會"));
+    EXPECT_TRUE(relates(x, "attended", "陳小華", "新聞說明會"));
+    EXPECT_TRUE(relates(x, "spoke_at", "陳小華", "新聞說明會"));
+    EXPECT_FALSE(anyRelation(x, "visited", "陳小華")); // 訪華外賓 are others
+    const auto y = extract("Press Briefing on the Summit\n\nMODERATOR: Good afternoon. Assistant Secretary Daniel "
+                           "Kritenbrink will brief you.\n\nASSISTANT SECRETARY KRITENBRINK: Thank you.\n");
+    EXPECT_TRUE(relates(y, "spoke_at", "Daniel Kritenbrink", "Press Briefing"));
+    EXPECT_FALSE(anyRelation(y, "chaired", "Daniel Kritenbrink"));
+}
+
+TEST(ReportRules, QuotedMottoesAreNoProgrammes) {
+    const auto x = extract("總統期許達到「智慧永續」、「民主永續」及「邦誼永續」等目標,此行以「攜手同心、互利共榮」為主軸,"
+                           "並推動「數據開放行動方案」與「亞洲‧矽谷」。\n");
+    for (const char *motto : {"智慧永續", "民主永續", "邦誼永續", "攜手同心、互利共榮"})
+        EXPECT_EQ(entityNamed(x, "programme", motto), nullptr) << motto;
+    EXPECT_NE(entityNamed(x, "programme", "數據開放行動方案"), nullptr);
+    EXPECT_NE(entityNamed(x, "programme", "亞洲‧矽谷"), nullptr);
+}
+
 } // namespace

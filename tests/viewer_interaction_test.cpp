@@ -261,6 +261,55 @@ TEST_F(CanvasInput, AMergeIsSavedAtomicallyAndUndoRestoresBothEntities) {
     EXPECT_EQ(app.doc.store->entityCount(), 6u);
 }
 
+// Issue 13 part 1: hovering a link of the people network lists the
+// occasions the two persons shared, with dates and quotes; a click selects
+// it and the inspector lists every occasion with its evidence.
+TEST_F(CanvasInput, HoveringAPeopleNetworkLinkListsTheOccasionsWithDatesAndQuotes) {
+    app.autoLayout = false;
+    setPeopleNetwork(app, true);
+    updateView(app);
+    ASSERT_TRUE(peopleScene(app) || app.drawnStore == app.peopleStore);
+    LayoutResult result;
+    double x = 0;
+    for (EntityIndex e : app.drawnView.entities) {
+        result.nodes.push_back({e, {x, 0}, 60, 36});
+        x += 300;
+    }
+    for (RelationIndex r : app.drawnView.relations)
+        result.edges.push_back({r, {}, false, {}});
+    ASSERT_EQ(result.nodes.size(), 2u) << "the two persons of small.json";
+    ASSERT_EQ(result.edges.size(), 1u) << "who met at IAC 2017";
+    app.scene = buildScene(LayoutSnapshot{app.drawnStore, app.drawnView, result});
+    app.fitPending = true;
+    frame();
+    frame();
+    ASSERT_TRUE(peopleScene(app));
+    ImVec2 a = nodeOnScreen("person:chuang-ming-fen"), b = nodeOnScreen("person:li-wei");
+    ImVec2 middle((a.x + b.x) / 2, (a.y + b.y) / 2);
+    moveTo(middle);
+    frame();
+    const std::string tip = app.canvas.linkTooltip;
+    EXPECT_NE(tip.find("1 shared occasion"), std::string::npos) << tip;
+    EXPECT_NE(tip.find("2017-09-27  IAC 2017"), std::string::npos) << tip;
+    EXPECT_NE(tip.find("trip-report, line 1"), std::string::npos) << "a quote with its source: " << tip;
+    // Away from the link, no link tooltip.
+    moveTo(ImVec2(middle.x, middle.y + 60));
+    EXPECT_TRUE(app.canvas.linkTooltip.empty()) << app.canvas.linkTooltip;
+
+    click(middle);
+    ASSERT_TRUE(selectedMetLink(app).has_value());
+    const std::string text = inspectorText(metLinkInspector(app));
+    EXPECT_NE(text.find("## Occasions (1)"), std::string::npos) << text;
+    EXPECT_NE(text.find("at IAC 2017 (2017-09-27)"), std::string::npos) << text;
+    EXPECT_NE(text.find("\xE6\x9D\x8E\xE5\x81\x89\xE6\x96\xBC\xE5\xB9\xB4\xE6\x9C\x83"), std::string::npos)
+        << "Li Wei's sentence: " << text;
+    EXPECT_NE(text.find("trip-report, line 123"), std::string::npos) << text;
+    // Clicking a person selects the person again.
+    click(a);
+    EXPECT_EQ(app.selectedId, "person:chuang-ming-fen");
+    EXPECT_FALSE(selectedMetLink(app).has_value());
+}
+
 #else
 
 TEST(CanvasInput, SkippedWithoutTheViewer) { GTEST_SKIP() << "built without liaison-viewer"; }

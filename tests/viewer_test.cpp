@@ -14,6 +14,7 @@
 #include <rapidjson/document.h>
 #include <stb_image.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -644,6 +645,82 @@ TEST_F(ViewerTest, TheOpeningViewIsLabelledAtTheDefaultZoom) {
     EXPECT_GE(inked, labelled * 3 / 4) << "labels have glyphs in them";
 }
 
+// Issue 13 part 3: glyphs are spaced evenly in Latin and CJK labels. A
+// label of one repeated letter must repeat one column pattern every advance
+// (a whole number of pixels): glyphs scaled from the UI font's atlas fell on
+// fractional pixels, so each copy was drawn differently and words broke
+// ("CH UG UNOV").
+TEST_F(ViewerTest, LabelGlyphsRepeatEvenlyInLatinAndCjk) {
+    auto run = shoot(liaison::test::sourceDir() / "tests/fixtures/viewer/glyphs.json", "");
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    std::vector<Node> nodes = loadPositions(positions());
+    Image image = loadPng(png());
+    auto luminance = [&](int x, int y) {
+        const unsigned char *p = image.at(x, y);
+        return (p[0] + p[1] + p[2]) / 3.0;
+    };
+    for (const char *id : {"person:n", "organisation:guo"}) {
+        const Node *n = findNode(nodes, id);
+        ASSERT_NE(n, nullptr) << id;
+        ASSERT_TRUE(n->hasLabel) << id;
+        const int x0 = static_cast<int>(std::lround(n->l[0])), x1 = static_cast<int>(std::lround(n->l[2]));
+        const int y0 = static_cast<int>(std::lround(n->l[1])), y1 = static_cast<int>(std::lround(n->l[3]));
+        std::vector<double> all;
+        for (int y = y0; y < y1; ++y)
+            for (int x = x0; x < x1; ++x)
+                all.push_back(luminance(x, y));
+        std::nth_element(all.begin(), all.begin() + all.size() / 2, all.end());
+        const double background = all[all.size() / 2];
+        // Ink per column, a little beyond the label on both sides.
+        std::vector<double> profile;
+        for (int x = x0 - 2; x <= x1 + 2; ++x) {
+            double ink = 0;
+            for (int y = y0; y <= y1; ++y)
+                ink += std::abs(luminance(x, y) - background);
+            profile.push_back(ink);
+        }
+        double mean = 0;
+        for (double v : profile)
+            mean += v / profile.size();
+        ASSERT_GT(mean, 5) << id << ": no glyphs drawn";
+        // Code points in the name (all one glyph repeated).
+        std::size_t glyphs = 0;
+        for (char c : n->name)
+            glyphs += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        const double advance = (n->l[2] - n->l[0]) / glyphs;
+        double best = 1e9;
+        for (int period : {static_cast<int>(std::floor(advance)), static_cast<int>(std::ceil(advance))}) {
+            // Each glyph against the next, inside the label.
+            double difference = 0;
+            std::size_t compared = 0;
+            for (std::size_t i = 2; i + period + 2 < profile.size(); ++i, ++compared)
+                difference += std::abs(profile[i] - profile[i + period]);
+            best = std::min(best, difference / compared / mean);
+        }
+        EXPECT_LT(best, 0.1) << id << ": each copy of the glyph is drawn alike, one advance (" << advance
+                             << " px) apart";
+    }
+    // The word space of "CHUGUNOV UNOV" is a gap no gap inside a word matches.
+    const Node *name = findNode(nodes, "person:chugunov");
+    ASSERT_TRUE(name && name->hasLabel);
+    std::vector<int> gaps; // runs of inkless columns between glyphs
+    int blank = 0;
+    bool started = false;
+    for (int x = static_cast<int>(name->l[0]); x <= static_cast<int>(name->l[2]); ++x) {
+        double darkest = 255;
+        for (int y = static_cast<int>(name->l[1]); y <= static_cast<int>(name->l[3]); ++y)
+            darkest = std::min(darkest, luminance(x, y));
+        const bool ink = darkest < 120;
+        if (ink && started && blank > 0)
+            gaps.push_back(blank);
+        started = started || ink;
+        blank = ink ? 0 : blank + 1;
+    }
+    ASSERT_GE(gaps.size(), 3u);
+    std::sort(gaps.begin(), gaps.end());
+    EXPECT_GT(gaps.back(), gaps[gaps.size() - 2]) << "the one word space is the widest gap";
+}
+
 namespace {
 
 // World position (points, y up as in the file) of a dumped node.
@@ -763,6 +840,126 @@ TEST_F(ViewerTest, ExportsTheCurrentViewAsSvg) {
     EXPECT_NE(text.find("<svg"), std::string::npos);
     EXPECT_NE(text.find("莊明芬"), std::string::npos);
     EXPECT_EQ(text.find("開放資料"), std::string::npos) << "the filtered-out topic was exported";
+    // Titled by what it shows, not "graph".
+    EXPECT_NE(text.find("without: topic"), std::string::npos) << "the title names the filter";
+}
+
+namespace {
+
+// Fill and bounding box (points) of an entity's shape in a Graphviz SVG: the
+// first ellipse or polygon after its <title>.
+struct SvgShape {
+    std::string fill;
+    double width = 0, height = 0;
+    bool found = false;
+};
+SvgShape shapeInSvg(const std::string &svg, const std::string &id) {
+    SvgShape out;
+    std::string escaped;
+    for (char c : id)
+        escaped += c == '-' ? std::string("&#45;") : std::string(1, c);
+    std::size_t at = svg.find("<title>" + escaped + "</title>");
+    if (at == std::string::npos)
+        return out;
+    std::size_t ellipse = svg.find("<ellipse", at), polygon = svg.find("<polygon", at);
+    std::size_t shape = std::min(ellipse, polygon);
+    std::size_t fill = svg.find("fill=\"", shape);
+    out.fill = svg.substr(fill + 6, svg.find('"', fill + 6) - fill - 6);
+    if (ellipse < polygon) {
+        out.width = 2 * std::stod(svg.substr(svg.find("rx=\"", ellipse) + 4));
+        out.height = 2 * std::stod(svg.substr(svg.find("ry=\"", ellipse) + 4));
+    } else {
+        std::size_t listAt = svg.find("points=\"", polygon) + 8;
+        std::istringstream list(svg.substr(listAt, svg.find('"', listAt) - listAt));
+        double left = 1e18, right = -1e18, top = 1e18, bottom = -1e18, x = 0, y = 0;
+        char comma = 0;
+        while (list >> x >> comma >> y)
+            left = std::min(left, x), right = std::max(right, x), top = std::min(top, y), bottom = std::max(bottom, y);
+        out.width = right - left, out.height = bottom - top;
+    }
+    out.found = true;
+    return out;
+}
+
+} // namespace
+
+// Issue 13 part 5: the viewer's export draws the encodings on screen —
+// fills, sizes and a legend that says what they mean.
+TEST_F(ViewerTest, AnExportCarriesTheColoursSizesAndLegendOnScreen) {
+    fs::path svg = m_dir / "view.svg";
+    auto run = shoot(liaison::test::iacDataset(), "--size-by degree --colour-by community --export '" + svg.string() + "'");
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    std::vector<Node> nodes = loadPositions(positions());
+    ASSERT_GT(nodes.size(), 100u);
+    const std::string text = slurp(svg);
+    std::size_t same = 0;
+    const Node *largest = &nodes.front(), *smallest = &nodes.front();
+    std::set<std::string> fills;
+    for (const Node &n : nodes) {
+        SvgShape shape = shapeInSvg(text, n.id);
+        ASSERT_TRUE(shape.found) << n.id << " not in the export";
+        same += shape.fill == n.fill;
+        fills.insert(shape.fill);
+        if (n.h > largest->h)
+            largest = &n;
+        if (n.h < smallest->h)
+            smallest = &n;
+    }
+    EXPECT_EQ(same, nodes.size()) << "every node in the colour it has on screen";
+    EXPECT_GE(fills.size(), 4u) << "communities, not kinds";
+    ASSERT_GT(largest->h, 2 * smallest->h);
+    EXPECT_GT(shapeInSvg(text, largest->id).height, 1.5 * shapeInSvg(text, smallest->id).height)
+        << largest->id << " is drawn larger than " << smallest->id << " as on screen";
+    // The legend says which encodings are in use.
+    EXPECT_NE(text.find("Colour: community"), std::string::npos);
+    EXPECT_NE(text.find("size: degree ("), std::string::npos);
+    EXPECT_NE(text.find("Shapes"), std::string::npos);
+}
+
+// Issue 13 part 1: a link of the people network drills down into the
+// occasions the two persons shared, with dates and quotes, and is drawn
+// selected.
+TEST_F(ViewerTest, APeopleNetworkLinkListsTheSharedOccasionsWithDatesAndQuotes) {
+    if (!fs::exists(liaison::test::iacDataset()))
+        GTEST_SKIP() << "datasets/iac2017 missing";
+    auto run = shoot(liaison::test::iacDataset(), "--people --select-link '莊明芬,廖洲棚'");
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const std::string text = slurp(inspector());
+    ASSERT_EQ(text.rfind("# 莊明芬 — 廖洲棚", 0), 0u) << text;
+    EXPECT_NE(text.find("met on 3 occasions"), std::string::npos) << text;
+    EXPECT_NE(text.find("## Occasions (3)"), std::string::npos) << text;
+    std::size_t dated = 0, quotes = 0;
+    std::istringstream lines(text.substr(text.find("## Occasions")));
+    for (std::string line; std::getline(lines, line);) {
+        dated += line.rfind("at ", 0) == 0 && line.find(" (2017-") != std::string::npos;
+        quotes += line.rfind("  > ", 0) == 0 && line.find(", line ") != std::string::npos;
+    }
+    EXPECT_EQ(dated, 3u) << text;
+    EXPECT_GE(quotes, 3u) << text;
+    // The link is drawn in the selection's orange between the two.
+    std::vector<Node> nodes = loadPositions(positions());
+    const Node *a = findNode(nodes, "person:chuang-ming-fen");
+    const Node *b = nullptr;
+    for (const Node &n : nodes)
+        if (n.name == "廖洲棚")
+            b = &n;
+    ASSERT_TRUE(a && b);
+    // Both ends are ringed in the selection's orange (the link between them
+    // is drawn over the other edges).
+    Image image = loadPng(png());
+    for (const Node *end : {a, b}) {
+        int ring = 0;
+        for (int y = static_cast<int>(end->y - end->h / 2 - 6); y <= static_cast<int>(end->y + end->h / 2 + 6); ++y)
+            for (int x = static_cast<int>(end->x - end->w / 2 - 6); x <= static_cast<int>(end->x + end->w / 2 + 6); ++x)
+                if (x >= 0 && y >= 0 && x < image.width && y < image.height)
+                    ring += near(image.at(x, y), Rgb{0xff, 0x90, 0x1e}, 20);
+        EXPECT_GT(ring, 20) << end->id;
+        EXPECT_TRUE(end->hasLabel) << end->id << ": the ends are labelled";
+    }
+    // Persons who never met: a usage error.
+    auto never = shoot(liaison::test::iacDataset(), "--people --select-link '莊明芬,莊明芬'");
+    EXPECT_EQ(never.exitCode, 1) << never.err;
+    EXPECT_NE(never.err.find("did not meet"), std::string::npos) << never.err;
 }
 
 TEST_F(ViewerTest, ImportsAFileThroughTheLoaderPluginsIntoTheOpenGraph) {

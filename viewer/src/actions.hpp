@@ -22,8 +22,14 @@ void adoptDocument(AppState &app, std::shared_ptr<GraphStore> store, std::string
 void importFile(AppState &app, const std::string &path);
 // Saves atomically through core; errors go to the error dialog. True on success.
 bool saveDocument(AppState &app, const std::string &path);
-// Starts exporting the current view (core renderDiagram) in the background.
+// Starts exporting the current view (core renderDiagram) in the background:
+// the on-screen places, filters and encodings (fills, sizes, link widths and
+// their legend), titled by exportTitle.
 void exportView(AppState &app, const std::string &path, DiagramFormat format);
+// "Who met whom · without: topic · 2017-09-01 to 2017-09-30": the mode,
+// focus, filters and date window; the report's title (else the file's name)
+// for the whole graph.
+std::string exportTitle(const AppState &app);
 // Picks up finished background work (loads, exports, layouts).
 void pollBackground(AppState &app);
 void reportError(AppState &app, std::string message);
@@ -74,6 +80,22 @@ void requestFreshLayout(AppState &app);
 void setPeopleNetwork(AppState &app, bool on);
 // Records where the scene's nodes are drawn in app.placed (keeps pins).
 void rememberPlaces(AppState &app);
+
+// --- people network links (actions_people.cpp) -----------------------------
+// True when the canvas draws the people network.
+bool peopleScene(const AppState &app);
+// The selected link of the people network (a `met` relation of
+// app.peopleStore between app.linkFrom and app.linkTo, set by selectLink);
+// nullopt outside the people network or when none is selected.
+std::optional<RelationIndex> selectedMetLink(const AppState &app);
+// The inspector's lines for it (buildMetLinkInspector); empty when none.
+std::vector<InspectorLine> metLinkInspector(const AppState &app);
+// What hovering a people-network link shows: the pair, how many occasions
+// they shared, the first few with date, event and one quote each.
+std::string metLinkTooltip(const AppState &app, RelationIndex link);
+// Selects the link between two persons (id or name) of the people network;
+// UserError when they did not meet, LookupError when a name is unknown.
+void selectMetLink(AppState &app, const std::string &a, const std::string &b);
 
 // --- aggregated view (actions_groups.cpp) -----------------------------------
 // Documents of more than kAggregateAbove entities open aggregated: past it a

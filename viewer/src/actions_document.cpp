@@ -7,6 +7,7 @@
 #include "liaison/json_io.hpp"
 #include "liaison/plugin_host.hpp"
 
+#include <cstdio>
 #include <filesystem>
 
 namespace liaison::viewer {
@@ -119,19 +120,98 @@ bool saveDocument(AppState &app, const std::string &path) {
     return true;
 }
 
+namespace {
+
+std::string hexColour(std::uint32_t abgr) {
+    char text[8];
+    std::snprintf(text, sizeof text, "#%02x%02x%02x", abgr & 0xFF, (abgr >> 8) & 0xFF, (abgr >> 16) & 0xFF);
+    return text;
+}
+
+// The encodings on screen, for the export: each drawn node's fill and size
+// (points), the legend's colours and notes, weighted links as wide as drawn.
+DiagramEncoding onScreenEncoding(const AppState &app) {
+    DiagramEncoding out;
+    if (app.scene.store != app.drawnStore)
+        return out; // a layout is pending: what is drawn is not what is exported
+    for (const SceneNode &n : app.scene.nodes)
+        if (n.visible)
+            out.nodes[app.scene.store->entity(n.entity).id] = {hexColour(n.fill), n.w, n.h};
+    if (app.grouping || app.encoding.colour != ColourBy::Kind) {
+        out.colourBy = app.grouping ? "group" : colourByName(app.encoding.colour);
+        for (const LegendSwatch &swatch : app.encoded.colours)
+            out.colours.emplace_back(hexColour(swatch.colour), swatch.label);
+    }
+    for (const std::string *note : {&app.encoded.sizeMeaning, &app.encoded.widthMeaning})
+        if (!note->empty())
+            out.notes.push_back(*note);
+    out.weightedEdges = !app.encoded.widthMeaning.empty();
+    return out;
+}
+
+} // namespace
+
+std::string exportTitle(const AppState &app) {
+    const GraphStore &store = *app.doc.store;
+    std::vector<std::string> parts;
+    if (app.grouping)
+        parts.push_back("Grouped by " + std::string(groupByName(*app.grouping)));
+    if (const auto &focus = app.doc.edits.focus) {
+        EntityIndex centre = store.findById(focus->id);
+        const std::string name = centre == kNoEntity ? focus->id : store.entity(centre).name;
+        parts.push_back((app.peopleNetwork ? "People " + name + " met" : "Ego network of " + name) + " (" +
+                        std::to_string(focus->depth) + (focus->depth == 1 ? " hop)" : " hops)"));
+    } else if (app.peopleNetwork) {
+        parts.push_back("Who met whom");
+    }
+    auto listed = [&](const std::string &label, const auto &values, auto name) {
+        if (values.empty())
+            return;
+        std::string text = label + ": ";
+        std::size_t i = 0;
+        for (const std::string &v : values)
+            text += (i++ ? ", " : "") + name(v);
+        parts.push_back(text);
+    };
+    auto same = [](const std::string &v) { return v; };
+    listed("without", app.filters.hiddenKinds, same);
+    listed("relations without", app.filters.hiddenRelationKinds, same);
+    listed("countries", app.filters.countries, [&](const std::string &id) {
+        EntityIndex e = store.findById(id);
+        return e == kNoEntity ? id : store.entity(e).name;
+    });
+    listed("sources without", app.filters.hiddenSources, same);
+    const ViewFilter filter = toViewFilter(store, app.filters);
+    if (filter.from || filter.to)
+        parts.push_back(filter.from && filter.to ? *filter.from + " to " + *filter.to
+                        : filter.from           ? "from " + *filter.from
+                                                : "until " + *filter.to);
+    if (parts.empty()) {
+        if (!store.sources().empty() && !store.sources()[0].title.empty())
+            return store.sources()[0].title;
+        return app.path.empty() ? std::string("Liaison") : std::filesystem::path(app.path).stem().string();
+    }
+    std::string text;
+    for (const std::string &part : parts)
+        text += (text.empty() ? "" : " \xC2\xB7 ") + part;
+    return text;
+}
+
 void exportView(AppState &app, const std::string &path, DiagramFormat format) {
     if (!app.doc.store || !app.drawnStore)
         return;
     LayoutOptions options;
     options.engine = app.engine;
-    options.title = app.path.empty() ? std::string("Liaison") : std::filesystem::path(app.path).stem().string();
+    options.title = exportTitle(app);
     options.timeLimit = std::chrono::seconds(app.timeLimitSeconds);
     if (EntityIndex selected = app.drawnStore->findById(app.selectedId); !app.selectedId.empty() && selected != kNoEntity)
         options.highlight.push_back(selected);
     // The file shows what is on screen: every entity at its drawn place.
     auto seed = std::make_shared<const Positions>(app.places());
-    auto work = [store = app.drawnStore, view = app.drawnView, format, options, path, seed]() mutable {
+    auto encoding = std::make_shared<const DiagramEncoding>(onScreenEncoding(app));
+    auto work = [store = app.drawnStore, view = app.drawnView, format, options, path, seed, encoding]() mutable {
         options.seed = seed->empty() ? nullptr : seed.get();
+        options.encoding = encoding.get();
         std::string bytes = renderDiagram(*store, view, format, options);
         writeFileAtomically(path, bytes);
         return path;
@@ -204,10 +284,13 @@ void pollBackground(AppState &app) {
         rememberPlaces(app);
         app.encodingStale = true;
         // Placed entities kept their places, so the camera stays; a first or
-        // fresh layout is framed.
+        // fresh layout is framed. A layout of what was drawn before a switch
+        // (the graph's, finishing after --people) is shown but counts as
+        // no first layout: the new picture is framed when its own arrives.
         if (!app.layoutEverFinished)
             app.fitPending = true;
-        app.layoutEverFinished = true;
+        if (app.layoutPlaces == app.placeSet())
+            app.layoutEverFinished = true;
         app.status = layoutStatus(outcome->snapshot->result, app.scene.nodes.size(), app.engine);
     }
 }

@@ -118,6 +118,7 @@ struct CanvasScratch {
     std::size_t drawnEdges = 0, foldedNodes = 0, labels = 0;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> rows; // scene grid rows on screen
     std::size_t nodesOnScreen = 0;                             // nodes in `rows`
+    std::string linkTooltip; // what the hovered link's tooltip says this frame, "" when none
     bool gpuDrawn = false;                                     // the GPU drew nodes and edges
     // Between gpuAbove and gpuUpTo nodes on screen, nodes and edges are drawn
     // from GPU buffers; otherwise through ImGui's draw list (exact shapes,

@@ -53,7 +53,11 @@ bool applyGroupOptions(AppState &app, const ViewerOptions &options) {
         return true;
     std::vector<std::string> ends = splitList(options.selectLink);
     if (ends.size() != 2)
-        throw UserError("--select-link expects two groups, A,B");
+        throw UserError("--select-link expects two groups, A,B (or two persons with --people)");
+    if (app.peopleNetwork && !app.grouping) {
+        selectMetLink(app, ends[0], ends[1]);
+        return true;
+    }
     // An end is a group, or a member of an expanded group (its id).
     auto endId = [&](const std::string &text) {
         if (app.aggregate && app.aggregate->store.findById(text) != kNoEntity)
@@ -130,6 +134,8 @@ void dumpPositions(const AppState &app, const std::string &path, int width, int 
 void dumpInspector(const AppState &app, const std::string &path) {
     EntityIndex e = selectedEntity(app);
     std::string text = inspectorText(aggregateInspector(app));
+    if (text.empty())
+        text = inspectorText(metLinkInspector(app));
     if (text.empty() && e != kNoEntity)
         text = inspectorText(buildInspector(*app.doc.store, e, toViewFilter(*app.doc.store, app.filters)));
     writeFileAtomically(path, text);

@@ -162,6 +162,7 @@ void drawCanvas(AppState &app) {
     app.canvas.origin = {origin.x, origin.y};
     app.canvas.size = {size.x, size.y};
     app.hovered = kNoEntity;
+    app.canvas.linkTooltip.clear();
     if (app.scene.empty() || !app.doc.store) {
         app.canvas.drawn.clear();
         const char *text = app.doc.store ? "Laying out ..." : "Open a Liaison JSON file (File > Open)";
@@ -194,7 +195,8 @@ void drawCanvas(AppState &app) {
     markNeighbourhood(app, litSlot);
     em.hovered = litSlot;
     const bool hoverActive = litSlot != Scene::kNoSlot;
-    // Off the nodes, a rolled-up link of the aggregated view under the mouse.
+    // Off the nodes, a rolled-up link of the aggregated view, or a link of
+    // the people network, under the mouse.
     const RelationIndex hoveredLink =
         hovered && hoverSlot == Scene::kNoSlot ? linkUnderMouse(app, f, ImGui::GetIO().MousePos) : kNoLink;
     handleClicks(app, hovered, hoveredLink);
@@ -227,7 +229,8 @@ void drawCanvas(AppState &app) {
         else
             ImGui::SetTooltip("%s\n%s", e.name.c_str(), e.id.c_str());
     } else if (hoveredLink != kNoLink) {
-        ImGui::SetTooltip("%s", linkTooltip(app, hoveredLink).c_str());
+        app.canvas.linkTooltip = linkTooltip(app, hoveredLink);
+        ImGui::SetTooltip("%s", app.canvas.linkTooltip.c_str());
     }
 }
 

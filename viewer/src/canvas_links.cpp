@@ -26,12 +26,16 @@ float distanceToSegment(ImVec2 p, Vec2 a, Vec2 b) {
 } // namespace
 
 RelationIndex linkUnderMouse(const AppState &app, const Frame &f, ImVec2 mouse) {
-    if (!aggregateScene(app))
+    // Rolled-up links of the aggregated view, who-met-whom links of the people network.
+    const bool people = peopleScene(app);
+    if (!aggregateScene(app) && !people)
         return kNoLink;
+    const std::string_view pickable = people ? std::string_view("met") : std::string_view(kRolledUpRelation);
     RelationIndex best = kNoLink;
     float bestDistance = kPickPixels;
     for (const SceneEdge &e : app.scene.edges) {
-        if (!e.visible || app.scene.store->relation(e.relation).kind != kRolledUpRelation)
+        if (!e.visible || !app.scene.nodes[e.from].visible || !app.scene.nodes[e.to].visible ||
+            app.scene.store->relation(e.relation).kind != pickable)
             continue;
         const SceneNode &a = app.scene.nodes[e.from], &b = app.scene.nodes[e.to];
         const float d = distanceToSegment(mouse, f.toScreen(a.x, a.y), f.toScreen(b.x, b.y));
@@ -44,6 +48,8 @@ RelationIndex linkUnderMouse(const AppState &app, const Frame &f, ImVec2 mouse) 
 }
 
 std::string linkTooltip(const AppState &app, RelationIndex link) {
+    if (peopleScene(app))
+        return metLinkTooltip(app, link);
     const GraphStore &store = *app.scene.store;
     const Relation &r = store.relation(link);
     const std::string *weight = r.attribute("weight"), *kinds = r.attribute("kinds");
@@ -52,9 +58,10 @@ std::string linkTooltip(const AppState &app, RelationIndex link) {
 }
 
 void drawSelectedLink(const AppState &app, const Frame &f, ImDrawList *dl) {
-    if (!aggregateScene(app) || app.linkFrom.empty())
+    if (app.linkFrom.empty())
         return;
-    std::optional<RelationIndex> link = selectedLink(app);
+    std::optional<RelationIndex> link =
+        aggregateScene(app) ? selectedLink(app) : peopleScene(app) ? selectedMetLink(app) : std::nullopt;
     if (!link)
         return;
     const GraphStore &store = *app.scene.store;

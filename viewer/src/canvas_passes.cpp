@@ -1,5 +1,7 @@
 #include "canvas_passes.hpp"
 
+#include "fonts.hpp"
+
 #include <cfloat>
 #include <cmath>
 #include <iterator>
@@ -40,6 +42,10 @@ static std::uint32_t sceneSlotOfId(const Scene &scene, const std::string &id) {
 Emphasis buildEmphasis(const AppState &app) {
     Emphasis em;
     em.selected = sceneSlotOfId(app.scene, app.selectedId);
+    if (!app.linkFrom.empty()) {
+        em.linkEnds[0] = sceneSlotOfId(app.scene, app.linkFrom);
+        em.linkEnds[1] = sceneSlotOfId(app.scene, app.linkTo);
+    }
     if (app.pathFinder.store == app.scene.store) {
         for (const PathStep &step : app.pathFinder.steps) {
             em.pathSlots.push_back(app.scene.slotOf(step.from));
@@ -260,9 +266,10 @@ static bool placeLabel(AppState &app, ImDrawList *dl, const SceneNode &n, DrawnN
     const float zoom = static_cast<float>(app.camera.zoom);
     if (!emphasised && !top && kLabelPtSize * zoom < kLabelShowPx)
         return false;
-    const float size = std::clamp(kLabelPtSize * zoom, kLabelMinPx, app.fontSize * 1.25f);
+    const LabelFont baked = labelFont(std::clamp(kLabelPtSize * zoom, kLabelMinPx, app.fontSize * 1.25f));
+    const float size = baked.size;
     const std::string &text = app.scene.store->entity(n.entity).name;
-    ImFont *font = ImGui::GetFont();
+    ImFont *font = baked.font;
     ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str(), text.c_str() + text.size());
     const bool inside = ts.x <= d.w * 0.95f && ts.y <= d.h * 1.05f;
     CanvasScratch &c = app.canvas;
@@ -319,7 +326,7 @@ void drawNodes(AppState &app, const Emphasis &em, ImDrawList *dl, bool hoverActi
         std::uint32_t outline = path ? kPathColour : hi ? kEdgeStrong : kOutline;
         float width = path ? 3.f : hi ? 2.f : 1.f;
         drawNode(dl, n, d, fill, hoverActive && !hi && !path ? withAlpha(outline, 0.3f) : outline, width);
-        if (d.slot == em.selected) {
+        if (d.slot == em.selected || em.linkEnd(d.slot)) {
             DrawnNode ring = d;
             ring.w += 6, ring.h += 6;
             shapePath(dl, n, ring);
@@ -344,7 +351,7 @@ void drawNodes(AppState &app, const Emphasis &em, ImDrawList *dl, bool hoverActi
     if (c.stamp == 1)
         std::fill(c.labelCells.begin(), c.labelCells.end(), 0);
     auto emphasised = [&](const DrawnNode &d) {
-        return d.slot == em.selected || d.slot == em.hovered || em.onPath(d.slot) ||
+        return d.slot == em.selected || em.linkEnd(d.slot) || d.slot == em.hovered || em.onPath(d.slot) ||
                (hoverActive && highlighted(app, d.slot));
     };
     for (DrawnNode &d : c.drawn)

@@ -23,6 +23,8 @@ struct Frame {
 struct Emphasis {
     std::uint32_t hovered = Scene::kNoSlot;
     std::uint32_t selected = Scene::kNoSlot;
+    std::uint32_t linkEnds[2] = {Scene::kNoSlot, Scene::kNoSlot}; // the selected link's two nodes
+    bool linkEnd(std::uint32_t slot) const { return slot != Scene::kNoSlot && (slot == linkEnds[0] || slot == linkEnds[1]); }
     std::vector<std::uint32_t> pathSlots;
     std::vector<RelationIndex> pathRelations;
     bool onPath(std::uint32_t slot) const {
@@ -33,7 +35,8 @@ struct Emphasis {
     }
 };
 
-// The selection and the path found, as scene slots; `hovered` is set by the caller.
+// The selection, the selected link's ends and the path found, as scene slots;
+// `hovered` is set by the caller.
 Emphasis buildEmphasis(const AppState &app);
 // Finds the grid rows on screen (app.canvas.rows) and returns how many nodes
 // they hold (an upper bound of the nodes on screen).

@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <type_traits>
 
 namespace liaison::viewer {
@@ -53,7 +55,82 @@ void addDocument(ImFontGlyphRangesBuilder &builder, const GraphStore &store) {
     }
 }
 
+// Labels are drawn with fonts baked at the very size they are drawn at: a
+// glyph scaled from the UI's 16 px atlas was resampled at fractional pixel
+// offsets, which faded one stem of an "n" and opened gaps inside words
+// ("Un iversity", "CH UG UNOV"). Glyphs: Latin and the entities' names only.
+constexpr float kLabelSizes[] = {11, 12, 13, 14, 16, 18, 20, 24, 28};
+
+struct LabelFonts {
+    std::string path;
+    std::vector<char> data;                  // the font file, shared by every label size
+    std::vector<unsigned short> ranges;
+    const ImFontAtlas *atlas = nullptr;      // the atlas `bySize` belongs to
+    std::vector<std::pair<float, ImFont *>> bySize; // ascending
+};
+
+LabelFonts &labelFonts() {
+    static LabelFonts fonts;
+    return fonts;
+}
+
+void addNames(ImFontGlyphRangesBuilder &builder, const GraphStore &store) {
+    for (const Entity &e : store.entities()) {
+        addText(builder, e.name);
+        for (const auto &[language, name] : e.names)
+            addText(builder, name);
+    }
+}
+
+void addLabelFonts(const AppState &app, const std::string &path, float largest) {
+    LabelFonts &fonts = labelFonts();
+    ImGuiIO &io = ImGui::GetIO();
+    if (fonts.path != path) {
+        std::ifstream in(path, std::ios::binary);
+        fonts.data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        fonts.path = in ? path : std::string();
+    }
+    if (fonts.data.empty())
+        return;
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
+    builder.AddText("\xE2\x80\xA6"); // the ellipsis
+    if (app.glyphMode == GlyphMode::Document && app.doc.store)
+        addNames(builder, *app.doc.store);
+    ImVector<ImWchar> built;
+    builder.BuildRanges(&built);
+    fonts.ranges.assign(built.begin(), built.end());
+    for (float size : kLabelSizes) {
+        if (size > largest && !fonts.bySize.empty())
+            break;
+        ImFontConfig config;
+        config.FontNo = kTraditionalChineseFace;
+        config.FontDataOwnedByAtlas = false;
+        // Whole-pixel advances and offsets: every glyph is copied 1:1 from
+        // the atlas, so a letter looks the same wherever it falls.
+        config.OversampleH = 1;
+        config.OversampleV = 1;
+        config.PixelSnapH = true;
+        if (ImFont *font = io.Fonts->AddFontFromMemoryTTF(fonts.data.data(), static_cast<int>(fonts.data.size()), size,
+                                                          &config, fonts.ranges.data()))
+            fonts.bySize.emplace_back(size, font);
+    }
+    fonts.atlas = io.Fonts;
+}
+
 } // namespace
+
+LabelFont labelFont(float wanted) {
+    const LabelFonts &fonts = labelFonts();
+    if (fonts.bySize.empty() || fonts.atlas != ImGui::GetIO().Fonts)
+        return {ImGui::GetFont(), wanted};
+    // The largest baked size not above the wanted one (else the smallest).
+    LabelFont out{fonts.bySize.front().second, fonts.bySize.front().first};
+    for (const auto &[size, font] : fonts.bySize)
+        if (size <= wanted + 0.01f)
+            out = {font, size};
+    return out;
+}
 
 std::string cjkFontPath() {
     if (const char *env = std::getenv("LIAISON_VIEWER_FONT"); env && *env)
@@ -64,6 +141,8 @@ std::string cjkFontPath() {
 FontAtlasInfo rebuildFonts(const AppState &app, std::vector<unsigned short> &ranges) {
     ImGuiIO &io = ImGui::GetIO();
     io.Fonts->Clear();
+    labelFonts().bySize.clear();
+    labelFonts().atlas = nullptr;
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
     builder.AddText(kUiSymbols);
@@ -91,6 +170,8 @@ FontAtlasInfo rebuildFonts(const AppState &app, std::vector<unsigned short> &ran
         io.Fonts->AddFontDefault();
         return info;
     }
+    // The UI font stays the default (first) font; the label fonts follow it.
+    addLabelFonts(app, path, app.fontSize * 1.25f);
     info.fontPath = path;
     return info;
 }

@@ -5,6 +5,8 @@
 
 #include "app_state.hpp"
 
+#include <imgui.h>
+
 #include <string>
 #include <vector>
 
@@ -19,6 +21,16 @@ struct FontAtlasInfo {
 // the backend's font texture). `ranges` must outlive the atlas: it is owned
 // by the caller and only replaced by the next call.
 FontAtlasInfo rebuildFonts(const AppState &app, std::vector<unsigned short> &ranges);
+
+// The font a canvas label of `wanted` pixels is drawn with, and the size to
+// draw it at: a font baked at exactly that size (the largest baked one not
+// above `wanted`), so glyphs are never resampled; ImGui's current font at
+// `wanted` when none were baked (no CJK font, no atlas built by rebuildFonts).
+struct LabelFont {
+    ImFont *font = nullptr;
+    float size = 0;
+};
+LabelFont labelFont(float wanted);
 
 // The CJK font file used, $LIAISON_VIEWER_FONT overriding the default.
 std::string cjkFontPath();

@@ -3,6 +3,7 @@
 #include "liaison/analysis.hpp"
 
 #include <map>
+#include <optional>
 #include <set>
 
 namespace liaison::viewer {
@@ -57,6 +58,19 @@ void addRelations(std::vector<InspectorLine> &out, const GraphStore &store, Enti
     }
 }
 
+void addOccasions(std::vector<InspectorLine> &out, const GraphStore &store, const MetLink &link, int indent) {
+    for (const SharedOccasion &o : link.occasions) {
+        std::string where = o.event == kNoEntity ? std::string("met directly")
+                                                 : "at " + store.entity(o.event).name;
+        if (!o.date.empty())
+            where += " (" + o.date + ")";
+        add(out, o.event == kNoEntity ? Kind::Text : Kind::Link, indent, where, o.event);
+        // Both persons' relations often cite the same sentence: show it once.
+        for (const std::string &quote : occasionQuotes(store, o))
+            add(out, Kind::Quote, indent + 1, quote);
+    }
+}
+
 void addMet(std::vector<InspectorLine> &out, const GraphStore &store, EntityIndex person,
             const ViewFilter &filter) {
     std::vector<MetLink> met = whoMet(store, person, filter);
@@ -69,23 +83,46 @@ void addMet(std::vector<InspectorLine> &out, const GraphStore &store, EntityInde
             store.entity(link.person).name + "  x" + std::to_string(link.weight()) +
                 (link.weight() == 1 ? " occasion" : " occasions"),
             link.person);
-        for (const SharedOccasion &o : link.occasions) {
-            std::string where = o.event == kNoEntity ? std::string("met directly")
-                                                     : "at " + store.entity(o.event).name;
-            if (!o.date.empty())
-                where += " (" + o.date + ")";
-            add(out, o.event == kNoEntity ? Kind::Text : Kind::Link, 1, where, o.event);
-            // Both persons' relations often cite the same sentence: show it once.
-            std::set<std::string> shown;
-            for (RelationIndex r : o.relations)
-                for (const Evidence &e : store.relation(r).evidence)
-                    if (std::string line = evidenceLine(store, e); shown.insert(line).second)
-                        add(out, Kind::Quote, 2, std::move(line));
-        }
+        addOccasions(out, store, link, 1);
     }
 }
 
 } // namespace
+
+std::vector<std::string> occasionQuotes(const GraphStore &store, const SharedOccasion &occasion) {
+    std::vector<std::string> quotes;
+    std::set<std::string> shown;
+    for (RelationIndex r : occasion.relations)
+        for (const Evidence &e : store.relation(r).evidence)
+            if (std::string line = evidenceLine(store, e); shown.insert(line).second)
+                quotes.push_back(std::move(line));
+    return quotes;
+}
+
+std::optional<MetLink> metLinkBetween(const GraphStore &store, EntityIndex a, EntityIndex b, const ViewFilter &filter) {
+    if (a == kNoEntity || b == kNoEntity)
+        return std::nullopt;
+    for (MetLink &link : whoMet(store, a, filter))
+        if (link.person == b)
+            return std::move(link);
+    return std::nullopt;
+}
+
+std::vector<InspectorLine> buildMetLinkInspector(const GraphStore &store, EntityIndex a, EntityIndex b,
+                                                 const ViewFilter &filter) {
+    std::vector<InspectorLine> out;
+    std::optional<MetLink> link = metLinkBetween(store, a, b, filter);
+    if (!link)
+        return out;
+    add(out, Kind::Title, 0, store.entity(a).name + " \xE2\x80\x94 " + store.entity(b).name);
+    add(out, Kind::Text, 0, "met on " + std::to_string(link->weight()) +
+                                (link->weight() == 1 ? " occasion" : " occasions"));
+    add(out, Kind::Link, 0, store.entity(a).name, a);
+    add(out, Kind::Link, 0, store.entity(b).name, b);
+    add(out, Kind::Heading, 0, "Occasions (" + std::to_string(link->weight()) + ")");
+    addOccasions(out, store, *link, 0);
+    return out;
+}
 
 std::string evidenceLine(const GraphStore &, const Evidence &evidence) {
     std::string line = "\xE2\x80\x9C" + evidence.quote + "\xE2\x80\x9D \xE2\x80\x94 ";

@@ -2,7 +2,10 @@
 // the automation dump (--dump-inspector) show exactly the same thing.
 #pragma once
 
+#include "liaison/analysis.hpp"
 #include "liaison/view.hpp"
+
+#include <optional>
 
 #include <string>
 #include <vector>
@@ -28,6 +31,17 @@ struct InspectorLine {
 // by kind (each with its evidence quotes, source and line).
 std::vector<InspectorLine> buildInspector(const GraphStore &store, EntityIndex entity,
                                           const ViewFilter &filter);
+
+// The people network's link between persons `a` and `b` (whoMet under
+// `filter`); nullopt when they did not meet.
+std::optional<MetLink> metLinkBetween(const GraphStore &store, EntityIndex a, EntityIndex b, const ViewFilter &filter);
+// The drill-down of that link: both persons, then every shared occasion with
+// its date, its event and the sentences that say so (source and line). Empty
+// when they did not meet.
+std::vector<InspectorLine> buildMetLinkInspector(const GraphStore &store, EntityIndex a, EntityIndex b,
+                                                 const ViewFilter &filter);
+// The evidence lines of an occasion's relations, each sentence once.
+std::vector<std::string> occasionQuotes(const GraphStore &store, const SharedOccasion &occasion);
 
 // One line per entry, indented by two spaces per level, headings prefixed
 // with '#', quotes with '>'.

@@ -243,8 +243,24 @@ bool drawAggregateSelection(AppState &app) {
     return true;
 }
 
+// A link of the people network: the occasions the two persons shared.
+bool drawMetLinkSelection(AppState &app) {
+    if (!selectedMetLink(app))
+        return false;
+    InspectorState &in = app.inspector;
+    const std::string key = app.linkFrom + "\n" + app.linkTo;
+    if (in.forId != key || in.forStore != app.peopleStore.get() || in.forFilterGeneration != app.filterGeneration) {
+        in.forId = key;
+        in.forStore = app.peopleStore.get();
+        in.forFilterGeneration = app.filterGeneration;
+        in.lines = metLinkInspector(app);
+    }
+    drawLines(app);
+    return true;
+}
+
 void drawInspectorPanel(AppState &app) {
-    if (app.doc.store && drawAggregateSelection(app))
+    if (app.doc.store && (drawAggregateSelection(app) || drawMetLinkSelection(app)))
         return;
     EntityIndex e = selectedEntity(app);
     if (!app.doc.store || e == kNoEntity) {

@@ -14,8 +14,10 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace liaison {
@@ -56,6 +58,26 @@ struct LayoutResult {
     // saved with its positions): nothing was laid out, the nodes are where
     // they were saved, edges straight. placedQuickly is set too.
     bool fromStoredPositions = false;
+};
+
+// A drawing's visual encoding other than colour and shape by kind: what the
+// viewer shows on screen, for an export of what you see. Nodes not listed
+// keep the kind's fill and Graphviz's size.
+struct DiagramEncoding {
+    struct Node {
+        std::string fill;         // "#rrggbb"; empty: the kind's colour
+        double width = 0, height = 0; // points; 0: sized by the label (never smaller than it)
+    };
+    std::map<std::string, Node, std::less<>> nodes; // by entity id
+    // What the fills mean: empty keeps the legend's kind swatches; otherwise
+    // the legend lists `colours` under "Colour: <colourBy>" and names each
+    // kind's shape instead.
+    std::string colourBy;
+    std::vector<std::pair<std::string, std::string>> colours; // "#rrggbb", what it stands for
+    // Legend lines about sizes and widths ("size: degree (1 .. 37)").
+    std::vector<std::string> notes;
+    // Links with a "weight" attribute drawn 1 + 1.5 log2(weight) points wide.
+    bool weightedEdges = false;
 };
 
 struct LayoutOptions {
@@ -100,6 +122,10 @@ struct LayoutOptions {
     // drawn as small marks) and a message says how many.
     double pageWidth = 0, pageHeight = 0;
     double minimumFontSize = 6;
+    // Fills, sizes, edge widths and the legend of the viewer's encoding (an
+    // export of what is on screen); null: colour by kind. Not owned; must
+    // outlive the call.
+    const DiagramEncoding *encoding = nullptr;
 };
 
 // A named paper size in points: "A4", "A3", "letter", each optionally

@@ -4,9 +4,12 @@
 #include "layout/worker_protocol.hpp"
 #include "liaison/errors.hpp"
 #include "liaison/printable.hpp"
+#include "util/xml_text.hpp"
 
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <cstdlib>
 #include <set>
 
 namespace liaison::graphviz {
@@ -30,22 +33,7 @@ std::string literalLabel(std::string_view raw)
     return out;
 }
 
-std::string htmlText(std::string_view raw)
-{
-    std::string text = printableText(raw);
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
+std::string htmlText(std::string_view raw) { return detail::xmlEscape(printableText(raw)); }
 
 namespace {
 
@@ -73,10 +61,20 @@ std::string legendRow(std::string_view colour, std::string_view text, bool line)
     return "<TR>" + swatch + "<TD ALIGN=\"LEFT\">" + htmlText(text) + "</TD></TR>";
 }
 
+// "ellipse" -> "ellipses": what a legend row says a kind is drawn as.
+std::string shapeWords(std::string_view shape)
+{
+    if (shape == "box") return "boxes";
+    if (shape == "plain" || shape == "plaintext") return "text";
+    return std::string(shape) + "s";
+}
+
 // Exactly what the drawing uses: the kinds present (first-class ones in a
 // fixed order, then the others by name), the relation kinds present with
 // their edge colour and meaning (page_fit adds a note when labels are left out).
-std::string legendHtml(const GraphStore &store, const View &view)
+// With an encoding that colours by something else than kind: its colours,
+// each kind's shape, and its notes on sizes and widths.
+std::string legendHtml(const GraphStore &store, const View &view, const DiagramEncoding *encoding)
 {
     std::set<std::string> present;
     for (EntityIndex e : view.entities) present.insert(store.entity(e).kind);
@@ -85,9 +83,21 @@ std::string legendHtml(const GraphStore &store, const View &view)
         if (present.contains(std::string(k))) kinds.emplace_back(k);
     for (const std::string &k : present)
         if (knownKind(k) == KnownKind::Other) kinds.push_back(k);
-    std::string html = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" "
-                       "CELLPADDING=\"4\"><TR><TD COLSPAN=\"2\"><B>Kinds</B></TD></TR>";
-    for (const std::string &kind : kinds) html += legendRow(styleOfKind(kind).fill, kindLabel(kind), false);
+    std::string html = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"4\">";
+    if (encoding && !encoding->colourBy.empty()) {
+        html += "<TR><TD COLSPAN=\"2\"><B>Colour: " + htmlText(encoding->colourBy) + "</B></TD></TR>";
+        for (const auto &[colour, meaning] : encoding->colours) html += legendRow(colour, meaning, false);
+        html += "<TR><TD COLSPAN=\"2\"><B>Shapes</B></TD></TR>";
+        for (const std::string &kind : kinds)
+            html += "<TR><TD>" + htmlText(shapeWords(styleOfKind(kind).shape)) + "</TD><TD ALIGN=\"LEFT\">" +
+                    htmlText(kindLabel(kind)) + "</TD></TR>";
+    } else {
+        html += "<TR><TD COLSPAN=\"2\"><B>Kinds</B></TD></TR>";
+        for (const std::string &kind : kinds) html += legendRow(styleOfKind(kind).fill, kindLabel(kind), false);
+    }
+    if (encoding)
+        for (const std::string &note : encoding->notes)
+            html += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">" + htmlText(note) + "</TD></TR>";
 
     std::set<std::string> relationKinds;
     for (RelationIndex r : view.relations) relationKinds.insert(store.relation(r).kind);
@@ -157,6 +167,23 @@ void setEntityData(const Lock &lock, Agraph_t *g, Agnode_t *node, const Entity &
     attribute("aliases", aliases);
     if (!entity.evidence.empty())
         attribute("evidence_count", std::to_string(entity.evidence.size()));
+}
+
+// The encoding's fill and size of one node: sizes are minimums (a label
+// never overflows its node), in inches as Graphviz wants them.
+void encodeNode(const Lock &lock, Agraph_t *g, Agnode_t *node, const DiagramEncoding::Node &encoded)
+{
+    if (!encoded.fill.empty()) set(lock, node, declare(lock, g, AGNODE, "fillcolor", "#d9d9d9"), encoded.fill);
+    auto inches = [](double points) { return std::to_string(points / 72.0); };
+    if (encoded.width > 0) set(lock, node, declare(lock, g, AGNODE, "width", "0.75"), inches(encoded.width));
+    if (encoded.height > 0) set(lock, node, declare(lock, g, AGNODE, "height", "0.5"), inches(encoded.height));
+}
+
+// The pen width of a link that has a weight, as the viewer draws it.
+std::string weightedPen(const std::string &weight)
+{
+    const double w = std::max(1.0, std::atof(weight.c_str()));
+    return std::to_string(1 + 1.5 * std::log2(w));
 }
 
 // A node name no entity uses.
@@ -236,6 +263,9 @@ BuiltGraph buildGraph(const Lock &lock, const GraphStore &store, const View &vie
         set(lock, node, shape, style.shape);
         if (fill)
             set(lock, node, fill, style.fill);
+        if (diagram && options.encoding)
+            if (auto it = options.encoding->nodes.find(entity.id); it != options.encoding->nodes.end())
+                encodeNode(lock, g, node, it->second);
         if (nodeIndex)
             set(lock, node, nodeIndex, std::to_string(i));
         if (position && i < pinned->size()) {
@@ -281,6 +311,9 @@ BuiltGraph buildGraph(const Lock &lock, const GraphStore &store, const View &vie
             set(lock, edge, edgeIndex, std::to_string(built.edges.size()));
         if (edgeColour)
             set(lock, edge, edgeColour, styleOfRelation(store.relation(r).kind).colour);
+        if (diagram && options.encoding && options.encoding->weightedEdges)
+            if (const std::string *weight = store.relation(r).attribute("weight"))
+                set(lock, edge, declare(lock, g, AGEDGE, "penwidth", "1"), weightedPen(*weight));
         if (purpose == Purpose::Diagram) {
             const Relation &relation = store.relation(r);
             set(lock, edge, declare(lock, g, AGEDGE, "kind", ""), relation.kind);
@@ -302,7 +335,7 @@ BuiltGraph buildGraph(const Lock &lock, const GraphStore &store, const View &vie
             set(lock, legendGraph, declare(lock, g, AGRAPH, "peripheries", ""), "0");
         }
         Agnode_t *legend = addNode(lock, legendGraph, legendName(store));
-        setHtml(lock, g, legend, label, legendHtml(store, view));
+        setHtml(lock, g, legend, label, legendHtml(store, view, diagram ? options.encoding : nullptr));
         if (purpose == Purpose::Rendered) // page fitting notes dropped labels in it
             set(lock, legend, declare(lock, g, AGNODE, kLegendAttribute, ""), "1");
         set(lock, legend, shape, "plain");

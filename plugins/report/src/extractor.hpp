@@ -109,6 +109,13 @@ private:
         int sentenceEvent = -1;                // the first event named in the sentence
         int targetEvent = -1;                  // that event, else the event of the section
     };
+    // The event the document is about: the first briefing (Briefing, Press Conference, 說明會,
+    // 記者會), else (unless `briefingOnly`) the first event named by a head word; -1 if none.
+    int documentEvent(bool briefingOnly) const;
+    void relateLabelledRoles(ParagraphState &p); // 主持人: P, Moderator: P, 出席者: P
+    void relateSpeakerTurn(ParagraphState &p);   // "TITLE NAME: …" in a briefing's transcript
+    // "ASSISTANT SECRETARY SANDALOW:": the one person of the document named with that last word, or -1.
+    int upperCaseSpeaker(const U32 &t) const;
     void relateEventDates(ParagraphState &p, const SentenceFacts &f, bool timeLabel);
     void relateAffiliations(ParagraphState &p, const SentenceFacts &f);
     void affiliationBefore(ParagraphState &p, const SentenceFacts &f, std::size_t k); // ORG title PERSON
@@ -157,6 +164,8 @@ private:
                       std::size_t pos) const;
     bool firstPersonPronoun(const U32 &t, std::size_t b, std::size_t e) const;
     void findMeetings(ParagraphState &p);
+    std::vector<int> homeVisitors(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,
+                                  std::size_t at, std::size_t length) const;
     // --- participation in events and delegations (participation.cpp)
     // The person before `pos` with those enumerated with or accompanying them; with
     // `pronounSubject`, the person the sentence speaks of when none is written.

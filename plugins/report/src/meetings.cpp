@@ -226,7 +226,8 @@ void Extractor::findMeetings(ParagraphState &p) {
             } else if (std::size_t hlen = triggerLength(t, i, "visited_home"); hlen > 0 && m_home >= 0) {
                 const int home = countryEntity(m_home);
                 m_graph.evidence(home, lineAt(p, i), quoteAt(p, i), 0.6); // 來臺 names the home country
-                relate("visited", subjectBefore(p, s, persons, i), home, i, 0.6);
+                for (const int visitor : homeVisitors(p, s, persons, i, hlen))
+                    relate("visited", visitor, home, i, 0.6);
                 i += hlen - 1;
             }
         }
@@ -240,6 +241,27 @@ void Extractor::findMeetings(ParagraphState &p) {
             t.substr(s.begin, persons.front()->begin - s.begin).find(U"感") == U32::npos)
             m_protagonist = persons.front()->entity;
     }
+}
+
+// 來臺 / 訪華 with a person before it: that person. Used as a noun ("訪華外賓包括: A、B",
+// "visitors to Taiwan"): the persons listed after it, never the person the text is about.
+std::vector<int> Extractor::homeVisitors(const ParagraphState &p, const Sentence &s,
+                                         const std::vector<const Mention *> &persons, std::size_t at,
+                                         std::size_t length) const {
+    const U32 &t = p.paragraph.text;
+    bool noun = false;
+    for (const U32View w : {U32View(U"外賓"), U32View(U"外宾"), U32View(U"貴賓"), U32View(U"贵宾"), U32View(U"賓客"),
+                            U32View(U"宾客"), U32View(U"訪團"), U32View(U"访团"), U32View(U"團"), U32View(U"团"),
+                            U32View(U"人士"), U32View(U"者")})
+        noun = noun || t.compare(at + length, w.size(), w) == 0;
+    const bool before = std::any_of(persons.begin(), persons.end(), [&](const Mention *m) { return m->end <= at; });
+    if (!noun || before)
+        return {subjectBefore(p, s, persons, at)};
+    std::vector<int> out;
+    for (const Mention *m : persons)
+        if (m->begin >= at + length)
+            out.push_back(m->entity);
+    return out;
 }
 
 void Extractor::meetingAt(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,

@@ -18,6 +18,34 @@ namespace liaison::report {
 
 namespace {
 
+// Four Han characters, the shape of a motto (智慧永續, 互利共榮).
+bool fourHan(U32View w) { return w.size() == 4 && std::all_of(w.begin(), w.end(), [](char32_t c) { return isHan(c); }); }
+
+// A quoted motto, not a programme: 「繁榮南島 智慧永續」, 「攜手同心、互利共榮」 (four-character
+// phrases), or one four-character phrase quoted in a list of such (「智慧永續」、「民主永續」及「邦誼永續」).
+bool quotedSlogan(const U32 &t, std::size_t b, std::size_t e) {
+    std::vector<U32View> parts;
+    std::size_t from = b;
+    for (std::size_t i = b; i <= e; ++i)
+        if (i == e || U32View(U" 、，,").find(t[i]) != U32View::npos) {
+            if (i > from)
+                parts.push_back(U32View(t).substr(from, i - from));
+            from = i + 1;
+        }
+    if (parts.empty() || !std::all_of(parts.begin(), parts.end(), fourHan))
+        return false;
+    if (parts.size() >= 2)
+        return true;
+    auto joiner = [](char32_t c) { return U32View(U"、及和與与,，").find(c) != U32View::npos; };
+    // The quoted neighbour after (」、「X」) or before (「X」、「).
+    const bool after = e + 7 <= t.size() && joiner(t[e + 1]) && (t[e + 2] == U'「' || t[e + 2] == U'『') &&
+                       fourHan(U32View(t).substr(e + 3, 4));
+    const bool before = b >= 8 && joiner(t[b - 2]) && (t[b - 3] == U'」' || t[b - 3] == U'』') &&
+                        fourHan(U32View(t).substr(b - 7, 4));
+    return after || before;
+}
+
+
 bool isWordChar(char32_t c) { return isLatin(c) || isDigit(c) || c == U'-' || c == U'.' || c == U'+' || c == U'&'; }
 
 bool hasUpper(U32View w) { return std::any_of(w.begin(), w.end(), [](char32_t c) { return isUpper(c); }); }
@@ -95,7 +123,7 @@ void Extractor::findProgrammes(ParagraphState &p) {
         const bool wholeTopic = std::any_of(p.mentions.begin(), p.mentions.end(), [&](const Mention &m) {
             return m.kind == MentionKind::Topic && m.begin <= b && m.end >= e;
         });
-        if (!wholeTopic && !taken(b, e))
+        if (!wholeTopic && !taken(b, e) && !quotedSlogan(t, b, e))
             addProgramme(p, b, e, 0.7);
         i = close;
     }

@@ -73,8 +73,108 @@ bool attendeeListParagraph(const U32 &t) {
            contains(label, U"attend") || contains(label, U"participant");
 }
 
+int Extractor::documentEvent(bool briefingOnly) const {
+    static const std::vector<U32> heads = {U"briefing", U"press conference", U"說明會", U"说明会", U"記者會", U"记者会"};
+    for (const int e : m_namedEvents) {
+        const U32 name = asciiLower(fromUtf8(m_graph.at(e).name));
+        for (const U32 &head : heads)
+            if (name.size() >= head.size() && name.compare(name.size() - head.size(), head.size(), head) == 0)
+                return e;
+    }
+    return briefingOnly || m_namedEvents.empty() ? -1 : m_namedEvents.front();
+}
+
+// 主持人: P / Moderator: P → chaired; 出席者: P / Attendees: → attended; 講者: / Speaker: →
+// spoke_at: the section's event, else the event the document is about (the briefing).
+void Extractor::relateLabelledRoles(ParagraphState &p) {
+    const U32 &t = p.paragraph.text;
+    const U32 label = paragraphLabel(t, 16);
+    if (label.empty())
+        return;
+    const char *kind = nullptr;
+    for (const U32View w : {U32View(U"主持"), U32View(U"moderator"), U32View(U"chair"), U32View(U"host")})
+        kind = kind == nullptr && contains(label, w) ? "chaired" : kind;
+    for (const U32View w : {U32View(U"講者"), U32View(U"讲者"), U32View(U"主講"), U32View(U"主讲"), U32View(U"報告人"),
+                            U32View(U"报告人"), U32View(U"speaker"), U32View(U"presenter")})
+        kind = kind == nullptr && contains(label, w) ? "spoke_at" : kind;
+    kind = kind == nullptr && attendeeListParagraph(t) ? "attended" : kind;
+    const int event = p.scopeEvent >= 0 ? p.scopeEvent : documentEvent(false);
+    if (kind == nullptr || event < 0)
+        return;
+    // The names of the label's own sentence ("MODERATOR: Good afternoon. …" names no one).
+    const std::size_t end = p.sentences.empty() ? t.size() : p.sentences.front().end;
+    for (const auto &m : p.mentions)
+        if (m.kind == MentionKind::Person && m.begin > label.size() && m.begin < end && !insideParentheses(t, m.begin))
+            m_graph.relate(kind, m.entity, event, lineAt(p, m.begin), quoteAt(p, m.begin), 0.8);
+}
+
+// "ASSISTANT SECRETARY SANDALOW: Thank you …", "※ 歐洲司司長高安報告:": in the transcript of a
+// briefing, whoever has the floor spoke at it.
+void Extractor::relateSpeakerTurn(ParagraphState &p) {
+    const int briefing = documentEvent(true);
+    if (briefing < 0)
+        return;
+    const U32 &t = p.paragraph.text;
+    const int upper = upperCaseSpeaker(t);
+    if (upper >= 0) {
+        m_graph.relate("spoke_at", upper, briefing, lineAt(p, 0), quoteAt(p, 0), 0.7);
+        return;
+    }
+    for (const auto &m : p.mentions) {
+        if (m.kind != MentionKind::Person)
+            continue;
+        if (m.begin > 40 || U32View(t).substr(0, m.begin).find_first_of(U":：。") != U32View::npos)
+            return;
+        std::size_t c = skipSpaces(t, m.end);
+        c += m_lex.zhTitles.matchAt(t, c).length;
+        for (const U32View verb : {U32View(U"報告"), U32View(U"报告"), U32View(U"答詢"), U32View(U"答询")})
+            if (t.compare(c, verb.size(), verb) == 0)
+                c += verb.size();
+        c = skipSpaces(t, c);
+        if (c < t.size() && (t[c] == U':' || t[c] == U'：'))
+            m_graph.relate("spoke_at", m.entity, briefing, lineAt(p, m.begin), quoteAt(p, m.begin), 0.7);
+        return;
+    }
+}
+
+int Extractor::upperCaseSpeaker(const U32 &t) const {
+    const std::size_t colon = t.find(U':');
+    if (colon == U32::npos || colon > 40 || colon < 3)
+        return -1;
+    for (std::size_t i = 0; i < colon; ++i)
+        if (!(isUpper(t[i]) || isSpace(t[i]) || t[i] == U'.' || t[i] == U'-'))
+            return -1;
+    std::size_t b = colon;
+    while (b > 0 && !isSpace(t[b - 1]))
+        --b;
+    const U32 surname = asciiLower(U32View(t).substr(b, colon - b));
+    int found = -1;
+    for (std::size_t e = 0; e < m_graph.size(); ++e) {
+        const Entity &person = m_graph.at(static_cast<int>(e));
+        const U32 name = asciiLower(fromUtf8(person.name));
+        if (person.kind != "person" || name.size() < surname.size() ||
+            name.compare(name.size() - surname.size(), surname.size(), surname) != 0 ||
+            (name.size() > surname.size() && !isSpace(name[name.size() - surname.size() - 1])))
+            continue;
+        if (found >= 0) {
+            // "Sandalow" and "David Sandalow" are one person (the fuller name wins); two full names are a guess.
+            const U32 other = asciiLower(fromUtf8(m_graph.at(found).name));
+            const U32 &shorter = other.size() < name.size() ? other : name;
+            const U32 &longer = other.size() < name.size() ? name : other;
+            if (longer.compare(longer.size() - shorter.size(), shorter.size(), shorter) != 0)
+                return -1;
+            found = longer == name ? static_cast<int>(e) : found;
+            continue;
+        }
+        found = static_cast<int>(e);
+    }
+    return found;
+}
+
 void Extractor::findRelations(ParagraphState &p) {
     const U32 &t = p.paragraph.text;
+    relateLabelledRoles(p);
+    relateSpeakerTurn(p);
     const std::vector<int> clause = clauseNumbers(t);
     const bool attendeeList = attendeeListParagraph(t);
     const U32 dateLabel = paragraphLabel(t, 8);
