@@ -29,8 +29,10 @@ ArchiveSlice archivePathSlice(const std::string &url, const std::string &from, c
 // most 1, 2, ... 12 steps, Archive::corridorSlice) are pulled and handed to
 // `answer(slice, length)`, which returns true once its result on that slice
 // is the file's (its chains are the k shortest and none is longer than
-// `length`). Returns the last slice answered (store empty when a and b are
-// not connected within 12 steps).
+// `length`), or until a corridor holds all that a or b is connected to.
+// Returns the last slice answered (just a and b when they are not
+// connected); throws when neither happened within archive::kMaxChainSteps
+// steps, as a longer chain may exist (archive::longerChainsUnsearched).
 ArchiveSlice archiveCorridorSearch(const std::string &url, const std::string &from, const std::string &to,
                                    const ViewFilter &filter,
                                    const std::function<bool(const ArchiveSlice &, int length)> &answer);

@@ -98,16 +98,12 @@ int runPath(const std::vector<std::string> &words)
             // corridor of that length, so once the k chains found there are no
             // longer than it, they are the file's.
             const std::size_t wanted = k ? *k : 1;
-            int reached = 0;
             slice = archiveCorridorSearch(where, args.positional(1, "A"), args.positional(2, "B"), filter,
                                           [&](const ArchiveSlice &s, int length) {
                                               chains = findChains(s.store, s.a, s.b, filter);
-                                              reached = length;
                                               return s.a == s.b || (chains.size() == wanted &&
                                                                     chains.back().size() <= std::size_t(length));
                                           });
-            // Past 12 steps only chains the corridor vouches for are given.
-            std::erase_if(chains, [&](const Chain &c) { return c.size() > std::size_t(reached); });
         }
         store = std::move(slice.store);
         a = slice.a, b = slice.b;

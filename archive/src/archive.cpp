@@ -101,10 +101,10 @@ GraphStore Archive::pathSlice(const std::string &a, const std::string &b, const 
     return pathSliceOf(m_impl->conn, a, b, filter, maxDepth);
 }
 
-GraphStore Archive::corridorSlice(const std::string &a, const std::string &b, const ViewFilter &filter, int length,
-                                  std::size_t maxEntities, bool &meets)
+Corridor Archive::corridorSlice(const std::string &a, const std::string &b, const ViewFilter &filter, int length,
+                                std::size_t maxEntities)
 {
-    return corridorSliceOf(m_impl->conn, a, b, filter, length, maxEntities, meets);
+    return corridorSliceOf(m_impl->conn, a, b, filter, length, maxEntities);
 }
 
 GraphStore Archive::filterSlice(const std::vector<std::string> &ids)

@@ -188,6 +188,14 @@ void walkBack(const Side &side, const std::string &from, std::set<std::string> &
 
 } // namespace
 
+ArchiveError longerChainsUnsearched(const std::string &a, const std::string &b, int steps)
+{
+    return ArchiveError("no chain of at most " + std::to_string(steps) + " steps joins " + a + " and " + b +
+                        " in the archive, and longer chains are not searched in the server: pull a slice "
+                        "(liaison archive pull URL --focus " + a + "," + b + " --depth N -o slice.json) and run "
+                        "path on it");
+}
+
 GraphStore pathSliceOf(pg::Connection &conn, const std::string &a, const std::string &b, const ViewFilter &filter,
                        int maxDepth)
 {
@@ -196,7 +204,12 @@ GraphStore pathSliceOf(pg::Connection &conn, const std::string &a, const std::st
     fromB.distance[b] = 0, fromB.frontier = {b};
     std::set<std::string> onPath{a, b};
     while (a != b && fromA.depth + fromB.depth < maxDepth && !fromA.frontier.empty() && !fromB.frontier.empty()) {
-        bool growA = fromA.frontier.size() <= fromB.frontier.size();
+        // The smaller frontier; on a tie the side that has seen less, so a
+        // small component runs out of entities (and "not connected" is
+        // known) before the bound stops the search.
+        bool growA = fromA.frontier.size() != fromB.frontier.size()
+                         ? fromA.frontier.size() < fromB.frontier.size()
+                         : fromA.distance.size() <= fromB.distance.size();
         expand(conn, growA ? fromA : fromB, filter, growA ? b : a);
         // Meeting points with the smallest total distance.
         int best = -1;
@@ -217,6 +230,7 @@ GraphStore pathSliceOf(pg::Connection &conn, const std::string &a, const std::st
         return loadSlice(conn, {onPath.begin(), onPath.end()});
     }
     if (a == b) return loadSlice(conn, {a});
+    if (!fromA.frontier.empty() && !fromB.frontier.empty()) throw longerChainsUnsearched(a, b, maxDepth);
     return loadSlice(conn, {a, b}, std::vector<std::string>{});
 }
 
@@ -230,8 +244,8 @@ std::set<std::string> countryTies(pg::Connection &conn, const std::set<std::stri
     return countries;
 }
 
-GraphStore corridorSliceOf(pg::Connection &conn, const std::string &a, const std::string &b, const ViewFilter &filter,
-                           int length, std::size_t maxEntities, bool &meets)
+Corridor corridorSliceOf(pg::Connection &conn, const std::string &a, const std::string &b, const ViewFilter &filter,
+                         int length, std::size_t maxEntities)
 {
     // Every entity on a chain of at most `length` steps lies within
     // ceil(length/2) steps of a or floor(length/2) steps of b, and such a
@@ -251,17 +265,19 @@ GraphStore corridorSliceOf(pg::Connection &conn, const std::string &a, const std
     };
     grow(fromA, (length + 1) / 2, b);
     grow(fromB, length / 2, a);
-    meets = false;
+    Corridor found;
+    found.whole = fromA.frontier.empty() || fromB.frontier.empty();
     std::set<std::string> ids;
     for (const auto &[id, d] : fromA.distance) {
         ids.insert(id);
-        if (fromB.distance.contains(id)) meets = true;
+        if (fromB.distance.contains(id)) found.meets = true;
     }
-    if (!meets) return {};
+    if (!found.meets) return found;
     for (const auto &[id, d] : fromB.distance) ids.insert(id);
     std::set<std::string> countries = countryTies(conn, ids); // what --country needs
     ids.insert(countries.begin(), countries.end());
-    return loadSlice(conn, {ids.begin(), ids.end()});
+    found.slice = loadSlice(conn, {ids.begin(), ids.end()});
+    return found;
 }
 
 } // namespace liaison::archive

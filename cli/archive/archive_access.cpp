@@ -46,16 +46,21 @@ ArchiveSlice archiveCorridorSearch(const std::string &url, const std::string &fr
     archive::Archive db(url);
     std::string a = db.resolve(from), b = db.resolve(to);
     ArchiveSlice last;
-    for (int length = a == b ? 0 : 1; length <= 12; ++length) {
-        bool meets = false;
-        ArchiveSlice slice{db.corridorSlice(a, b, filter, length, kMaxCorridor, meets)};
-        if (!meets) continue; // no chain that short, whatever the filters
+    bool whole = false; // the last corridor held everything a or b is connected to
+    for (int length = a == b ? 0 : 1; length <= archive::kMaxChainSteps && !whole; ++length) {
+        archive::Corridor corridor = db.corridorSlice(a, b, filter, length, kMaxCorridor);
+        whole = corridor.whole;
+        if (!corridor.meets) continue; // no chain that short, whatever the filters
+        ArchiveSlice slice{std::move(corridor.slice)};
         slice.a = slice.store.findById(a);
         slice.b = slice.store.findById(b);
         last = std::move(slice);
         if (answer(last, length)) return last;
     }
-    if (last.store.entityCount() == 0) { // not connected within 12 steps: the two ends alone
+    // Fewer chains than asked within the bound: on a file longer ones could
+    // follow, so the archive's answer would be short of the file's.
+    if (!whole) throw archive::longerChainsUnsearched(a, b, archive::kMaxChainSteps);
+    if (last.store.entityCount() == 0) { // a and b are not connected: the two ends alone
         last.store = db.entitiesSlice(a == b ? std::vector<std::string>{a} : std::vector<std::string>{a, b});
         last.a = last.store.findById(a);
         last.b = last.store.findById(b);
