@@ -7,7 +7,6 @@
 #include "liaison/analysis.hpp"
 #include "liaison/errors.hpp"
 #include "liaison/exchange_export.hpp"
-#include "liaison/json_io.hpp"
 #include "liaison/layout.hpp"
 #include "liaison/met_network.hpp"
 
@@ -109,7 +108,7 @@ static int runExport(const std::vector<std::string> &words)
         throw UserError("--undirected goes with --format graphml, gexf or csv");
 
     if (format == "json") {
-        saveLiaisonJsonFile(extractView(store, view), output);
+        saveGraph(extractView(store, view), output);
         return 0;
     }
     if (format == "graphml" || format == "gexf" || format == "csv") {
@@ -117,8 +116,13 @@ static int runExport(const std::vector<std::string> &words)
         exchange.undirected = args.flag("--undirected");
         exchange.csvDialect = args.option("--csv-dialect", "liaison");
         exchange.csvBom = args.flag("--csv-bom");
+        if (isStandardStream(output)) {
+            if (format == "csv") throw UserError("csv export writes two files; give a file name, not '-'");
+            writeOutput(output, format == "graphml" ? writeGraphml(store, view, exchange) : writeGexf(store, view, exchange));
+            return 0;
+        }
         for (const std::string &file : exportExchangeFormat(store, view, format, output, exchange))
-            if (file != "-") std::cerr << "wrote " << file << "\n";
+            std::cerr << "wrote " << file << "\n";
         return 0;
     }
     LayoutOptions options;
@@ -150,8 +154,8 @@ static int runExport(const std::vector<std::string> &words)
     std::string bytes = renderDiagram(store, view, parseDiagramFormat(format), options);
     if (tty) std::cerr << "\r\033[K";
     for (const std::string &message : messages) std::cerr << "liaison export: " << message << "\n";
-    writeFileAtomically(output, bytes);
-    if (output != "-")
+    writeOutput(output, bytes);
+    if (!isStandardStream(output))
         std::cerr << "wrote " << output << " (" << view.entities.size() << " entities, " << view.relations.size()
                   << " relations, " << layoutEngineName(options.engine) << ")\n";
     return 0;

@@ -7,7 +7,6 @@
 #include "liaison/errors.hpp"
 #include "liaison/file_lock.hpp"
 #include "liaison/import_batch.hpp"
-#include "liaison/json_io.hpp"
 #include "liaison/plugin_host.hpp"
 
 #include <iostream>
@@ -174,13 +173,14 @@ static int runImport(const std::vector<std::string> &words)
     refuseOutputOverInputs(*out, args.positionals(), into);
     // Case 3: held from before --into is read until the save's rename, so a
     // concurrent import of the same graph waits instead of losing this one.
-    UpdateLock lock(*out);
+    std::optional<UpdateLock> lock;
+    if (!isStandardStream(*out)) lock.emplace(*out);
 
     LoadOptions load;
     bool tty = ::isatty(STDERR_FILENO) && !quiet;
     ImportBatch batch;
     for (const std::string &file : args.positionals()) {
-        std::string bytes = readWholeFile(file);
+        std::string bytes = readInput(file);
         const LoaderInfo &loader = host.choose(file, bytes, plugin);
         if (tty) {
             load.progress = [&file](std::uint64_t done, std::uint64_t total) {
@@ -204,7 +204,7 @@ static int runImport(const std::vector<std::string> &words)
         throw;
     }
     // Case 16: nothing is reported as imported until the file is in place.
-    saveLiaisonJsonFile(store, *out);
+    saveGraph(store, *out);
     if (args.flag("--report") && !quiet) printOutcomes(report);
     printReport(report, quiet);
     if (args.flag("--json")) reportJson(report);

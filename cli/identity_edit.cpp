@@ -1,7 +1,6 @@
 #include "identity_edit.hpp"
 
 #include "liaison/errors.hpp"
-#include "liaison/json_io.hpp"
 
 #include <iostream>
 
@@ -29,10 +28,10 @@ int runEdit(const Args &args, const std::function<EditResult(const GraphStore &)
     const std::string &file = args.positional(0, "FILE");
     std::string out = args.option("-o", args.option("--output", file));
     // The report goes to stdout; a graph written to stdout would mix with it.
-    if (out == "-") throw UserError("-o - is not possible here: the command reports on standard output");
+    if (isStandardStream(out)) throw UserError("-o - is not possible here: the command reports on standard output");
     GraphStore before = loadGraph(file);
     EditResult result = change(before);
-    saveLiaisonJsonFile(result.store, out);
+    saveGraph(result.store, out);
     if (args.flag("--json")) {
         JsonOut json;
         result.json(json);

@@ -6,18 +6,16 @@
 #include "liaison/import_batch.hpp"
 #include "liaison/name_lookup.hpp"
 #include "liaison/filter_spec.hpp"
-#include "liaison/json_io.hpp"
 #include "liaison/storable.hpp"
 
 #include <iostream>
 
 namespace liaison::cli {
 
-GraphStore loadGraph(const std::string &path) { return readLiaisonJsonFile(path); }
-
 void refuseOutputOverInputs(const std::string &output, const std::vector<std::string> &inputs,
                             const std::optional<std::string> &updated)
 {
+    if (isStandardStream(output)) return; // standard output replaces no file
     if (updated && sameFile(output, *updated)) return;
     for (const std::string &input : inputs)
         if (sameFile(output, input))

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "args.hpp"
+#include "std_streams.hpp"
 
 #include "liaison/graph_store.hpp"
 #include "liaison/view.hpp"
@@ -14,8 +15,6 @@
 #include <string>
 
 namespace liaison::cli {
-
-GraphStore loadGraph(const std::string &path);
 
 // Throws UserError when `output` is the same file as one of `inputs` (an
 // output path never silently replaces what the command reads), unless it is

@@ -1,3 +1,4 @@
+#include "liaison/errors.hpp"
 #include "liaison/graph_store.hpp"
 #include "liaison/normalize.hpp"
 
@@ -41,9 +42,9 @@ TEST(GraphStore, RefusesDuplicateIdsAndDanglingRelations)
 {
     GraphStore store;
     store.addEntity(person("person:a", "A"));
-    EXPECT_THROW(store.addEntity(person("person:a", "Another A")), std::invalid_argument);
+    EXPECT_THROW(store.addEntity(person("person:a", "Another A")), GraphError);
     Relation r{"met", "person:a", "person:missing", {}, {}, {}};
-    EXPECT_THROW(store.addRelation(r), std::invalid_argument);
+    EXPECT_THROW(store.addRelation(r), GraphError);
     EXPECT_EQ(store.relationCount(), 0u);
     EXPECT_EQ(store.entityCount(), 1u);
 }

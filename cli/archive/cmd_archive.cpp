@@ -100,7 +100,7 @@ int runPull(const std::vector<std::string> &words)
     query.search = args.option("--search", "");
     query.filter = filter;
     GraphStore slice = db.pull(query);
-    saveLiaisonJsonFile(slice, output);
+    saveGraph(slice, output);
     std::cerr << "pulled " << slice.entityCount() << " entities, " << slice.relationCount() << " relations and "
               << slice.sources().size() << " sources from " << db.describe() << " into " << output << "\n";
     return 0;

@@ -11,15 +11,6 @@ namespace liaison::viewer {
 
 namespace {
 
-std::vector<EntityIndex> neighbourIndices(const GraphStore &store, EntityIndex e) {
-    std::vector<EntityIndex> out;
-    for (RelationIndex r : store.outRelations(e))
-        out.push_back(store.relationTarget(r));
-    for (RelationIndex r : store.inRelations(e))
-        out.push_back(store.relationSource(r));
-    return out;
-}
-
 const std::string &nameOf(const AppState &app, const std::string &id) {
     EntityIndex e = app.doc.store->findById(id);
     return e == kNoEntity ? id : app.doc.store->entity(e).name;
@@ -85,7 +76,7 @@ void hideNeighbours(AppState &app, const std::string &id) {
         return;
     ViewEdits edits = app.doc.edits;
     edits.expanded.erase(id);
-    for (EntityIndex n : neighbourIndices(*app.doc.store, e))
+    for (EntityIndex n : app.doc.store->neighbours(e))
         if (n != e)
             edits.hidden.insert(app.doc.store->entity(n).id);
     changeEdits(app, "hide the neighbours of " + nameOf(app, id), std::move(edits));
@@ -98,7 +89,7 @@ void expandNeighbours(AppState &app, const std::string &id) {
     ViewEdits edits = app.doc.edits;
     edits.expanded.insert(id);
     edits.hidden.erase(id);
-    for (EntityIndex n : neighbourIndices(*app.doc.store, e))
+    for (EntityIndex n : app.doc.store->neighbours(e))
         edits.hidden.erase(app.doc.store->entity(n).id);
     changeEdits(app, "expand " + nameOf(app, id), std::move(edits));
 }

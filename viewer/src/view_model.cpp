@@ -9,19 +9,6 @@
 
 namespace liaison::viewer {
 
-namespace {
-
-std::vector<EntityIndex> neighbours(const GraphStore &store, EntityIndex e) {
-    std::vector<EntityIndex> out;
-    for (RelationIndex r : store.outRelations(e))
-        out.push_back(store.relationTarget(r));
-    for (RelationIndex r : store.inRelations(e))
-        out.push_back(store.relationSource(r));
-    return out;
-}
-
-} // namespace
-
 ViewFilter toViewFilter(const GraphStore &store, const FilterState &filters) {
     ViewFilter f;
     if (!filters.hiddenKinds.empty())
@@ -105,7 +92,7 @@ View computeView(const GraphStore &store, const ViewEdits &edits, const FilterSt
         if (e == kNoEntity)
             continue;
         entities.push_back(e);
-        for (EntityIndex n : neighbours(store, e))
+        for (EntityIndex n : store.neighbours(e))
             entities.push_back(n);
     }
     for (const std::string &id : edits.pinned)

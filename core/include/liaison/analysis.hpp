@@ -46,8 +46,12 @@ std::vector<MetPair> metProjection(const GraphStore &store, const ViewFilter &fi
 // Bytes per met pair that metProjection + metGraph hold at their peak.
 inline constexpr std::size_t kBytesPerMetPair = 80;
 
-// The ego network of `centre` to `depth` hops (either direction), keeping
-// only entities of `kinds` when not empty (the centre is always kept).
+// The ego network of `centre` to `depth` hops (either direction), walking
+// only along relations that pass `filter` (passesRelationFilter: relation
+// kinds, sources, dates) and only through entities that pass it
+// (passesEntityFilter: kinds, sources, countries, dates; the centre is always
+// kept). The view holds the entities reached and the relations among them
+// that pass the filter; filter.hideIsolated is not applied.
 View egoNetwork(const GraphStore &store, EntityIndex centre, int depth,
                 const ViewFilter &filter = {});
 

@@ -50,6 +50,17 @@ public:
     using UserError::UserError;
 };
 
+// The graph refused a change that would break what it promises (graph_store.hpp):
+// an empty or duplicate entity id, a relation to an entity it does not hold,
+// a redirect onto a live id or onto itself, a value Liaison JSON cannot hold
+// (storable.hpp). Readers and importers check first and report a located
+// ParseError; this is what reaches the user when a command asks the store
+// for something their input makes impossible. Nothing was changed.
+class GraphError : public UserError {
+public:
+    using UserError::UserError;
+};
+
 // Graphviz refused a graph or a layout; names the engine and its messages.
 class LayoutError : public UserError {
 public:

@@ -31,7 +31,7 @@ private:
 };
 
 // True when the two paths name the same existing file (same device and
-// inode, symlinks followed). "-" names no file.
+// inode, symlinks followed).
 bool sameFile(const std::string &a, const std::string &b);
 
 } // namespace liaison

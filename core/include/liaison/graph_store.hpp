@@ -29,12 +29,17 @@ public:
     GraphStore &operator=(const GraphStore &);
 
     // --- mutation -------------------------------------------------------
+    // Every mutation that refuses its input throws GraphError (errors.hpp, a
+    // UserError) and leaves the store as it was. A record the store cannot
+    // save and read back (storable.hpp) is refused the same way.
     // Adds a source; a source with the same id is replaced.
     void addSource(Source source);
-    // Adds an entity. Throws std::invalid_argument if the id is empty or
-    // already present. The kind defaults to the id's prefix when empty.
+    // Adds an entity and returns its index (entityCount() before the call).
+    // Throws GraphError if the id is empty or already names an entity or a
+    // merged-away id. The kind defaults to the id's prefix when empty.
     EntityIndex addEntity(Entity entity);
-    // Adds a relation between existing entities. Throws std::invalid_argument
+    // Adds a relation between existing entities (an endpoint given as a
+    // merged-away id is rewritten to the survivor's id). Throws GraphError
     // when an endpoint id is unknown.
     RelationIndex addRelation(Relation relation);
     // Unites `incoming` into the entity at `target`: names, aliases,
@@ -59,7 +64,7 @@ public:
     std::vector<Judgement> &judgements() { return m_judgements; }
     const std::vector<Judgement> &judgements() const { return m_judgements; }
     // Records that `redirect.from` now names `redirect.to`. Throws
-    // std::invalid_argument when `from` is empty, is a live entity id, or
+    // GraphError when `from` is empty, is a live entity id, or
     // equals `to`. A redirect whose target is unknown is kept (and resolves
     // to nothing) so a file stays readable whatever order it was edited in.
     void addRedirect(Redirect redirect);
@@ -80,6 +85,9 @@ public:
     std::span<const Entity> entities() const { return m_entities; }
     std::span<const Relation> relations() const { return m_relations; }
     std::span<const Source> sources() const { return m_sources; }
+    // The source with this id, or nullptr when the store holds none. The
+    // pointer is valid until the next addSource (which may move the sources)
+    // or until the store is assigned, moved from or destroyed.
     const Source *source(std::string_view id) const;
 
     // The entity with this id (or a merged-away id, through redirects), or kNoEntity.
@@ -92,6 +100,10 @@ public:
     // Resolves a user's reference: an id, else an exact name/alias.
     // Returns every candidate; the caller decides what ambiguity means.
     std::vector<EntityIndex> resolve(std::string_view idOrName) const;
+    // The entities of exactly this kind, in ascending index order; an empty
+    // vector for a kind the store does not hold. The reference is valid until
+    // the next addEntity or until the store is assigned, moved from or
+    // destroyed: copy it to keep it across a change.
     const std::vector<EntityIndex> &entitiesOfKind(std::string_view kind) const;
 
     // Relations leaving / entering an entity.
@@ -99,6 +111,11 @@ public:
     std::vector<RelationIndex> inRelations(EntityIndex e) const;
     std::size_t outDegree(EntityIndex e) const;
     std::size_t inDegree(EntityIndex e) const;
+    // The entities at the other end of e's relations, direction ignored: the
+    // targets of outRelations(e) in that order, then the sources of
+    // inRelations(e). One item per relation, so an entity linked twice
+    // appears twice and a self-loop gives e twice.
+    std::vector<EntityIndex> neighbours(EntityIndex e) const;
 
     // The Boost graph, for algorithms inside core only (graph_topology.hpp).
     const GraphTopology &topology() const { return *m_topology; }

@@ -5,6 +5,7 @@
 #include "liaison/errors.hpp"
 #include "liaison/graph_store.hpp"
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,20 +31,27 @@ GraphStore readLiaisonJson(std::string_view text, const std::string &displayName
 // whose endpoint was left out are left out too, each with its own error.
 GraphStore readLiaisonJsonCollecting(std::string_view text, const std::string &displayName,
                                      std::vector<ParseError> &problems);
-// Reads the file at `path` ("-" reads standard input).
+// Reads the file at `path` (a file: core gives "-" no meaning; standard
+// streams are the command line's, cli/std_streams.hpp).
 GraphStore readLiaisonJsonFile(const std::string &path);
+
+// Receives the next bytes of a document; throws IoError when they cannot be written.
+using ByteSink = std::function<void(std::string_view)>;
 
 // Serialises the store (pretty-printed, stable order, unknown keys kept).
 std::string writeLiaisonJson(const GraphStore &store);
+// The same bytes, passed to `sink` piece by piece (never the whole document
+// held in memory). Throws GraphError before the first byte when the store
+// holds what the format cannot (storable.hpp).
+void writeLiaisonJson(const GraphStore &store, const ByteSink &sink);
 // Writes atomically: a temp file beside `path`, fsync, rename, fsync of the
 // directory. On any failure the previous file is intact and IoError is thrown.
-// "-" writes to standard output.
 void saveLiaisonJsonFile(const GraphStore &store, const std::string &path);
 
-// Writes `bytes` to `path` atomically (same guarantees as above). Shared by
-// every exporter.
+// Writes `bytes` to the file `path` atomically (same guarantees as above).
+// Shared by every exporter.
 void writeFileAtomically(const std::string &path, std::string_view bytes);
-// Reads a whole file, "-" for stdin. Throws IoError naming the path.
+// Reads a whole file. Throws IoError naming the path.
 std::string readWholeFile(const std::string &path);
 
 } // namespace liaison

@@ -13,9 +13,11 @@
 
 namespace liaison {
 
-// Index of an entity in a GraphStore. Stable for the life of the store
-// (entities are never renumbered except by GraphStore::removeEntities, which
-// documents it). Not a Boost descriptor.
+// Index of an entity in a GraphStore: 0 .. entityCount()-1 in the order the
+// entities were added. Stable for the life of the store: a GraphStore never
+// removes or renumbers an entity (an edit that removes one, such as a merge,
+// builds a new store, identity.hpp). Not a Boost descriptor. RelationIndex
+// likewise for relations.
 using EntityIndex = std::uint32_t;
 using RelationIndex = std::uint32_t;
 inline constexpr EntityIndex kNoEntity = ~EntityIndex{0};

@@ -1,7 +1,7 @@
 // What a GraphStore may hold: exactly the values Liaison JSON writes and reads
 // back unchanged, so that every graph the store holds saves to a file the next
 // command can read (issue 10, case 1). GraphStore refuses anything else with
-// std::invalid_argument; importers and readers call these first so the user
+// GraphError (errors.hpp); importers and readers call these first so the user
 // gets a located error instead.
 #pragma once
 

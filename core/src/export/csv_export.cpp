@@ -253,7 +253,6 @@ std::vector<std::string> exportExchangeFormat(const GraphStore &store, const Vie
         return {out};
     }
     if (format == "csv") {
-        if (out == "-") throw UserError("csv export writes two files; give a file name, not '-'");
         CsvTables t = writeCsvTables(store, view, options);
         std::string edges = csvEdgesPath(out);
         writeFileAtomically(out, t.nodes);

@@ -1,6 +1,5 @@
 #include "exchange_columns.hpp"
 
-#include "liaison/printable.hpp"
 #include "liaison/storable.hpp"
 
 #include <rapidjson/stringbuffer.h>
@@ -172,40 +171,6 @@ std::string evidenceJson(const std::vector<Evidence> &evidence)
     }
     w.EndArray();
     return buffer.GetString();
-}
-
-// XML 1.0 cannot hold C0 controls other than tab, LF and CR, not even as
-// character references, nor U+FFFE/U+FFFF: those are written visibly escaped
-// (printable.hpp) so the document stays well-formed for every string the
-// store can hold.
-std::string xmlEscape(std::string_view text)
-{
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-            out += printableText(text.substr(i, 1));
-            continue;
-        }
-        if (std::string_view three = text.substr(i, 3); three == "\xEF\xBF\xBE" || three == "\xEF\xBF\xBF") {
-            out += three == "\xEF\xBF\xBE" ? "\\uFFFE" : "\\uFFFF";
-            i += 2;
-            continue;
-        }
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\n': out += "&#10;"; break;
-        case '\r': out += "&#13;"; break;
-        case '\t': out += "&#9;"; break;
-        default: out += c;
-        }
-    }
-    return out;
 }
 
 } // namespace liaison::detail

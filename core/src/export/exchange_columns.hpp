@@ -2,6 +2,7 @@
 #pragma once
 
 #include "liaison/exchange_export.hpp"
+#include "util/xml_text.hpp"
 
 #include <map>
 #include <string>
@@ -45,7 +46,6 @@ std::string evidenceJson(const std::vector<Evidence> &evidence);
 // keys as an object, compact; "" when there are none.
 std::string sourcesJson(const GraphStore &store);
 std::string documentJson(const GraphStore &store);
-std::string xmlEscape(std::string_view text);
 
 // Ids of Liaison's own keys in GraphML and attributes in GEXF. A loader that
 // sees any id with this prefix reads the file as Liaison's: the reserved ids

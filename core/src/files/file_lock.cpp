@@ -31,7 +31,6 @@ FileId idOf(const struct stat &info) { return {info.st_dev, info.st_ino}; }
 
 UpdateLock::UpdateLock(const std::string &path)
 {
-    if (path == "-") return;
     for (;;) {
         int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
         if (fd < 0) {
@@ -82,7 +81,6 @@ UpdateLock::~UpdateLock()
 
 bool sameFile(const std::string &a, const std::string &b)
 {
-    if (a == "-" || b == "-") return false;
     struct stat x {}, y {};
     return ::stat(a.c_str(), &x) == 0 && ::stat(b.c_str(), &y) == 0 && idOf(x) == idOf(y);
 }

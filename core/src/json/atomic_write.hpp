@@ -2,17 +2,16 @@
 // held in memory whole. Same guarantees as writeFileAtomically (json_io.hpp).
 #pragma once
 
+#include "liaison/json_io.hpp" // ByteSink
+
 #include <functional>
 #include <string>
 #include <string_view>
 
 namespace liaison {
 
-// Receives the next bytes of the file; throws IoError when they cannot be written.
-using ByteSink = std::function<void(std::string_view)>;
-
-// Calls produce(sink) once; what it passes to sink becomes the file at `path`
-// ("-": standard output). A symlink at `path` is followed: the file it names
+// Calls produce(sink) once; what it passes to sink becomes the file at `path`.
+// A symlink at `path` is followed: the file it names
 // is replaced and the link stays. The bytes go to a temp file beside that
 // file, which gets the old file's mode (a new file: 0666 less the umask), is
 // fsynced and renamed over it, then the directory is fsynced; all under the

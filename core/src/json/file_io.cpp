@@ -15,8 +15,6 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
-#include <iostream>
-#include <iterator>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -29,8 +27,6 @@ static std::string osError(const std::string &what, const std::string &path)
 
 std::string readWholeFile(const std::string &path)
 {
-    if (path == "-")
-        return {std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) throw IoError(osError("open", path));
     struct stat info {};
@@ -131,13 +127,6 @@ TargetState inspectTarget(const std::string &path, const std::string &shownPath)
 
 void writeFileAtomicallyFrom(const std::string &path, const std::function<void(const ByteSink &)> &produce)
 {
-    if (path == "-") {
-        // Straight to the descriptor: the bytes are the file (PNG, PDF, JSON),
-        // not text for the terminal that a stream filter may touch.
-        std::cout.flush();
-        produce([](std::string_view bytes) { writeAll(STDOUT_FILENO, bytes, "standard output"); });
-        return;
-    }
     namespace fs = std::filesystem;
     const std::string real = resolveSymlinks(path);
     UpdateLock lock(real); // no-op when this process holds it already (import --into)

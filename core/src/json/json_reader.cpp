@@ -384,7 +384,7 @@ GraphStore readLiaisonJsonCollecting(std::string_view text, const std::string &d
 GraphStore readLiaisonJsonFile(const std::string &path)
 {
     std::string text = readWholeFile(path);
-    return readLiaisonJson(text, path == "-" ? std::string("<stdin>") : path);
+    return readLiaisonJson(text, path);
 }
 
 } // namespace liaison

@@ -191,7 +191,7 @@ void writeDocument(const GraphStore &store, const ByteSink &sink)
 {
     // The one part of a store its API lets anyone change unchecked.
     if (std::string why = extrasProblem(store.documentExtras(), json_keys::kDocument); !why.empty())
-        throw std::invalid_argument("cannot save the graph: top-level " + why);
+        throw GraphError("cannot save the graph: top-level " + why);
     ChunkStream stream(sink);
     Writer w(stream);
     w.SetIndent(' ', 2);
@@ -235,6 +235,8 @@ std::string writeLiaisonJson(const GraphStore &store)
     writeDocument(store, [&text](std::string_view bytes) { text.append(bytes); });
     return text;
 }
+
+void writeLiaisonJson(const GraphStore &store, const ByteSink &sink) { writeDocument(store, sink); }
 
 void saveLiaisonJsonFile(const GraphStore &store, const std::string &path)
 {

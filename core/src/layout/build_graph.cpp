@@ -4,6 +4,7 @@
 #include "layout/worker_protocol.hpp"
 #include "liaison/errors.hpp"
 #include "liaison/printable.hpp"
+#include "util/xml_text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -32,22 +33,7 @@ std::string literalLabel(std::string_view raw)
     return out;
 }
 
-std::string htmlText(std::string_view raw)
-{
-    std::string text = printableText(raw);
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
+std::string htmlText(std::string_view raw) { return detail::xmlEscape(printableText(raw)); }
 
 namespace {
 

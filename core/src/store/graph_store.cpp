@@ -1,11 +1,11 @@
 #include "liaison/graph_store.hpp"
 
+#include "liaison/errors.hpp"
 #include "liaison/normalize.hpp"
 #include "liaison/storable.hpp"
 #include "store/graph_topology.hpp"
 
 #include <algorithm>
-#include <stdexcept>
 #include <unordered_map>
 
 namespace liaison {
@@ -15,7 +15,7 @@ namespace {
 template <class Record> void requireStorable(const Record &record, const char *what, const std::string &id)
 {
     if (std::string why = storableProblem(record); !why.empty())
-        throw std::invalid_argument(std::string(what) + " '" + id + "': " + why);
+        throw GraphError(std::string(what) + " '" + id + "': " + why);
 }
 
 // Lets the id maps be searched with a string_view, without building a string.
@@ -128,10 +128,10 @@ void GraphStore::indexNames(EntityIndex i)
 
 EntityIndex GraphStore::addEntity(Entity entity)
 {
-    if (entity.id.empty()) throw std::invalid_argument("entity without an id");
+    if (entity.id.empty()) throw GraphError("entity without an id");
     requireStorable(entity, "entity", entity.id);
     if (m_index->byId.contains(entity.id) || m_index->mergedIds.contains(entity.id))
-        throw std::invalid_argument("duplicate entity id '" + entity.id + "'");
+        throw GraphError("duplicate entity id '" + entity.id + "'");
     if (entity.kind.empty()) entity.kind = kindFromId(entity.id);
     if (entity.name.empty()) entity.name = entity.id;
     auto index = static_cast<EntityIndex>(m_entities.size());
@@ -149,9 +149,9 @@ RelationIndex GraphStore::addRelation(Relation relation)
     EntityIndex from = findById(relation.from);
     EntityIndex to = findById(relation.to);
     if (from == kNoEntity)
-        throw std::invalid_argument("relation source '" + relation.from + "' is not an entity");
+        throw GraphError("relation source '" + relation.from + "' is not an entity");
     if (to == kNoEntity)
-        throw std::invalid_argument("relation target '" + relation.to + "' is not an entity");
+        throw GraphError("relation target '" + relation.to + "' is not an entity");
     // A relation to a merged-away id points at the survivor.
     relation.from = m_entities[from].id;
     relation.to = m_entities[to].id;
@@ -219,11 +219,11 @@ std::size_t GraphStore::appendRelationEvidence(RelationIndex r, const std::vecto
 
 void GraphStore::addRedirect(Redirect redirect)
 {
-    if (redirect.from.empty()) throw std::invalid_argument("redirect without a \"from\" id");
+    if (redirect.from.empty()) throw GraphError("redirect without a \"from\" id");
     if (redirect.from == redirect.to)
-        throw std::invalid_argument("redirect from '" + redirect.from + "' to itself");
+        throw GraphError("redirect from '" + redirect.from + "' to itself");
     if (m_index->byId.contains(redirect.from))
-        throw std::invalid_argument("redirect from '" + redirect.from + "', which is an entity id");
+        throw GraphError("redirect from '" + redirect.from + "', which is an entity id");
     if (auto it = m_index->mergedIds.find(redirect.from); it != m_index->mergedIds.end()) {
         m_redirects[it->second] = std::move(redirect); // re-pointed (a merge after a split)
         return;
@@ -334,5 +334,17 @@ std::vector<RelationIndex> GraphStore::inRelations(EntityIndex e) const
 
 std::size_t GraphStore::outDegree(EntityIndex e) const { return boost::out_degree(e, m_topology->graph); }
 std::size_t GraphStore::inDegree(EntityIndex e) const { return boost::in_degree(e, m_topology->graph); }
+
+std::vector<EntityIndex> GraphStore::neighbours(EntityIndex e) const
+{
+    const BoostGraph &g = m_topology->graph;
+    std::vector<EntityIndex> out;
+    out.reserve(boost::out_degree(e, g) + boost::in_degree(e, g));
+    for (auto [it, end] = boost::out_edges(e, g); it != end; ++it)
+        out.push_back(static_cast<EntityIndex>(boost::target(*it, g)));
+    for (auto [it, end] = boost::in_edges(e, g); it != end; ++it)
+        out.push_back(static_cast<EntityIndex>(boost::source(*it, g)));
+    return out;
+}
 
 } // namespace liaison
