@@ -32,7 +32,7 @@ std::vector<std::string> surnamesOf(const NameForm &form)
     return out;
 }
 
-std::string quoted(const std::string &text) { return "\"" + text + "\""; }
+std::string inQuotes(const std::string &text) { return "\"" + text + "\""; }
 
 const char *genderWord(Gender g) { return g == Gender::Male ? "male" : "female"; }
 
@@ -50,14 +50,14 @@ NameMatch matchForms(const NameForm &a, const NameForm &b)
         m.score = 0.7;
         bool scripts = normalizeName(a.text).key != normalizeName(b.text).key &&
                        foldText(a.text) != foldText(b.text);
-        m.reason = "same name " + quoted(a.text) + (a.text == b.text ? "" : " = " + quoted(b.text)) +
+        m.reason = "same name " + inQuotes(a.text) + (a.text == b.text ? "" : " = " + inQuotes(b.text)) +
                    (scripts ? " (Traditional/Simplified)" : "");
         return m;
     }
     for (const std::string &order : a.orders) {
         if (std::find(b.orders.begin(), b.orders.end(), order) == b.orders.end()) continue;
         m.score = 0.65;
-        m.reason = "name order/spelling variant " + quoted(a.text) + " = " + quoted(b.text);
+        m.reason = "name order/spelling variant " + inQuotes(a.text) + " = " + inQuotes(b.text);
         return m;
     }
     auto surnameOf = [](const NameForm &full, const NameForm &shortForm) {
@@ -68,8 +68,8 @@ NameMatch matchForms(const NameForm &a, const NameForm &b)
         (b.surnameOnly && surnameOf(a, b))) {
         m.score = 0.2;
         m.surnameOnly = true;
-        m.reason = "surname-only form " + quoted(a.surnameOnly ? a.text : b.text) + " ~ " +
-                   quoted(a.surnameOnly ? b.text : a.text);
+        m.reason = "surname-only form " + inQuotes(a.surnameOnly ? a.text : b.text) + " ~ " +
+                   inQuotes(a.surnameOnly ? b.text : a.text);
     }
     return m;
 }
@@ -167,7 +167,7 @@ Candidate scoreProfiles(const GraphStore &store, const Entity &a, const Profile 
     std::set_intersection(pa.sources.begin(), pa.sources.end(), pb.sources.begin(), pb.sources.end(),
                           std::back_inserter(sharedSources));
     if (!sharedSources.empty()) {
-        c.reasons.push_back("same document " + quoted(sharedSources.front()));
+        c.reasons.push_back("same document " + inQuotes(sharedSources.front()));
         c.score += 0.05;
     }
     if (best.surnameOnly) {
@@ -193,7 +193,7 @@ Candidate scoreProfiles(const GraphStore &store, const Entity &a, const Profile 
         EntityIndex n = store.findById(id);
         if (n == kNoEntity) continue;
         KnownKind kind = knownKind(store.entity(n).kind);
-        c.reasons.push_back(contextWord(kind) + quoted(store.entity(n).name));
+        c.reasons.push_back(contextWord(kind) + inQuotes(store.entity(n).name));
         context += contextWeight(kind);
     }
     c.score = std::min(1.0, c.score + std::min(context, 0.3));
