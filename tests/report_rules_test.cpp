@@ -552,4 +552,14 @@ TEST(ReportRules, AVisitQualifyingAGroupNounNamesTheListedVisitors) {
     EXPECT_FALSE(anyRelation(x, "visited", "林佳龍")); // who speaks of the visitors is none of them
 }
 
+TEST(ReportRules, QuotedTitlesWithAnEventHeadAreEventsNotProgrammes) {
+    const auto x = extract("外交部與全球事務研究所於4月24日合辦「加台經濟合作為加西地區創造機會」研討會,"
+                           "並出席「非正式資深官員會議」,推動「新南向政策」。\n");
+    EXPECT_NE(entityNamed(x, "event", "加台經濟合作為加西地區創造機會研討會"), nullptr);
+    EXPECT_NE(entityNamed(x, "event", "非正式資深官員會議"), nullptr);
+    EXPECT_EQ(entityNamed(x, "programme", "加台經濟合作為加西地區創造機會"), nullptr);
+    EXPECT_EQ(entityNamed(x, "programme", "非正式資深官員會議"), nullptr);
+    EXPECT_NE(entityNamed(x, "programme", "新南向政策"), nullptr);
+}
+
 } // namespace

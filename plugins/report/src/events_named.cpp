@@ -282,6 +282,10 @@ void Extractor::findChineseNamedEvents(ParagraphState &p) {
     const U32 &t = p.paragraph.text;
     for (std::size_t i = 0; i < t.size(); ++i) {
         const auto head = m_lex.zhEventHeads.matchAt(t, i);
+        if (head.length > 0 && head.payload != 2 && quotedEventTitle(p, i, i + head.length)) {
+            i += head.length - 1;
+            continue;
+        }
         if (head.length == 0 || head.payload < 4 || overlaps(p, i, i + head.length))
             continue;
         const std::size_t headE = i + head.length;
@@ -321,6 +325,31 @@ void Extractor::findChineseNamedEvents(ParagraphState &p) {
             m_graph.alias(ev, u8(p, b, headE));
         i = headE - 1;
     }
+}
+
+// A quoted title with its event head, after the quote (「加台經濟合作為加西地區創造機會」研討會) or
+// ending it (「非正式資深官員會議」), names an event (not a programme): the title and the head.
+bool Extractor::quotedEventTitle(ParagraphState &p, std::size_t headB, std::size_t headE) {
+    const U32 &t = p.paragraph.text;
+    const bool after = headB > 0 && (t[headB - 1] == U'」' || t[headB - 1] == U'』');
+    const bool inside = headE < t.size() && (t[headE] == U'」' || t[headE] == U'』');
+    if (!after && !inside)
+        return false;
+    const std::size_t close = after ? headB - 1 : headE;
+    const char32_t opener = t[close] == U'」' ? U'「' : U'『';
+    const std::size_t open = t.rfind(opener, close);
+    if (open == U32::npos || close - open < 3 || close - open > 32 || overlaps(p, open, after ? headE : close + 1))
+        return false;
+    const U32 &orig = p.paragraph.original;
+    U32 name = orig.substr(open + 1, close - open - 1);
+    if (after)
+        name += orig.substr(headB, headE - headB);
+    for (std::size_t k = open + 1; k < close; ++k)
+        if (t[k] == U'「' || t[k] == U'」' || t[k] == U'『' || t[k] == U'』')
+            return false;
+    addNamedEvent(p, open, after ? headE : close + 1, "named#", toUtf8(trim(name)), m_lex.zhEventHeads.matchAt(t, headB).payload,
+                  "zh", 0.7);
+    return true;
 }
 
 void Extractor::findTripNames(ParagraphState &p) {

@@ -230,6 +230,8 @@ private:
     void findEnglishNamedEvents(ParagraphState &p);
     void findChineseNamedEvents(ParagraphState &p);
     void findTripNames(ParagraphState &p);
+    // 「TITLE」研討會 / 「…會議」: an event named by a quoted title and its head over [headB, headE).
+    bool quotedEventTitle(ParagraphState &p, std::size_t headB, std::size_t headE);
     // The event keyed `key` + name, with a mention over [b, e).
     int addNamedEvent(ParagraphState &p, std::size_t b, std::size_t e, const std::string &key, const std::string &name,
                       int type, const std::string &language, double confidence);
