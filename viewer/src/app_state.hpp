@@ -12,6 +12,7 @@
 #include "file_dialog.hpp"
 #include "gpu_canvas.hpp"
 #include "inspector_model.hpp"
+#include "label_cache.hpp"
 #include "layout_job.hpp"
 #include "scene.hpp"
 #include "view_model.hpp"
@@ -110,9 +111,7 @@ struct CanvasScratch {
     std::vector<std::uint32_t> highlight;  // stamp per node slot: hovered neighbourhood
     std::uint32_t highlightStamp = 0;
     int cellsX = 0, cellsY = 0;
-    std::vector<std::uint32_t> labelCells; // stamp per 8x8-pixel cell taken by a label
-    std::vector<std::uint32_t> labelOrder; // indices into `drawn`, most important label first
-    int labelCellsX = 0, labelCellsY = 0;
+    LabelCache labelCache;                 // labels placed for a camera, reused while it moves
     Vec2 origin, size;                     // canvas rectangle of the last frame
     EdgeFold edgeFold;
     std::size_t drawnEdges = 0, foldedNodes = 0, labels = 0;
