@@ -27,6 +27,7 @@ struct EdgeVertex {
 constexpr std::uint32_t kEdgeColour = 0x90707070u; // as the draw-list path
 constexpr float kSquareBelowPx = 7.f;              // smaller nodes are squares
 constexpr float kPanMargin = 256.f;                // pixels drawn past each side of the canvas
+constexpr double kZoomSlack = 1.25;                // a moving zoom stretches the picture up to this factor
 
 // World -> clip space: ndc = world * scale + offset; nodes at least 2 pixels.
 // Hidden instances (alpha 0) collapse to a point outside the clip volume.
@@ -228,11 +229,24 @@ public:
         const Vec2 extent{frame.size.x + 2 * margin, frame.size.y + 2 * margin};
         const GLsizei texW = static_cast<GLsizei>(std::lround(extent.x * fb.x));
         const GLsizei texH = static_cast<GLsizei>(std::lround(extent.y * fb.y));
-        double dx = (frame.centreX - m_cache.centreX) * frame.zoom;
-        double dy = (frame.centreY - m_cache.centreY) * frame.zoom;
-        const bool valid = m_cache.version == frame.scene->version && m_cache.zoom == frame.zoom &&
+        // While the zoom keeps changing (a smooth zoom, the wheel turning),
+        // the picture is stretched; it is drawn again once the zoom holds
+        // still, or strays past kZoomSlack, or the stretched copy would need
+        // more than the margin.
+        const bool zooming = frame.zoom != m_lastZoom;
+        m_lastZoom = frame.zoom;
+        const double ratio = frame.zoom / m_cache.zoom;
+        const bool stretch = zooming && m_cache.zoom > 0 && ratio != 1 && ratio <= kZoomSlack && ratio >= 1 / kZoomSlack;
+        // The canvas's corners in the picture's pixels (top-left origin, y down).
+        const double left = margin + frame.size.x * 0.5 +
+                            ((frame.centreX - frame.size.x * 0.5 / frame.zoom) - m_cache.centreX) * m_cache.zoom;
+        const double top = margin + frame.size.y * 0.5 +
+                           ((frame.centreY - frame.size.y * 0.5 / frame.zoom) - m_cache.centreY) * m_cache.zoom;
+        const double right = left + frame.size.x / ratio, bottom = top + frame.size.y / ratio;
+        const bool covered = left >= 0 && top >= 0 && right <= extent.x && bottom <= extent.y;
+        const bool valid = m_cache.version == frame.scene->version && (m_cache.zoom == frame.zoom || stretch) &&
                            m_cache.width == texW && m_cache.height == texH && m_cache.background == frame.background &&
-                           std::fabs(dx) <= margin && std::fabs(dy) <= margin;
+                           covered;
         GLint previous = 0;
         glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &previous);
         if (!valid) {
@@ -251,16 +265,22 @@ public:
             m_cache.zoom = frame.zoom;
             m_cache.centreX = frame.centreX, m_cache.centreY = frame.centreY;
             m_cache.background = frame.background;
-            dx = dy = 0;
         }
         // Texture row 0 is the bottom of the picture; screen y grows downwards.
-        const GLint srcX = static_cast<GLint>(std::lround((margin + dx) * fb.x));
-        const GLint srcY = static_cast<GLint>(std::lround((margin - dy) * fb.y));
+        GLint srcX0 = static_cast<GLint>(std::lround(margin * fb.x)), srcY0 = srcX0;
+        GLint srcX1 = srcX0 + dstW, srcY1 = srcY0 + dstH;
+        if (valid) {
+            srcX0 = static_cast<GLint>(std::lround(left * fb.x));
+            srcX1 = static_cast<GLint>(std::lround(right * fb.x));
+            srcY0 = static_cast<GLint>(std::lround((extent.y - bottom) * fb.y));
+            srcY1 = static_cast<GLint>(std::lround((extent.y - top) * fb.y));
+        }
         glBindFramebuffer(GL_READ_FRAMEBUFFER, m_cache.framebuffer);
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(previous));
         glDisable(GL_SCISSOR_TEST);
-        glBlitFramebuffer(srcX, srcY, srcX + dstW, srcY + dstH, dstX, dstY, dstX + dstW, dstY + dstH,
-                          GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        const bool same = srcX1 - srcX0 == dstW && srcY1 - srcY0 == dstH;
+        glBlitFramebuffer(srcX0, srcY0, srcX1, srcY1, dstX, dstY, dstX + dstW, dstY + dstH, GL_COLOR_BUFFER_BIT,
+                          same ? GL_NEAREST : GL_LINEAR);
         glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
     }
 
@@ -336,6 +356,7 @@ private:
     };
     Cache m_cache;
     std::uint64_t m_redraws = 0;
+    double m_lastZoom = 0; // the previous frame's
     GLuint m_nodeProgram = 0, m_edgeProgram = 0;
     GLuint m_nodeArray = 0, m_edgeArray = 0;
     GLuint m_corners = 0, m_instances = 0, m_edges = 0;
