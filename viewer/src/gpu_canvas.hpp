@@ -4,8 +4,9 @@
 // change); drawing them changes only the world-to-screen transform and issues
 // two draws (edges, then every node instance). The picture, with a margin
 // around the canvas, is kept in a texture: a frame whose camera only panned
-// (by less than the margin) copies it shifted and draws nothing; a zoom, a
-// resize or a scene change draws it again. Emphasis (hover, selection, path)
+// (by less than the margin) copies it shifted and draws nothing; a zoom that
+// keeps changing (within 1.25x) copies it stretched; a zoom that holds still
+// somewhere new, a resize or a scene change draws it again. Emphasis (hover, selection, path)
 // and labels stay with ImGui's draw list, on top.
 //
 // Threading: UI thread. The GL work runs inside ImGui's render, from a draw
