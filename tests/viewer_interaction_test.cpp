@@ -7,6 +7,7 @@
 
 #ifdef LIAISON_VIEWER_PATH
 
+#include "viewer_fixture.hpp"
 #include "actions.hpp"
 #include "app.hpp"
 
@@ -35,20 +36,9 @@ protected:
         io.KeyMap[ImGuiKey_Z] = 'Z';                  // as the GLFW backend maps them
         io.KeyMap[ImGuiKey_Delete] = 261;
 
-        auto store = std::make_shared<GraphStore>(
-            readLiaisonJsonFile((liaison::test::sourceDir() / "tests/fixtures/viewer/small.json").string()));
-        app.autoLayout = false;
-        adoptDocument(app, store, "small.json");
-        updateView(app);
         // A fixed layout: a row of nodes 150 points apart.
-        LayoutResult result;
-        for (EntityIndex e : app.view.entities)
-            result.nodes.push_back({e, {static_cast<double>(e) * 150, 0}, 60, 36});
-        for (RelationIndex r : app.view.relations)
-            result.edges.push_back({r, {}, false, {}});
-        app.scene = buildScene(LayoutSnapshot{app.doc.store, app.view, result});
-        app.layoutEverFinished = true;
-        app.fitPending = true;
+        liaison::test::openSmallGraph(
+            app, [](EntityIndex e) { return Point{static_cast<double>(e) * 150, 0}; }, 60, 36);
         frame();
         frame();
     }
