@@ -7,6 +7,7 @@
 #include "liaison/graph_store.hpp"
 #include "liaison/view.hpp"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,18 @@ struct ArchiveSlice {
 ArchiveSlice archiveMetSlice(const std::string &url, const std::string &person);
 ArchiveSlice archivePathSlice(const std::string &url, const std::string &from, const std::string &to,
                               const ViewFilter &filter);
+// Path questions a single server search cannot answer (--k, or filters
+// on sources, countries or dates): corridors of growing length (chains of at
+// most 1, 2, ... 12 steps, Archive::corridorSlice) are pulled and handed to
+// `answer(slice, length)`, which returns true once its result on that slice
+// is the file's (its chains are the k shortest and none is longer than
+// `length`), or until a corridor holds all that a or b is connected to.
+// Returns the last slice answered (just a and b when they are not
+// connected); throws when neither happened within archive::kMaxChainSteps
+// steps, as a longer chain may exist (archive::longerChainsUnsearched).
+ArchiveSlice archiveCorridorSearch(const std::string &url, const std::string &from, const std::string &to,
+                                   const ViewFilter &filter,
+                                   const std::function<bool(const ArchiveSlice &, int length)> &answer);
 // The entities matching `text` (already filtered), with their names.
 GraphStore archiveSearch(const std::string &url, const std::string &text, const ViewFilter &filter);
 // Pulls the ego slice of `focus` to a new temporary file and returns its path.

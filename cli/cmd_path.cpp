@@ -70,28 +70,48 @@ int runPath(const std::vector<std::string> &words)
     const std::string &where = args.positional(0, "FILE");
     args.expectAtMost(3);
     std::optional<std::size_t> k = kOption(args);
+    // The k shortest chains (or the shortest) of `store` under `filter`.
+    auto findChains = [&](const GraphStore &store, EntityIndex a, EntityIndex b, const ViewFilter &filter) {
+        std::vector<Chain> found;
+        if (a == b) {
+            found.emplace_back();
+        } else if (k) {
+            View view = applyFilter(store, wholeGraph(store), filter);
+            found = kShortestPaths(store, view, a, b, *k);
+        } else if (Chain steps = shortestPath(store, a, b, filter); !steps.empty()) {
+            found.push_back(std::move(steps));
+        }
+        return found;
+    };
     GraphStore store;
     EntityIndex a = kNoEntity, b = kNoEntity;
+    std::vector<Chain> chains;
     if (isArchive(where)) {
-        if (k) throw UserError("--k is not available against an archive; pull a slice and run path on it");
-        // The server keeps the entities on shortest chains; core picks one as on a file.
-        ArchiveSlice slice = archivePathSlice(where, args.positional(1, "A"), args.positional(2, "B"), filterFromArgs(args));
+        ViewFilter filter = filterFromArgs(args);
+        ArchiveSlice slice;
+        if (!k && filter.sources.empty() && filter.countries.empty() && !filter.from && !filter.to) {
+            // The server keeps the entities on shortest chains; core picks one as on a file.
+            slice = archivePathSlice(where, args.positional(1, "A"), args.positional(2, "B"), filter);
+            chains = findChains(slice.store, slice.a, slice.b, filter);
+        } else {
+            // Growing corridors: every chain of at most `length` steps lies in the
+            // corridor of that length, so once the k chains found there are no
+            // longer than it, they are the file's.
+            const std::size_t wanted = k ? *k : 1;
+            slice = archiveCorridorSearch(where, args.positional(1, "A"), args.positional(2, "B"), filter,
+                                          [&](const ArchiveSlice &s, int length) {
+                                              chains = findChains(s.store, s.a, s.b, filter);
+                                              return s.a == s.b || (chains.size() == wanted &&
+                                                                    chains.back().size() <= std::size_t(length));
+                                          });
+        }
         store = std::move(slice.store);
         a = slice.a, b = slice.b;
     } else {
         store = loadGraph(where);
         a = resolveEntity(store, args.positional(1, "A"));
         b = resolveEntity(store, args.positional(2, "B"));
-    }
-
-    std::vector<Chain> chains;
-    if (a == b) {
-        chains.emplace_back();
-    } else if (k) {
-        View view = applyFilter(store, wholeGraph(store), filterFromArgs(store, args));
-        chains = kShortestPaths(store, view, a, b, *k);
-    } else if (Chain steps = shortestPath(store, a, b, filterFromArgs(store, args)); !steps.empty()) {
-        chains.push_back(std::move(steps));
+        chains = findChains(store, a, b, filterFromArgs(store, args));
     }
     const bool connected = !chains.empty();
 

@@ -45,6 +45,7 @@ Archive &Archive::operator=(Archive &&) noexcept = default;
 
 std::string Archive::describe() const { return m_impl->conn.describe(); }
 int Archive::schemaVersion() { return currentVersion(m_impl->conn); }
+long Archive::backendPid() { return static_cast<long>(m_impl->conn.exec("SELECT pg_backend_pid()").integer(0, 0)); }
 
 std::vector<std::string> Archive::init(int version)
 {
@@ -98,6 +99,20 @@ GraphStore Archive::metSlice(const std::string &personId) { return metSliceOf(m_
 GraphStore Archive::pathSlice(const std::string &a, const std::string &b, const ViewFilter &filter, int maxDepth)
 {
     return pathSliceOf(m_impl->conn, a, b, filter, maxDepth);
+}
+
+Corridor Archive::corridorSlice(const std::string &a, const std::string &b, const ViewFilter &filter, int length,
+                                std::size_t maxEntities)
+{
+    return corridorSliceOf(m_impl->conn, a, b, filter, length, maxEntities);
+}
+
+GraphStore Archive::filterSlice(const std::vector<std::string> &ids)
+{
+    std::set<std::string> all(ids.begin(), ids.end());
+    std::set<std::string> countries = countryTies(m_impl->conn, all);
+    all.insert(countries.begin(), countries.end());
+    return loadSlice(m_impl->conn, {all.begin(), all.end()});
 }
 
 GraphStore Archive::entitiesSlice(const std::vector<std::string> &ids)

@@ -87,6 +87,23 @@ ALTER TABLE liaison.conflict
 CREATE INDEX conflict_open ON liaison.conflict (subject, field) WHERE resolution IS NULL;
 )SQL";
 
+// Version 4: the bulk path. Per-row foreign-key triggers on relation,
+// evidence and name_key (a locking lookup per endpoint, two million at 1M
+// relations) give way to one set-wise check in the push (push.cpp; nothing
+// deletes entities or relations); evidence keeps three indexes instead of
+// five: its fingerprint is the primary key, and the owner indexes hold only
+// the rows that have that owner.
+const char *const kBulkPath = R"SQL(
+ALTER TABLE liaison.relation DROP CONSTRAINT relation_from_id_fkey, DROP CONSTRAINT relation_to_id_fkey;
+ALTER TABLE liaison.evidence DROP CONSTRAINT evidence_entity_id_fkey, DROP CONSTRAINT evidence_relation_id_fkey;
+ALTER TABLE liaison.name_key DROP CONSTRAINT name_key_entity_id_fkey;
+DROP INDEX liaison.evidence_relation, liaison.evidence_entity;
+CREATE INDEX evidence_relation ON liaison.evidence (relation_id) WHERE relation_id IS NOT NULL;
+CREATE INDEX evidence_entity ON liaison.evidence (entity_id) WHERE entity_id IS NOT NULL;
+ALTER TABLE liaison.evidence DROP CONSTRAINT evidence_pkey, DROP CONSTRAINT evidence_fingerprint_key,
+  ADD CONSTRAINT evidence_pkey PRIMARY KEY (fingerprint);
+)SQL";
+
 } // namespace
 
 const std::vector<Migration> &migrations()
@@ -97,6 +114,8 @@ const std::vector<Migration> &migrations()
         {2, "name search keys (folded case, width, Traditional/Simplified; bigram index)", kNameKeys,
          backfillNameKeys},
         {3, "conflict resolution (which side was kept, by whom, when, why)", kConflictResolution, {}},
+        {4, "bulk path: set-wise endpoint checks in place of per-row foreign keys; leaner evidence indexes",
+         kBulkPath, {}},
     };
     return all;
 }

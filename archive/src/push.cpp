@@ -245,10 +245,29 @@ ON CONFLICT DO NOTHING)SQL",
             .affected());
 }
 
+// What the per-row foreign keys checked, once for the whole push: every
+// relation endpoint and evidence owner is an entity of the archive (this
+// push's entities are in by now; a concurrent push's are committed, since
+// inserting the same id waited for it; nothing deletes entities).
+void checkEndpoints(pg::Connection &conn)
+{
+    pg::Result missing = conn.exec(R"SQL(
+SELECT m.id FROM (SELECT from_id AS id FROM s_relation UNION SELECT to_id FROM s_relation
+                  UNION SELECT entity_id FROM s_evidence WHERE entity_id IS NOT NULL) m
+WHERE NOT EXISTS (SELECT 1 FROM liaison.entity e WHERE e.id = m.id) ORDER BY 1 LIMIT 5)SQL");
+    if (missing.rows() == 0) return;
+    std::string ids;
+    for (int r = 0; r < missing.rows(); ++r) ids += (r ? ", " : "") + missing.string(r, 0);
+    throw ArchiveError("the graph's relations or evidence name entities that neither it nor the archive holds (" +
+                       ids + "); nothing was pushed");
+}
+
 PushReport pushOnce(pg::Connection &conn, const GraphStore &graph, const std::string &label)
 {
     PushReport report;
     pg::Transaction tx(conn);
+    // Sorts and hashes of a million staged rows stay in memory (this push only).
+    conn.exec("SET LOCAL work_mem = '128MB'");
     const std::string pushId = conn.exec("INSERT INTO liaison.push (label) VALUES ($1) RETURNING id", {label}).string(0, 0);
     conn.run(kStagingTables);
     stageSources(conn, graph);
@@ -298,6 +317,7 @@ INSERT INTO liaison.conflict (subject, field, archive_value, incoming_value, pus
 SELECT subject, field, coalesce(archive_value, ''), incoming_value, $1 FROM s_conflict ON CONFLICT DO NOTHING)SQL",
                                           pushId);
 
+    checkEndpoints(conn);
     report.relationsAdded = count(conn, R"SQL(
 INSERT INTO liaison.relation (kind, from_id, to_id, attributes, attr_hash, extra, push_id)
 SELECT kind, from_id, to_id, attributes, h, extra, $1
@@ -356,6 +376,13 @@ bool retryable(const ArchiveError &error)
 
 PushReport pushGraph(pg::Connection &conn, const GraphStore &graph, const std::string &label)
 {
+    // The staging tables are this session's temporary tables: give them room
+    // (only possible before the session's first temporary table).
+    try {
+        conn.exec("SET temp_buffers = '256MB'");
+    } catch (const ArchiveError &) {
+        // A later push on the same connection keeps the first one's setting.
+    }
     for (int attempt = 1;; ++attempt) {
         try {
             return pushOnce(conn, graph, label);

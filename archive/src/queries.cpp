@@ -21,6 +21,13 @@ std::vector<std::string> column(const pg::Result &rows, int c = 0)
 
 std::string array(const std::set<std::string> &ids) { return pg::textArray({ids.begin(), ids.end()}); }
 
+// Relations (id, from, to) tying any of $1 to a country, in either direction.
+const char *const kCountryTies = R"SQL(
+SELECT r.id, r.from_id, r.to_id FROM liaison.relation r JOIN liaison.entity c ON c.id = r.to_id AND c.kind = 'country'
+WHERE r.from_id = ANY($1)
+UNION SELECT r.id, r.from_id, r.to_id FROM liaison.relation r JOIN liaison.entity c ON c.id = r.from_id AND c.kind = 'country'
+WHERE r.to_id = ANY($1))SQL";
+
 std::vector<std::string> participationKinds()
 {
     std::vector<std::string> kinds;
@@ -126,12 +133,7 @@ UNION SELECT r.id, r.from_id, r.to_id FROM liaison.relation r WHERE r.to_id = $3
     };
     take(rels);
     // The ties of all of them to countries (for --country), looked up by array.
-    take(conn.exec(R"SQL(
-SELECT r.id, r.from_id, r.to_id FROM liaison.relation r JOIN liaison.entity c ON c.id = r.to_id AND c.kind = 'country'
-WHERE r.from_id = ANY($1)
-UNION SELECT r.id, r.from_id, r.to_id FROM liaison.relation r JOIN liaison.entity c ON c.id = r.from_id AND c.kind = 'country'
-WHERE r.to_id = ANY($1))SQL",
-                   {array(ids)}));
+    take(conn.exec(std::string(kCountryTies), {array(ids)}));
     return loadSlice(conn, {ids.begin(), ids.end()}, relationIds);
 }
 
@@ -186,6 +188,14 @@ void walkBack(const Side &side, const std::string &from, std::set<std::string> &
 
 } // namespace
 
+ArchiveError longerChainsUnsearched(const std::string &a, const std::string &b, int steps)
+{
+    return ArchiveError("no chain of at most " + std::to_string(steps) + " steps joins " + a + " and " + b +
+                        " in the archive, and longer chains are not searched in the server: pull a slice "
+                        "(liaison archive pull URL --focus " + a + "," + b + " --depth N -o slice.json) and run "
+                        "path on it");
+}
+
 GraphStore pathSliceOf(pg::Connection &conn, const std::string &a, const std::string &b, const ViewFilter &filter,
                        int maxDepth)
 {
@@ -194,7 +204,12 @@ GraphStore pathSliceOf(pg::Connection &conn, const std::string &a, const std::st
     fromB.distance[b] = 0, fromB.frontier = {b};
     std::set<std::string> onPath{a, b};
     while (a != b && fromA.depth + fromB.depth < maxDepth && !fromA.frontier.empty() && !fromB.frontier.empty()) {
-        bool growA = fromA.frontier.size() <= fromB.frontier.size();
+        // The smaller frontier; on a tie the side that has seen less, so a
+        // small component runs out of entities (and "not connected" is
+        // known) before the bound stops the search.
+        bool growA = fromA.frontier.size() != fromB.frontier.size()
+                         ? fromA.frontier.size() < fromB.frontier.size()
+                         : fromA.distance.size() <= fromB.distance.size();
         expand(conn, growA ? fromA : fromB, filter, growA ? b : a);
         // Meeting points with the smallest total distance.
         int best = -1;
@@ -215,7 +230,54 @@ GraphStore pathSliceOf(pg::Connection &conn, const std::string &a, const std::st
         return loadSlice(conn, {onPath.begin(), onPath.end()});
     }
     if (a == b) return loadSlice(conn, {a});
+    if (!fromA.frontier.empty() && !fromB.frontier.empty()) throw longerChainsUnsearched(a, b, maxDepth);
     return loadSlice(conn, {a, b}, std::vector<std::string>{});
+}
+
+std::set<std::string> countryTies(pg::Connection &conn, const std::set<std::string> &ids)
+{
+    pg::Result rows = conn.exec(std::string(kCountryTies), {array(ids)});
+    std::set<std::string> countries;
+    for (int r = 0; r < rows.rows(); ++r)
+        for (int c : {1, 2})
+            if (!ids.contains(rows.string(r, c))) countries.insert(rows.string(r, c));
+    return countries;
+}
+
+Corridor corridorSliceOf(pg::Connection &conn, const std::string &a, const std::string &b, const ViewFilter &filter,
+                         int length, std::size_t maxEntities)
+{
+    // Every entity on a chain of at most `length` steps lies within
+    // ceil(length/2) steps of a or floor(length/2) steps of b, and such a
+    // chain exists exactly when the two balls share an entity.
+    Side fromA, fromB;
+    fromA.distance[a] = 0, fromA.frontier = {a};
+    fromB.distance[b] = 0, fromB.frontier = {b};
+    auto grow = [&](Side &side, int radius, const std::string &otherEnd) {
+        while (side.depth < radius && !side.frontier.empty()) {
+            expand(conn, side, filter, otherEnd);
+            if (fromA.distance.size() + fromB.distance.size() > maxEntities)
+                throw ArchiveError("more than " + std::to_string(maxEntities) + " entities lie within " +
+                                   std::to_string(length) + " steps of " + a + " and " + b +
+                                   ": pull a slice (liaison archive pull URL --focus A,B --depth N -o slice.json) "
+                                   "and run path on it");
+        }
+    };
+    grow(fromA, (length + 1) / 2, b);
+    grow(fromB, length / 2, a);
+    Corridor found;
+    found.whole = fromA.frontier.empty() || fromB.frontier.empty();
+    std::set<std::string> ids;
+    for (const auto &[id, d] : fromA.distance) {
+        ids.insert(id);
+        if (fromB.distance.contains(id)) found.meets = true;
+    }
+    if (!found.meets) return found;
+    for (const auto &[id, d] : fromB.distance) ids.insert(id);
+    std::set<std::string> countries = countryTies(conn, ids); // what --country needs
+    ids.insert(countries.begin(), countries.end());
+    found.slice = loadSlice(conn, {ids.begin(), ids.end()});
+    return found;
 }
 
 } // namespace liaison::archive

@@ -23,6 +23,11 @@ ArchiveSlice archivePathSlice(const std::string &, const std::string &, const st
 {
     throw UserError(kMissing);
 }
+ArchiveSlice archiveCorridorSearch(const std::string &, const std::string &, const std::string &, const ViewFilter &,
+                                   const std::function<bool(const ArchiveSlice &, int)> &)
+{
+    throw UserError(kMissing);
+}
 GraphStore archiveSearch(const std::string &, const std::string &, const ViewFilter &) { throw UserError(kMissing); }
 std::string pullFocusToTempFile(const std::string &, const std::string &, int) { throw UserError(kMissing); }
 

@@ -90,6 +90,23 @@ struct SliceQuery {
     ViewFilter filter;                  // kinds, relationKinds, from, to
 };
 
+// Path questions against an archive search chains of at most this many
+// steps (the whole archive need not fit in memory, so the search is bounded).
+constexpr int kMaxChainSteps = 12;
+// The error for "no chain of at most `steps` steps between a and b, but the
+// search stopped before running out of entities": a longer chain may exist,
+// so saying "not connected" would be wrong.
+ArchiveError longerChainsUnsearched(const std::string &a, const std::string &b, int steps);
+
+// What Archive::corridorSlice found.
+struct Corridor {
+    GraphStore slice;   // empty when !meets
+    bool meets = false; // a chain of at most the asked length exists
+    // All that a or b is connected to lies in the corridor, so no chain
+    // exists outside it, however long (the search ran out of entities).
+    bool whole = false;
+};
+
 class Archive {
 public:
     // Connects. Unless `forMigration`, the schema must be at latestSchemaVersion()
@@ -102,6 +119,8 @@ public:
     // "database team on /var/run/postgresql:5432 as alice"
     std::string describe() const;
     int schemaVersion();
+    // The server process serving this connection (pg_backend_pid), for measurements.
+    long backendPid();
 
     // Creates the schema up to `version` in an empty database; refuses an
     // archive that exists. Returns the migrations applied.
@@ -146,7 +165,22 @@ public:
     // breadth-first search in the server; `filter` kinds and relation kinds
     // honoured), so core's shortestPath gives the file's answer. Empty when
     // not connected within `maxDepth` hops.
-    GraphStore pathSlice(const std::string &a, const std::string &b, const ViewFilter &filter, int maxDepth = 12);
+    // Throws ArchiveError when no chain of at most maxDepth steps exists but
+    // a longer one may: "not connected" is said only when the search ran
+    // out of entities, never because it stopped.
+    GraphStore pathSlice(const std::string &a, const std::string &b, const ViewFilter &filter,
+                         int maxDepth = kMaxChainSteps);
+    // The entities on every chain of at most `length` steps between a and b
+    // (`filter` kinds and relation kinds honoured in the server), the
+    // countries they are tied to and the relations among all of them: on it
+    // core's path finders, with any filter, give the file's chains of at
+    // most `length` steps. Throws ArchiveError when more than `maxEntities`
+    // entities lie that close to a or b.
+    Corridor corridorSlice(const std::string &a, const std::string &b, const ViewFilter &filter, int length,
+                           std::size_t maxEntities);
+    // These entities, the countries they are tied to and the relations among
+    // them: what core's entity filter (sources, countries, dates) reads.
+    GraphStore filterSlice(const std::vector<std::string> &ids);
     // Exactly these entities (no relations), for printing search results.
     GraphStore entitiesSlice(const std::vector<std::string> &ids);
 
