@@ -174,6 +174,36 @@ TEST_F(CanvasInput, TheWheelZoomsAroundTheCursor) {
     EXPECT_NEAR(after.y, p.y, 0.5);
 }
 
+// Issue 14: labels are placed when the view or a settled camera changes, not
+// every frame; while the camera moves they follow their nodes.
+TEST_F(CanvasInput, LabelsArePlacedOncePerSettledCameraAndFollowAPan) {
+    auto labelOf = [&](const char *id) {
+        const EntityIndex e = app.scene.store->findById(id);
+        for (const DrawnNode &d : app.canvas.drawn)
+            if (app.scene.nodes[d.slot].entity == e && d.label)
+                return ImVec2(d.labelX0, d.labelY0);
+        ADD_FAILURE() << id << " has no label";
+        return ImVec2();
+    };
+    const std::uint64_t placed = app.canvas.labelCache.placements;
+    frame();
+    frame();
+    EXPECT_EQ(app.canvas.labelCache.placements, placed) << "a still camera reuses the labels placed";
+    const ImVec2 label = labelOf("organisation:ndc");
+    for (int i = 1; i <= 5; ++i) {
+        app.camera.centreX -= 4 / app.camera.zoom; // the view moves 4 pixels right a frame
+        frame();
+        EXPECT_NEAR(labelOf("organisation:ndc").x, label.x + 4.f * i, 0.01f) << "the label follows its node";
+    }
+    EXPECT_EQ(app.canvas.labelCache.placements, placed) << "no placement while the camera moves";
+    frame();
+    EXPECT_EQ(app.canvas.labelCache.placements, placed + 1) << "placed again once the camera holds still";
+    EXPECT_NEAR(labelOf("organisation:ndc").x, label.x + 20.f, 0.01f);
+    app.camera.zoom *= 2; // one wheel step beyond the slack: placed at once
+    frame();
+    EXPECT_EQ(app.canvas.labelCache.placements, placed + 2);
+}
+
 TEST_F(CanvasInput, DraggingTheBackgroundPans) {
     ImVec2 node = nodeOnScreen("topic:open-data");
     ImVec2 start(app.canvas.origin.x + app.canvas.size.x - 10, app.canvas.origin.y + 10);
