@@ -18,6 +18,10 @@
 //   after      the viewer's default: GPU buffers past 3k nodes, their picture
 //              kept in a texture that panning only shifts
 //   draw-list  ImGui's draw list at every size
+//   redraw     GPU buffers past 3k nodes drawn every frame, no picture kept:
+//              what each redraw of the picture costs (edges thinned when
+//              zoomed out: one per pair of 4-pixel squares)
+//   redraw-all-edges  the same with every edge drawn
 // Prints, per size, mode and camera (fitted: everything on screen, still;
 // pan: the fitted view swaying left and right every frame, as when dragging
 // to and fro; drag: the view moving 10 pixels a frame, 400 pixels either way; zooming: the
@@ -189,6 +193,9 @@ bool configure(CanvasScratch &canvas, const std::string &mode) {
     if (mode == "before") {
         canvas.gpuUpTo = 30000;
         canvas.gpuCache = false;
+    } else if (mode == "redraw" || mode == "redraw-all-edges") {
+        canvas.gpuCache = false;
+        canvas.gpu.thinEdges = mode == "redraw";
     } else if (mode == "draw-list") {
         canvas.gpuAbove = static_cast<std::size_t>(-1);
     } else if (mode != "after") {

@@ -8,6 +8,7 @@
 #include "camera.hpp"
 #include "command_stack.hpp"
 #include "doc_state.hpp"
+#include "edge_fold.hpp"
 #include "encoding.hpp"
 #include "file_dialog.hpp"
 #include "gpu_canvas.hpp"
@@ -78,30 +79,6 @@ struct DrawnNode {
     float labelX0 = 0, labelY0 = 0, labelX1 = 0, labelY1 = 0;
 };
 
-// A per-frame set of 64-bit keys (open addressing, never erased; reset per
-// frame), used to draw each pair of screen cells joined by edges once.
-struct EdgeFold {
-    std::vector<std::uint64_t> slots; // 0 = empty; keys are never 0
-    void reset(std::size_t expected) {
-        std::size_t size = 1024;
-        while (size < expected * 2)
-            size *= 2;
-        slots.assign(size, 0);
-    }
-    // True when `key` was not yet present.
-    bool insert(std::uint64_t key) {
-        key |= 1ull << 63; // never 0
-        std::size_t mask = slots.size() - 1;
-        for (std::size_t i = (key * 0x9E3779B97F4A7C15ull) >> 20 & mask;; i = (i + 1) & mask) {
-            if (slots[i] == key)
-                return false;
-            if (slots[i] == 0) {
-                slots[i] = key;
-                return true;
-            }
-        }
-    }
-};
 
 // Per-frame scratch of the canvas, reused to avoid allocations.
 struct CanvasScratch {

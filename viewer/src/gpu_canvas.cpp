@@ -1,13 +1,17 @@
 #include "gpu_canvas.hpp"
 
+#include "edge_fold.hpp"
+
 #define GL_GLEXT_PROTOTYPES 1
 #include <GL/gl.h>
 #include <GL/glext.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 namespace liaison::viewer {
 
@@ -28,6 +32,13 @@ constexpr std::uint32_t kEdgeColour = 0x90707070u; // as the draw-list path
 constexpr float kSquareBelowPx = 7.f;              // smaller nodes are squares
 constexpr float kPanMargin = 256.f;                // pixels drawn past each side of the canvas
 constexpr double kZoomSlack = 1.25;                // a moving zoom stretches the picture up to this factor
+// Edge level of detail: past kThinAbove visible edges, an edge whose ends lie
+// in one square of kThinCellPx pixels is not drawn (its nodes cover it), and
+// of the edges joining the same two squares only one is. Squares are sized per
+// half-octave of zoom, so a level's edges are chosen once and reused.
+constexpr std::size_t kThinAbove = 20000;
+constexpr double kThinCellPx = 4;
+constexpr std::size_t kThinLevelsKept = 4;
 
 // World -> clip space: ndc = world * scale + offset; nodes at least 2 pixels.
 // Hidden instances (alpha 0) collapse to a point outside the clip volume.
@@ -170,6 +181,8 @@ public:
         glDeleteBuffers(1, &m_corners);
         glDeleteBuffers(1, &m_instances);
         glDeleteBuffers(1, &m_edges);
+        for (ThinLevel &t : m_thin)
+            glDeleteBuffers(1, &t.elements);
         glDeleteVertexArrays(1, &m_nodeArray);
         glDeleteVertexArrays(1, &m_edgeArray);
         glDeleteProgram(m_nodeProgram);
@@ -195,8 +208,10 @@ public:
                      GL_STATIC_DRAW);
         std::vector<EdgeVertex> lines;
         lines.reserve(scene.edges.size() * 2);
+        m_visibleEdges = 0;
         for (const SceneEdge &e : scene.edges) {
             const bool shown = e.visible && scene.nodes[e.from].visible && scene.nodes[e.to].visible;
+            m_visibleEdges += shown;
             const std::uint32_t colour = shown ? kEdgeColour : 0u;
             lines.push_back({e.spline.front().x, e.spline.front().y, colour});
             lines.push_back({e.spline.back().x, e.spline.back().y, colour});
@@ -285,6 +300,7 @@ public:
     }
 
     std::uint64_t redraws() const { return m_redraws; }
+    std::size_t edgesDrawn() const { return m_edgesDrawn; }
 
 private:
     // Draws edges then nodes into the bound framebuffer, whose viewport shows
@@ -306,7 +322,15 @@ private:
             glUniform2f(glGetUniformLocation(m_edgeProgram, "offset"), ox, oy);
             glUniform1f(glGetUniformLocation(m_edgeProgram, "dim"), frame.dim);
             glBindVertexArray(m_edgeArray);
-            glDrawArrays(GL_LINES, 0, m_edgeVertices);
+            const ThinLevel *thin = frame.thinEdges ? thinLevel(*frame.scene, frame.zoom) : nullptr;
+            if (thin) {
+                glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, thin->elements);
+                glDrawElements(GL_LINES, thin->count, GL_UNSIGNED_INT, nullptr);
+                m_edgesDrawn = static_cast<std::size_t>(thin->count) / 2;
+            } else {
+                glDrawArrays(GL_LINES, 0, m_edgeVertices);
+                m_edgesDrawn = static_cast<std::size_t>(m_edgeVertices) / 2;
+            }
         }
         glUseProgram(m_nodeProgram);
         glUniform2f(glGetUniformLocation(m_nodeProgram, "scale"), sx, sy);
@@ -320,6 +344,60 @@ private:
         glBindVertexArray(m_nodeArray);
         glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, m_nodeCount);
         glBindVertexArray(0);
+    }
+
+    // The edges of one zoom level when zoomed out (kThinAbove), as an element
+    // buffer into the edge vertices; nullptr when every edge is to be drawn.
+    struct ThinLevel {
+        int level = 0;
+        std::uint64_t version = 0, used = 0;
+        GLuint elements = 0;
+        GLsizei count = 0;
+    };
+    const ThinLevel *thinLevel(const Scene &scene, double zoom) {
+        if (m_visibleEdges <= kThinAbove || zoom <= 0)
+            return nullptr;
+        const int level = static_cast<int>(std::floor(std::log2(zoom) * 2));
+        const double cell = kThinCellPx / std::exp2(level / 2.0); // world units, at most kThinCellPx*sqrt2 pixels
+        const float width = scene.maxX - scene.minX, height = scene.maxY - scene.minY;
+        if (std::max(width, height) / cell >= 32000)
+            return nullptr; // zoomed in this far, edges are long: all are drawn
+        ++m_thinUses;
+        for (ThinLevel &t : m_thin)
+            if (t.level == level && t.version == scene.version) {
+                t.used = m_thinUses;
+                return &t;
+            }
+        auto oldest = std::min_element(m_thin.begin(), m_thin.end(),
+                                       [](const ThinLevel &a, const ThinLevel &b) { return a.used < b.used; });
+        ThinLevel *t = m_thin.size() < kThinLevelsKept ? &m_thin.emplace_back() : &*oldest;
+        if (!t->elements)
+            glGenBuffers(1, &t->elements);
+        std::vector<GLuint> indices;
+        m_fold.reset(m_visibleEdges);
+        auto square = [&](Vec2 p) { // 15 bits a coordinate (splines may reach past the nodes' box)
+            auto index = [&](float v, float from) {
+                return static_cast<std::uint64_t>(std::clamp((v - from) / cell + 1.0, 0.0, 32767.0));
+            };
+            return index(p.x, scene.minX) << 15 | index(p.y, scene.minY);
+        };
+        for (std::size_t i = 0; i < scene.edges.size(); ++i) {
+            const SceneEdge &e = scene.edges[i];
+            if (!e.visible || !scene.nodes[e.from].visible || !scene.nodes[e.to].visible)
+                continue;
+            const std::uint64_t a = square(e.spline.front()), b = square(e.spline.back());
+            if (a == b || !m_fold.insert(std::min(a, b) << 30 | std::max(a, b)))
+                continue;
+            indices.push_back(static_cast<GLuint>(2 * i));
+            indices.push_back(static_cast<GLuint>(2 * i + 1));
+        }
+        glBindVertexArray(m_edgeArray);
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, t->elements);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(GLuint)),
+                     indices.data(), GL_STATIC_DRAW);
+        t->level = level, t->version = scene.version, t->used = m_thinUses;
+        t->count = static_cast<GLsizei>(indices.size());
+        return t;
     }
 
     // (Re)creates the cache's texture and framebuffer at this size.
@@ -362,6 +440,10 @@ private:
     GLuint m_corners = 0, m_instances = 0, m_edges = 0;
     GLsizei m_edgeVertices = 0, m_nodeCount = 0;
     std::uint64_t m_version = 0;
+    std::size_t m_visibleEdges = 0, m_edgesDrawn = 0;
+    std::vector<ThinLevel> m_thin; // at most kThinLevelsKept, the least recently used replaced
+    std::uint64_t m_thinUses = 0;
+    EdgeFold m_fold;
 };
 
 void addGpuDraw(ImDrawList *drawList, GpuFrame &frame) {
@@ -374,6 +456,7 @@ void addGpuDraw(ImDrawList *drawList, GpuFrame &frame) {
                 frame->buffers = std::make_shared<GpuBuffers>();
             frame->buffers->draw(*frame);
             frame->redraws = frame->buffers->redraws();
+            frame->edgesDrawn = frame->buffers->edgesDrawn();
         },
         &frame);
     drawList->AddCallback(ImDrawCallback_ResetRenderState, nullptr);

@@ -33,9 +33,11 @@ struct GpuFrame {
     Vec2 origin, size;                         // canvas rectangle, screen pixels
     float dim = 1;                             // alpha factor for everything (not cached)
     bool edges = true;
+    bool thinEdges = true;                     // zoomed out, edges sharing 4-pixel squares drawn once (gpu_canvas.cpp)
     bool cached = true;                        // through the picture texture (above)
     std::uint32_t background = 0xFFF5F7F7u;    // canvas colour behind the picture (ImGui packed)
     std::uint64_t redraws = 0;                 // pictures drawn into the texture so far
+    std::size_t edgesDrawn = 0;                // edges in the last picture drawn
 };
 
 // Queues the GPU draw of `frame` into `drawList` at this point of its
