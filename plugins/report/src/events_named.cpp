@@ -57,6 +57,27 @@ const U32View kOtherOccasion[] = {U"上次", U"前次", U"下次", U"上屆", U"
 
 const U32 kZhEventStopChars = U"的之與与及和在於于為为是由請请並并以等其該该此各、，,。;；:：「」『』()（）";
 
+// The rank of an event by the last word of its name: 2 for a gathering with parts (Summit,
+// Conference, Congress, Ministerial, 峰會, 年會, 大會), 1 for a part of one (Forum, Session, Panel,
+// Roundtable, Workshop, 論壇, 研討會, 座談會), 0 otherwise.
+int eventRank(std::string_view name) {
+    std::string lower(name);
+    for (char &c : lower)
+        c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    auto endsWith = [&](std::string_view w) {
+        return lower.size() >= w.size() && lower.compare(lower.size() - w.size(), w.size(), w) == 0;
+    };
+    for (const std::string_view w : {"summit", "conference", "congress", "ministerial", "assembly", "convention",
+                                     "峰會", "峰会", "年會", "年会", "大會", "大会"})
+        if (endsWith(w))
+            return 2;
+    for (const std::string_view w : {"forum", "session", "panel", "plenary", "roundtable", "workshop", "symposium",
+                                     "論壇", "论坛", "研討會", "研讨会", "座談會", "座谈会", "場次", "场次"})
+        if (endsWith(w))
+            return 1;
+    return 0;
+}
+
 } // namespace
 
 void Extractor::addEventMention(ParagraphState &p, std::size_t b, std::size_t e, int event, int type,
@@ -328,6 +349,34 @@ void Extractor::findTripNames(ParagraphState &p) {
             if (m_tripEvent < 0)
                 m_tripEvent = trip;
         }
+    }
+}
+
+// A forum, session or panel named after a summit or conference of the document, on its day (or
+// within its days; both undated in a readout of one day), is part of it: the "Civil Society
+// Forum" of a report on the U.S.-Africa Leaders Summit.
+void Extractor::relateSubEvents() {
+    int gathering = -1;
+    for (const int ev : m_namedEvents) {
+        const Entity &e = m_graph.at(ev);
+        const int rank = eventRank(e.name);
+        if (rank == 2 && gathering < 0) {
+            gathering = ev;
+            continue;
+        }
+        if (rank != 1 || gathering < 0 || m_eventParent.count(ev) > 0)
+            continue;
+        const Entity &g = m_graph.at(gathering);
+        const std::string *start = e.attribute("start");
+        const std::string *gStart = g.attribute("start");
+        const std::string *gEnd = g.attribute("end");
+        const bool sameDay = (start == nullptr && gStart == nullptr) ||
+                             (start != nullptr && gStart != nullptr &&
+                              (*start == *gStart || (gEnd != nullptr && *start > *gStart && *start <= *gEnd)));
+        if (!sameDay || e.evidence.empty())
+            continue;
+        m_graph.relate("part_of", ev, gathering, e.evidence.front().line, e.evidence.front().quote, 0.55);
+        m_eventParent[ev] = gathering;
     }
 }
 
