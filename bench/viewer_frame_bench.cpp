@@ -18,6 +18,10 @@
 //   after      the viewer's default: GPU buffers past 3k nodes, their picture
 //              kept in a texture that panning only shifts
 //   draw-list  ImGui's draw list at every size
+//   redraw     GPU buffers past 3k nodes drawn every frame, no picture kept:
+//              what each redraw of the picture costs (edges thinned when
+//              zoomed out: one per pair of 4-pixel squares)
+//   redraw-all-edges  the same with every edge drawn
 // Prints, per size, mode and camera (fitted: everything on screen, still;
 // pan: the fitted view swaying left and right every frame, as when dragging
 // to and fro; drag: the view moving 10 pixels a frame, 400 pixels either way; zooming: the
@@ -118,6 +122,7 @@ struct Figures {
     std::size_t nodes = 0, folded = 0, edges = 0, labels = 0;
     bool gpu = false; // nodes and edges drawn from GPU buffers
     std::uint64_t redraws = 0; // cached pictures drawn
+    std::uint64_t placements = 0; // label placements (the others reuse the last one)
 };
 
 struct Camera {
@@ -130,6 +135,7 @@ Figures measure(AppState &app, Window &window, std::vector<unsigned short> &rang
     std::vector<double> ms, build;
     const double centreX = app.camera.centreX, zoom = app.camera.zoom;
     const std::uint64_t redraws = app.canvas.gpu.redraws;
+    const std::uint64_t placements = app.canvas.labelCache.placements;
     for (int frame = 0; frame < kWarmup + kFrames; ++frame) {
         refreshFonts(app, window, ranges);
         if (camera.sway != 0)
@@ -170,14 +176,15 @@ Figures measure(AppState &app, Window &window, std::vector<unsigned short> &rang
     f.edges = app.canvas.drawnEdges;
     f.labels = app.canvas.labels;
     f.redraws = app.canvas.gpu.redraws - redraws;
+    f.placements = app.canvas.labelCache.placements - placements;
     return f;
 }
 
 void report(std::size_t n, std::size_t edges, const char *mode, const char *camera, const Figures &f) {
     std::printf("%7zu nodes %7zu edges  %-9s %-7s  frame median %7.2f p95 %7.2f ms | build median %6.2f p95 %6.2f ms"
-                "  (%s: %zu nodes +%zu folded, %zu edges, %zu labels; %llu redraws)\n",
+                "  (%s: %zu nodes +%zu folded, %zu edges, %zu labels; %llu redraws, %llu label placements)\n",
                 n, edges, mode, camera, f.median, f.p95, f.buildMedian, f.buildP95, f.gpu ? "gpu" : "draw list",
-                f.nodes, f.folded, f.edges, f.labels, static_cast<unsigned long long>(f.redraws));
+                f.nodes, f.folded, f.edges, f.labels, static_cast<unsigned long long>(f.redraws), static_cast<unsigned long long>(f.placements));
     std::fflush(stdout);
 }
 
@@ -186,6 +193,9 @@ bool configure(CanvasScratch &canvas, const std::string &mode) {
     if (mode == "before") {
         canvas.gpuUpTo = 30000;
         canvas.gpuCache = false;
+    } else if (mode == "redraw" || mode == "redraw-all-edges") {
+        canvas.gpuCache = false;
+        canvas.gpu.thinEdges = mode == "redraw";
     } else if (mode == "draw-list") {
         canvas.gpuAbove = static_cast<std::size_t>(-1);
     } else if (mode != "after") {

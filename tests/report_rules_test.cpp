@@ -309,7 +309,7 @@ TEST(ReportRules, ChineseOrganisationNamesStopAtTitlesVerbsDatesPlacesAndCounts)
     const auto x = extract("出席者:亞西及非洲司司長陳俊賢。公眾外交協調會執行長兼外交部發言人王珮玲在外交部一樓新聞中心主持。"
                            "德國聯邦勞動與社會部政務次長柯樂眉訪華。蘇院長熱情迎接捷克參議院議長韋德齊一行人。"
                            "部長訂於10月9日至13日偕夫婿及內政部政務次長馬錫烈拉來臺,並在索馬利亞建立5個海事安全中心。\n");
-    for (const char *name : {"亞西及非洲司", "公眾外交協調會", "外交部", "德國聯邦勞動與社會部", "參議院", "內政部"})
+    for (const char *name : {"亞西及非洲司", "公眾外交協調會", "外交部", "德國聯邦勞動與社會部", "捷克參議院", "內政部"})
         EXPECT_NE(entityNamed(x, "organisation", name), nullptr) << name;
     for (const auto &e : x.entities) {
         if (e.kind != "organisation")
@@ -473,6 +473,93 @@ TEST(ReportRules, QuotedMottoesAreNoProgrammes) {
         EXPECT_EQ(entityNamed(x, "programme", motto), nullptr) << motto;
     EXPECT_NE(entityNamed(x, "programme", "數據開放行動方案"), nullptr);
     EXPECT_NE(entityNamed(x, "programme", "亞洲‧矽谷"), nullptr);
+}
+
+bool locatedIn(const Extraction &x, const liaison::report::Entity *org, const std::string &countryId) {
+    return org != nullptr && std::any_of(x.relations.begin(), x.relations.end(), [&](const liaison::report::Relation &r) {
+               return r.kind == "located_in" && r.from == org->id && r.to == countryId;
+           });
+}
+
+// `theirs` (located in `country`) and `ours` are two organisations.
+void expectTwoBodies(const Extraction &x, const std::string &theirs, const std::string &ours, const std::string &country) {
+    const auto *a = entityNamed(x, "organisation", theirs);
+    const auto *b = entityNamed(x, "organisation", ours);
+    ASSERT_NE(a, nullptr);
+    ASSERT_NE(b, nullptr);
+    EXPECT_NE(a, b);
+    EXPECT_TRUE(locatedIn(x, a, country));
+    EXPECT_FALSE(locatedIn(x, b, country));
+}
+
+TEST(ReportRules, GovernmentBodiesBelongToTheCountryNamedWithThem) {
+    // A ministry named with a foreign country (and its form of state, 王國) is that country's, also
+    // when named bare later in the paragraph; ours (我內政部, or bare elsewhere) is another body.
+    const auto x = extract("史瓦濟蘭王國內政部長桑蒂蕾(Princess Tsandzile)將偕內政部政務次長馬錫烈拉(Anthony Masilela)"
+                           "來臺訪問。\n\n桑蒂蕾部長此行亦將拜會我內政部長林右昌。\n");
+    expectTwoBodies(x, "史瓦濟蘭王國內政部", "內政部", "country:eswatini");
+    EXPECT_TRUE(relates(x, "works_for", "桑蒂蕾", "史瓦濟蘭王國內政部"));
+    EXPECT_TRUE(relates(x, "works_for", "馬錫烈拉", "史瓦濟蘭王國內政部"));
+    EXPECT_TRUE(relates(x, "represents", "馬錫烈拉", "Eswatini"));
+    EXPECT_TRUE(relates(x, "works_for", "林右昌", "內政部"));
+    EXPECT_FALSE(anyRelation(x, "represents", "林右昌"));
+}
+
+TEST(ReportRules, SigningWithAPersonIsAMeetingWithDateAndQuote) {
+    const auto x = extract("Readout, November 20, 2020\n\n"
+                           "Representative Bi-khim Hsiao of TECRO signed a Memorandum of Understanding (MOU) with "
+                           "Ingrid Larson, Managing Director of AIT, to establish the dialogue.\n");
+    const auto *r = met(x, "Bi-khim Hsiao", "Ingrid Larson");
+    ASSERT_NE(r, nullptr);
+    EXPECT_EQ(dateOf(r), "2020-11-20");
+    ASSERT_FALSE(r->evidence.empty());
+    EXPECT_NE(r->evidence.front().quote.find("signed"), std::string::npos);
+    const auto y = extract("2019年5月3日\n\n史瓦濟蘭王國內政部長桑蒂蕾(Princess Tsandzile)與我內政部長林右昌於臺北共同簽署移民事務合作備忘錄。\n");
+    EXPECT_EQ(dateOf(met(y, "桑蒂蕾", "林右昌")), "2019-05-03");
+    // Signing with an organisation, or signing alone, is no meeting.
+    const auto z = extract("Secretary John Kerry signed the agreement. Minister Emma Bonino signed an MOU with the "
+                           "Ministry of Energy.\n");
+    EXPECT_EQ(met(z, "John Kerry", "Emma Bonino"), nullptr);
+}
+
+TEST(ReportRules, EnglishGovernmentBodiesOfAnotherCountryAreTheirsAndPossessivesArePlaces) {
+    const auto x = extract("Secretary John Kerry met with officials of Zambia's Ministry of Foreign Affairs. The Ministry "
+                           "of Foreign Affairs thanked him. Taiwan's Legislative Yuan welcomed the visit.\n\n"
+                           "Minister Lin Chia-lung of the Ministry of Foreign Affairs spoke.\n");
+    expectTwoBodies(x, "Zambia Ministry of Foreign Affairs", "Ministry of Foreign Affairs", "country:zambia");
+    EXPECT_TRUE(locatedIn(x, entityNamed(x, "organisation", "Legislative Yuan"), "country:taiwan"));
+}
+
+TEST(ReportRules, PossessiveCountryCarriesAcrossAListAndEnvoysRepresentTheirSender) {
+    const auto x = extract("Today, Secretary John Kerry met with Japan's Foreign Minister Fumio Kishida and Defense "
+                           "Minister Itsunori Onodera. ROC Representative to Japan Frank Hsieh attended. Angola’s President "
+                           "João Lourenço also attended.\n");
+    EXPECT_TRUE(relates(x, "represents", "Fumio Kishida", "Japan"));
+    EXPECT_TRUE(relates(x, "represents", "Itsunori Onodera", "Japan"));
+    EXPECT_TRUE(relates(x, "represents", "Frank Hsieh", "Taiwan"));
+    EXPECT_FALSE(relates(x, "represents", "Frank Hsieh", "Japan")); // posted to Japan
+    EXPECT_TRUE(relates(x, "represents", "João Lourenço", "Angola"));
+    EXPECT_FALSE(anyRelation(x, "represents", "John Kerry"));
+}
+
+TEST(ReportRules, AVisitQualifyingAGroupNounNamesTheListedVisitors) {
+    // 訪華外賓, 來臺訪問團, 訪臺貴賓, 來台人士: the persons listed after the group noun visited.
+    const auto x = extract("本週訪臺貴賓有德國聯邦勞動與社會部政務次長柯樂眉、捷克參議院議長韋德齊。\n\n"
+                           "外交部長林佳龍表示,來臺訪問團成員包括亞太司司長陳小華。\n");
+    EXPECT_TRUE(relates(x, "visited", "柯樂眉", "Taiwan"));
+    EXPECT_TRUE(relates(x, "visited", "韋德齊", "Taiwan"));
+    EXPECT_TRUE(relates(x, "visited", "陳小華", "Taiwan"));
+    EXPECT_FALSE(anyRelation(x, "visited", "林佳龍")); // who speaks of the visitors is none of them
+}
+
+TEST(ReportRules, QuotedTitlesWithAnEventHeadAreEventsNotProgrammes) {
+    const auto x = extract("外交部與全球事務研究所於4月24日合辦「加台經濟合作為加西地區創造機會」研討會,"
+                           "並出席「非正式資深官員會議」,推動「新南向政策」。\n");
+    EXPECT_NE(entityNamed(x, "event", "加台經濟合作為加西地區創造機會研討會"), nullptr);
+    EXPECT_NE(entityNamed(x, "event", "非正式資深官員會議"), nullptr);
+    EXPECT_EQ(entityNamed(x, "programme", "加台經濟合作為加西地區創造機會"), nullptr);
+    EXPECT_EQ(entityNamed(x, "programme", "非正式資深官員會議"), nullptr);
+    EXPECT_NE(entityNamed(x, "programme", "新南向政策"), nullptr);
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 
 #ifdef LIAISON_VIEWER_PATH
 
+#include "viewer_fixture.hpp"
 #include "actions.hpp"
 #include "app.hpp"
 
@@ -35,20 +36,9 @@ protected:
         io.KeyMap[ImGuiKey_Z] = 'Z';                  // as the GLFW backend maps them
         io.KeyMap[ImGuiKey_Delete] = 261;
 
-        auto store = std::make_shared<GraphStore>(
-            readLiaisonJsonFile((liaison::test::sourceDir() / "tests/fixtures/viewer/small.json").string()));
-        app.autoLayout = false;
-        adoptDocument(app, store, "small.json");
-        updateView(app);
         // A fixed layout: a row of nodes 150 points apart.
-        LayoutResult result;
-        for (EntityIndex e : app.view.entities)
-            result.nodes.push_back({e, {static_cast<double>(e) * 150, 0}, 60, 36});
-        for (RelationIndex r : app.view.relations)
-            result.edges.push_back({r, {}, false, {}});
-        app.scene = buildScene(LayoutSnapshot{app.doc.store, app.view, result});
-        app.layoutEverFinished = true;
-        app.fitPending = true;
+        liaison::test::openSmallGraph(
+            app, [](EntityIndex e) { return Point{static_cast<double>(e) * 150, 0}; }, 60, 36);
         frame();
         frame();
     }
@@ -182,6 +172,36 @@ TEST_F(CanvasInput, TheWheelZoomsAroundTheCursor) {
     ImVec2 after = nodeOnScreen("organisation:ndc");
     EXPECT_NEAR(after.x, p.x, 0.5);
     EXPECT_NEAR(after.y, p.y, 0.5);
+}
+
+// Issue 14: labels are placed when the view or a settled camera changes, not
+// every frame; while the camera moves they follow their nodes.
+TEST_F(CanvasInput, LabelsArePlacedOncePerSettledCameraAndFollowAPan) {
+    auto labelOf = [&](const char *id) {
+        const EntityIndex e = app.scene.store->findById(id);
+        for (const DrawnNode &d : app.canvas.drawn)
+            if (app.scene.nodes[d.slot].entity == e && d.label)
+                return ImVec2(d.labelX0, d.labelY0);
+        ADD_FAILURE() << id << " has no label";
+        return ImVec2();
+    };
+    const std::uint64_t placed = app.canvas.labelCache.placements;
+    frame();
+    frame();
+    EXPECT_EQ(app.canvas.labelCache.placements, placed) << "a still camera reuses the labels placed";
+    const ImVec2 label = labelOf("organisation:ndc");
+    for (int i = 1; i <= 5; ++i) {
+        app.camera.centreX -= 4 / app.camera.zoom; // the view moves 4 pixels right a frame
+        frame();
+        EXPECT_NEAR(labelOf("organisation:ndc").x, label.x + 4.f * i, 0.01f) << "the label follows its node";
+    }
+    EXPECT_EQ(app.canvas.labelCache.placements, placed) << "no placement while the camera moves";
+    frame();
+    EXPECT_EQ(app.canvas.labelCache.placements, placed + 1) << "placed again once the camera holds still";
+    EXPECT_NEAR(labelOf("organisation:ndc").x, label.x + 20.f, 0.01f);
+    app.camera.zoom *= 2; // one wheel step beyond the slack: placed at once
+    frame();
+    EXPECT_EQ(app.canvas.labelCache.placements, placed + 2);
 }
 
 TEST_F(CanvasInput, DraggingTheBackgroundPans) {

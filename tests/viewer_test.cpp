@@ -2,6 +2,7 @@
 // with --screenshot (and sidecar dumps of where it drew what) and checks the
 // pixels. Skipped when the viewer is not built or Xvfb is missing.
 #include "test_paths.hpp"
+#include "xvfb_server.hpp"
 
 #include <gtest/gtest.h>
 
@@ -98,53 +99,6 @@ std::vector<Node> loadPositions(const fs::path &path) {
     return nodes;
 }
 
-namespace {
-
-// An Xvfb server for one command: started with the parent-death signal set,
-// ready when it has written its display number; killed and reaped on
-// destruction. display < 0 when it could not start.
-struct XServer {
-    pid_t pid = -1;
-    int display = -1;
-    XServer() {
-        int ready[2];
-        if (::pipe(ready) != 0)
-            return;
-        ::fcntl(ready[0], F_SETFD, FD_CLOEXEC);
-        const std::string fd = std::to_string(ready[1]);
-        const char *argv[] = {"/usr/bin/Xvfb", "-displayfd", fd.c_str(), "-screen", "0", "1280x1024x24",
-                              "-nolisten", "tcp", nullptr};
-        pid = ::fork();
-        if (pid == 0) {
-            ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-            int null = ::open("/dev/null", O_RDWR);
-            ::dup2(null, 0), ::dup2(null, 1), ::dup2(null, 2);
-            ::execv(argv[0], const_cast<char *const *>(argv));
-            ::_exit(127);
-        }
-        ::close(ready[1]);
-        std::string text;
-        char c = 0;
-        pollfd wait{ready[0], POLLIN, 0};
-        while (pid > 0 && ::poll(&wait, 1, 60000) > 0 && ::read(ready[0], &c, 1) == 1 && c != '\n')
-            text += c;
-        ::close(ready[0]);
-        if (!text.empty() && c == '\n')
-            display = std::atoi(text.c_str());
-    }
-    ~XServer() {
-        if (pid <= 0)
-            return;
-        ::kill(pid, SIGTERM);
-        int status = 0;
-        while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-        }
-    }
-    XServer(const XServer &) = delete;
-    XServer &operator=(const XServer &) = delete;
-};
-
-} // namespace
 
 class ViewerTest : public ::testing::Test {
 protected:
@@ -168,7 +122,7 @@ protected:
     // seconds after each test, and for good after a killed test. Xvfb picks
     // a free display itself (-displayfd), so parallel tests do not collide.
     static liaison::test::CommandResult underXvfb(const std::string &command) {
-        XServer server;
+        liaison::test::XServer server;
         if (server.display < 0)
             return {1, "", "cannot start Xvfb"};
         // Leak checking is off for the viewer process only: Mesa's GL

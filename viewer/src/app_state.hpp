@@ -8,10 +8,12 @@
 #include "camera.hpp"
 #include "command_stack.hpp"
 #include "doc_state.hpp"
+#include "edge_fold.hpp"
 #include "encoding.hpp"
 #include "file_dialog.hpp"
 #include "gpu_canvas.hpp"
 #include "inspector_model.hpp"
+#include "label_cache.hpp"
 #include "layout_job.hpp"
 #include "scene.hpp"
 #include "view_model.hpp"
@@ -77,30 +79,6 @@ struct DrawnNode {
     float labelX0 = 0, labelY0 = 0, labelX1 = 0, labelY1 = 0;
 };
 
-// A per-frame set of 64-bit keys (open addressing, never erased; reset per
-// frame), used to draw each pair of screen cells joined by edges once.
-struct EdgeFold {
-    std::vector<std::uint64_t> slots; // 0 = empty; keys are never 0
-    void reset(std::size_t expected) {
-        std::size_t size = 1024;
-        while (size < expected * 2)
-            size *= 2;
-        slots.assign(size, 0);
-    }
-    // True when `key` was not yet present.
-    bool insert(std::uint64_t key) {
-        key |= 1ull << 63; // never 0
-        std::size_t mask = slots.size() - 1;
-        for (std::size_t i = (key * 0x9E3779B97F4A7C15ull) >> 20 & mask;; i = (i + 1) & mask) {
-            if (slots[i] == key)
-                return false;
-            if (slots[i] == 0) {
-                slots[i] = key;
-                return true;
-            }
-        }
-    }
-};
 
 // Per-frame scratch of the canvas, reused to avoid allocations.
 struct CanvasScratch {
@@ -110,9 +88,7 @@ struct CanvasScratch {
     std::vector<std::uint32_t> highlight;  // stamp per node slot: hovered neighbourhood
     std::uint32_t highlightStamp = 0;
     int cellsX = 0, cellsY = 0;
-    std::vector<std::uint32_t> labelCells; // stamp per 8x8-pixel cell taken by a label
-    std::vector<std::uint32_t> labelOrder; // indices into `drawn`, most important label first
-    int labelCellsX = 0, labelCellsY = 0;
+    LabelCache labelCache;                 // labels placed for a camera, reused while it moves
     Vec2 origin, size;                     // canvas rectangle of the last frame
     EdgeFold edgeFold;
     std::size_t drawnEdges = 0, foldedNodes = 0, labels = 0;

@@ -212,7 +212,7 @@ void drawCanvas(AppState &app) {
             dl->AddRectFilled(ImVec2(f.origin.x, f.origin.y), ImVec2(f.origin.x + f.size.x, f.origin.y + f.size.y),
                               withAlpha(kCanvasBackground, 0.7f));
         drawEmphasisedEdges(app, f, em, dl, hoverActive);
-        app.canvas.drawnEdges = app.scene.edges.size();
+        app.canvas.drawnEdges = g.edgesDrawn; // in the last picture the GPU drew (thinned when zoomed out)
     } else {
         drawEdges(app, f, em, dl, hoverActive);
     }

@@ -1,6 +1,7 @@
 #include "canvas_links.hpp"
 
 #include "actions.hpp"
+#include "picking.hpp"
 
 #include <cmath>
 
@@ -15,14 +16,6 @@ bool aggregateScene(const AppState &app) {
     return app.aggregate && app.scene.store.get() == &app.aggregate->store;
 }
 
-float distanceToSegment(ImVec2 p, Vec2 a, Vec2 b) {
-    const float dx = b.x - a.x, dy = b.y - a.y;
-    const float length2 = dx * dx + dy * dy;
-    float t = length2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / length2 : 0;
-    t = std::clamp(t, 0.f, 1.f);
-    return std::hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
-}
-
 } // namespace
 
 RelationIndex linkUnderMouse(const AppState &app, const Frame &f, ImVec2 mouse) {
@@ -31,20 +24,12 @@ RelationIndex linkUnderMouse(const AppState &app, const Frame &f, ImVec2 mouse) 
     if (!aggregateScene(app) && !people)
         return kNoLink;
     const std::string_view pickable = people ? std::string_view("met") : std::string_view(kRolledUpRelation);
-    RelationIndex best = kNoLink;
-    float bestDistance = kPickPixels;
-    for (const SceneEdge &e : app.scene.edges) {
-        if (!e.visible || !app.scene.nodes[e.from].visible || !app.scene.nodes[e.to].visible ||
-            app.scene.store->relation(e.relation).kind != pickable)
-            continue;
-        const SceneNode &a = app.scene.nodes[e.from], &b = app.scene.nodes[e.to];
-        const float d = distanceToSegment(mouse, f.toScreen(a.x, a.y), f.toScreen(b.x, b.y));
-        if (d < bestDistance) {
-            bestDistance = d;
-            best = e.relation;
-        }
-    }
-    return best;
+    double wx = 0, wy = 0;
+    f.camera->toWorld({mouse.x, mouse.y}, f.origin, f.size, wx, wy);
+    const std::uint32_t slot = pickEdge(app.scene, wx, wy, f.camera->zoom, kPickPixels, [&](const SceneEdge &e) {
+        return app.scene.store->relation(e.relation).kind == pickable;
+    });
+    return slot == Scene::kNoSlot ? kNoLink : app.scene.edges[slot].relation;
 }
 
 std::string linkTooltip(const AppState &app, RelationIndex link) {

@@ -15,8 +15,8 @@ inline constexpr RelationIndex kNoLink = ~RelationIndex{0};
 // The visible rolled-up link of the aggregated view, or `met` link of the
 // people network (a relation of app.scene.store), whose straight line
 // between its nodes passes within a few pixels of `mouse`, the nearest one;
-// kNoLink when none (always in the graph's own view). A scan of the scene's edges: the
-// aggregated view has at most a few thousand.
+// kNoLink when none (always in the graph's own view). Through pickEdge (the
+// scene's link index), one function for both views.
 RelationIndex linkUnderMouse(const AppState &app, const Frame &f, ImVec2 mouse);
 // "Russia — China: 340 relations beneath (attended 300, works_for 40); click to list them";
 // for a people-network link, the occasions with dates and quotes (metLinkTooltip).

@@ -1,6 +1,6 @@
 #include "canvas_passes.hpp"
 
-#include "fonts.hpp"
+#include "picking.hpp"
 
 #include <cfloat>
 #include <cmath>
@@ -10,14 +10,9 @@ namespace liaison::viewer::passes {
 
 namespace {
 
-constexpr float kFoldBelowPx = 2.5f;    // nodes smaller than this become a 2x2 cell
 constexpr float kSimpleBelowPx = 7.f;   // nodes smaller than this are plain squares
 constexpr float kOutlineFromPx = 14.f;  // plain nodes smaller than this have no outline
 constexpr std::size_t kManyNodes = 5000; // past this, fills are not anti-aliased
-constexpr float kLabelMinPx = 11.f;     // smallest label font size drawn
-constexpr float kLabelShowPx = 4.f;     // labels appear once 14pt is this many pixels
-constexpr float kLabelPtSize = 14.f;    // Graphviz sizes nodes for 14pt labels
-constexpr std::size_t kMaxLabels = 1500;
 constexpr std::size_t kManyEdges = 20000; // past this, edges are straight lines, folded by cell
 constexpr float kEdgeFoldPx = 3.f;        // edges shorter than this vanish into their nodes' cells
 constexpr std::uint32_t kEdgeColour = 0x90707070u;
@@ -110,23 +105,9 @@ std::size_t findOnScreen(AppState &app, const Frame &f) {
 }
 
 std::uint32_t hitTest(const AppState &app, const Frame &f, ImVec2 mouse) {
-    const double zoom = f.camera->zoom;
     double wx = 0, wy = 0;
     f.camera->toWorld({mouse.x, mouse.y}, f.origin, f.size, wx, wy);
-    const float slop = static_cast<float>(3 / zoom); // nodes are at least 6 pixels to the mouse
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> ranges;
-    app.scene.grid.query(static_cast<float>(wx) - slop, static_cast<float>(wy) - slop,
-                         static_cast<float>(wx) + slop, static_cast<float>(wy) + slop, ranges);
-    std::uint32_t found = Scene::kNoSlot; // the last one drawn is on top
-    for (auto [begin, end] : ranges)
-        for (std::uint32_t at = begin; at < end; ++at) {
-            const std::uint32_t slot = app.scene.grid.order[at];
-            const SceneNode &n = app.scene.nodes[slot];
-            const double hw = std::max(n.w * zoom / 2, 3.0) / zoom, hh = std::max(n.h * zoom / 2, 3.0) / zoom;
-            if (n.visible && std::fabs(wx - n.x) <= hw && std::fabs(wy - n.y) <= hh)
-                found = slot;
-        }
-    return found;
+    return pickNode(app.scene, wx, wy, f.camera->zoom); // nodes are at least 6 pixels to the mouse
 }
 
 void markNeighbourhood(AppState &app, std::uint32_t slot) {
@@ -146,7 +127,7 @@ void markNeighbourhood(AppState &app, std::uint32_t slot) {
     }
 }
 
-static bool highlighted(const AppState &app, std::uint32_t slot) {
+bool highlighted(const AppState &app, std::uint32_t slot) {
     return slot < app.canvas.highlight.size() && app.canvas.highlight[slot] == app.canvas.highlightStamp;
 }
 
@@ -256,69 +237,17 @@ static void drawNode(ImDrawList *dl, const SceneNode &n, const DrawnNode &d, std
     dl->PathStroke(outline, ImDrawFlags_Closed, outlineWidth);
 }
 
-// Labels are placed at a readable size (Graphviz's 14pt scaled by the zoom,
-// clamped to [kLabelMinPx, 1.25 x UI font]); inside the node when they fit,
-// else below it. Unless emphasised, a label that would overlap one already
-// placed is skipped (occupancy grid of 8x8-pixel cells).
-// The top-N nodes by the encoding's size measure (`top`) are labelled at any
-// zoom, before the others, so the opening view is never a field of blanks.
-static bool placeLabel(AppState &app, ImDrawList *dl, const SceneNode &n, DrawnNode &d, bool emphasised, bool top) {
-    const float zoom = static_cast<float>(app.camera.zoom);
-    if (!emphasised && !top && kLabelPtSize * zoom < kLabelShowPx)
-        return false;
-    const LabelFont baked = labelFont(std::clamp(kLabelPtSize * zoom, kLabelMinPx, app.fontSize * 1.25f));
-    const float size = baked.size;
-    const std::string &text = app.scene.store->entity(n.entity).name;
-    ImFont *font = baked.font;
-    ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str(), text.c_str() + text.size());
-    const bool inside = ts.x <= d.w * 0.95f && ts.y <= d.h * 1.05f;
-    CanvasScratch &c = app.canvas;
-    // Inside when it fits; else below, above, right or left of the node:
-    // the first place no label has taken yet.
-    const ImVec2 places[] = {inside ? ImVec2(d.x - ts.x / 2, d.y - ts.y / 2) : ImVec2(d.x - ts.x / 2, d.y + d.h / 2 + 1),
-                             ImVec2(d.x - ts.x / 2, d.y - d.h / 2 - ts.y - 1), ImVec2(d.x + d.w / 2 + 2, d.y - ts.y / 2),
-                             ImVec2(d.x - d.w / 2 - ts.x - 2, d.y - ts.y / 2)};
-    ImVec2 pos = places[0];
-    int gx0 = 0, gy0 = 0, gx1 = 0, gy1 = 0;
-    bool free = false;
-    for (std::size_t k = 0; k < (emphasised || inside ? 1 : std::size(places)) && !free; ++k) {
-        pos = places[k];
-        gx0 = std::max(0, static_cast<int>((pos.x - c.origin.x) / 8));
-        gy0 = std::max(0, static_cast<int>((pos.y - c.origin.y) / 8));
-        gx1 = std::min(c.labelCellsX - 1, static_cast<int>((pos.x + ts.x - c.origin.x) / 8));
-        gy1 = std::min(c.labelCellsY - 1, static_cast<int>((pos.y + ts.y - c.origin.y) / 8));
-        free = true;
-        if (!emphasised)
-            for (int gy = gy0; gy <= gy1 && free; ++gy)
-                for (int gx = gx0; gx <= gx1 && free; ++gx)
-                    free = c.labelCells[static_cast<std::size_t>(gy) * c.labelCellsX + gx] != c.stamp;
-    }
-    if (!free)
-        return false;
-    const bool drawnInside = inside && pos.x == places[0].x && pos.y == places[0].y;
-    for (int gy = gy0; gy <= gy1; ++gy)
-        for (int gx = gx0; gx <= gx1; ++gx)
-            c.labelCells[static_cast<std::size_t>(gy) * c.labelCellsX + gx] = c.stamp;
-    if (!drawnInside)
-        dl->AddRectFilled(ImVec2(pos.x - 2, pos.y), ImVec2(pos.x + ts.x + 2, pos.y + ts.y), 0xC8FFFFFFu, 2);
-    dl->AddText(font, size, pos, drawnInside ? n.text : 0xFF202020u, text.c_str(), text.c_str() + text.size());
-    d.label = true;
-    d.labelX0 = pos.x, d.labelY0 = pos.y, d.labelX1 = pos.x + ts.x, d.labelY1 = pos.y + ts.y;
-    ++c.labels;
-    return true;
-}
-
 void drawNodes(AppState &app, const Emphasis &em, ImDrawList *dl, bool hoverActive, bool emphasisedOnly) {
-    app.canvas.labels = 0;
     const ImDrawListFlags flags = dl->Flags;
     if (app.canvas.drawn.size() > kManyNodes)
         dl->Flags &= ~ImDrawListFlags_AntiAliasedFill; // fringes cost more than they show at this density
+    const bool anyPinned = !app.doc.edits.pinned.empty();
     for (DrawnNode &d : app.canvas.drawn) {
         const SceneNode &n = app.scene.nodes[d.slot];
         bool hi = hoverActive && highlighted(app, d.slot);
         bool path = em.onPath(d.slot);
         if (emphasisedOnly && !hi && !path && d.slot != em.selected) {
-            if (app.doc.edits.pinned.contains(app.scene.store->entity(n.entity).id))
+            if (anyPinned && app.doc.edits.pinned.contains(app.scene.store->entity(n.entity).id))
                 dl->AddCircleFilled(ImVec2(d.x + d.w / 2, d.y - d.h / 2), 4.f, 0xFF202020u);
             continue; // drawn by the GPU
         }
@@ -338,43 +267,12 @@ void drawNodes(AppState &app, const Emphasis &em, ImDrawList *dl, bool hoverActi
             shapePath(dl, n, ring);
             dl->PathStroke(kChangedColour, ImDrawFlags_Closed, 3.f);
         }
-        if (app.doc.edits.pinned.contains(app.scene.store->entity(n.entity).id))
+        if (anyPinned && app.doc.edits.pinned.contains(app.scene.store->entity(n.entity).id))
             dl->AddCircleFilled(ImVec2(d.x + d.w / 2, d.y - d.h / 2), 4.f, 0xFF202020u);
     }
     dl->Flags = flags;
-    // Labels last, so no shape covers them; emphasised ones first, so they
-    // win the space.
-    CanvasScratch &c = app.canvas;
-    c.labelCellsX = static_cast<int>(c.size.x / 8) + 1;
-    c.labelCellsY = static_cast<int>(c.size.y / 8) + 1;
-    c.labelCells.resize(static_cast<std::size_t>(c.labelCellsX) * c.labelCellsY, 0);
-    if (c.stamp == 1)
-        std::fill(c.labelCells.begin(), c.labelCells.end(), 0);
-    auto emphasised = [&](const DrawnNode &d) {
-        return d.slot == em.selected || em.linkEnd(d.slot) || d.slot == em.hovered || em.onPath(d.slot) ||
-               (hoverActive && highlighted(app, d.slot));
-    };
-    for (DrawnNode &d : c.drawn)
-        if (emphasised(d))
-            placeLabel(app, dl, app.scene.nodes[d.slot], d, true, true);
-    // Greedy: the most important first (the encoding's label rank), each
-    // placed only where no label is yet.
-    c.labelOrder.clear();
-    for (std::uint32_t i = 0; i < c.drawn.size(); ++i)
-        if (!c.drawn[i].label && !emphasised(c.drawn[i]))
-            c.labelOrder.push_back(i);
-    std::sort(c.labelOrder.begin(), c.labelOrder.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return app.scene.nodes[c.drawn[a].slot].labelRank < app.scene.nodes[c.drawn[b].slot].labelRank;
-    });
-    for (std::uint32_t i : c.labelOrder) {
-        if (c.labels >= kMaxLabels)
-            break;
-        DrawnNode &d = c.drawn[i];
-        const SceneNode &n = app.scene.nodes[d.slot];
-        const bool top = n.labelRank < app.encoding.alwaysLabelled;
-        if (top || d.h >= kFoldBelowPx)
-            placeLabel(app, dl, n, d, false, top);
-    }
+    // Labels last, so no shape covers them.
+    drawLabels(app, em, dl, hoverActive);
 }
 
 

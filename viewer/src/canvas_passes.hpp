@@ -13,6 +13,8 @@
 
 namespace liaison::viewer::passes {
 
+inline constexpr float kFoldBelowPx = 2.5f; // nodes smaller than this become a 2x2 cell
+
 struct Frame {
     Vec2 origin, size;
     const Camera *camera = nullptr;
@@ -58,7 +60,14 @@ void drawEdgeList(AppState &app, const Frame &f, const Emphasis &em, ImDrawList 
 // The hovered node's edges and the path's, over what the GPU drew.
 void drawEmphasisedEdges(AppState &app, const Frame &f, const Emphasis &em, ImDrawList *dl, bool hoverActive);
 // Draw the culled nodes (only the emphasised ones and pin marks when the GPU
-// drew the rest), then their labels (emphasised ones first).
+// drew the rest), then their labels (drawLabels).
 void drawNodes(AppState &app, const Emphasis &em, ImDrawList *dl, bool hoverActive, bool emphasisedOnly);
+// True when `slot` is in the neighbourhood markNeighbourhood marked this frame.
+bool highlighted(const AppState &app, std::uint32_t slot);
+// The labels of the culled nodes (canvas_labels.cpp): the emphasised ones
+// placed afresh, then the others from app.canvas.labelCache, placed again only
+// when the view changed or the camera settled (label_cache.hpp). Sets the
+// label rectangles of app.canvas.drawn and app.canvas.labels.
+void drawLabels(AppState &app, const Emphasis &em, ImDrawList *dl, bool hoverActive);
 
 } // namespace liaison::viewer::passes

@@ -1,13 +1,17 @@
 #include "gpu_canvas.hpp"
 
+#include "edge_fold.hpp"
+
 #define GL_GLEXT_PROTOTYPES 1
 #include <GL/gl.h>
 #include <GL/glext.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 namespace liaison::viewer {
 
@@ -27,6 +31,14 @@ struct EdgeVertex {
 constexpr std::uint32_t kEdgeColour = 0x90707070u; // as the draw-list path
 constexpr float kSquareBelowPx = 7.f;              // smaller nodes are squares
 constexpr float kPanMargin = 256.f;                // pixels drawn past each side of the canvas
+constexpr double kZoomSlack = 1.25;                // a moving zoom stretches the picture up to this factor
+// Edge level of detail: past kThinAbove visible edges, an edge whose ends lie
+// in one square of kThinCellPx pixels is not drawn (its nodes cover it), and
+// of the edges joining the same two squares only one is. Squares are sized per
+// half-octave of zoom, so a level's edges are chosen once and reused.
+constexpr std::size_t kThinAbove = 20000;
+constexpr double kThinCellPx = 4;
+constexpr std::size_t kThinLevelsKept = 4;
 
 // World -> clip space: ndc = world * scale + offset; nodes at least 2 pixels.
 // Hidden instances (alpha 0) collapse to a point outside the clip volume.
@@ -169,6 +181,8 @@ public:
         glDeleteBuffers(1, &m_corners);
         glDeleteBuffers(1, &m_instances);
         glDeleteBuffers(1, &m_edges);
+        for (ThinLevel &t : m_thin)
+            glDeleteBuffers(1, &t.elements);
         glDeleteVertexArrays(1, &m_nodeArray);
         glDeleteVertexArrays(1, &m_edgeArray);
         glDeleteProgram(m_nodeProgram);
@@ -194,8 +208,10 @@ public:
                      GL_STATIC_DRAW);
         std::vector<EdgeVertex> lines;
         lines.reserve(scene.edges.size() * 2);
+        m_visibleEdges = 0;
         for (const SceneEdge &e : scene.edges) {
             const bool shown = e.visible && scene.nodes[e.from].visible && scene.nodes[e.to].visible;
+            m_visibleEdges += shown;
             const std::uint32_t colour = shown ? kEdgeColour : 0u;
             lines.push_back({e.spline.front().x, e.spline.front().y, colour});
             lines.push_back({e.spline.back().x, e.spline.back().y, colour});
@@ -228,11 +244,24 @@ public:
         const Vec2 extent{frame.size.x + 2 * margin, frame.size.y + 2 * margin};
         const GLsizei texW = static_cast<GLsizei>(std::lround(extent.x * fb.x));
         const GLsizei texH = static_cast<GLsizei>(std::lround(extent.y * fb.y));
-        double dx = (frame.centreX - m_cache.centreX) * frame.zoom;
-        double dy = (frame.centreY - m_cache.centreY) * frame.zoom;
-        const bool valid = m_cache.version == frame.scene->version && m_cache.zoom == frame.zoom &&
+        // While the zoom keeps changing (a smooth zoom, the wheel turning),
+        // the picture is stretched; it is drawn again once the zoom holds
+        // still, or strays past kZoomSlack, or the stretched copy would need
+        // more than the margin.
+        const bool zooming = frame.zoom != m_lastZoom;
+        m_lastZoom = frame.zoom;
+        const double ratio = frame.zoom / m_cache.zoom;
+        const bool stretch = zooming && m_cache.zoom > 0 && ratio != 1 && ratio <= kZoomSlack && ratio >= 1 / kZoomSlack;
+        // The canvas's corners in the picture's pixels (top-left origin, y down).
+        const double left = margin + frame.size.x * 0.5 +
+                            ((frame.centreX - frame.size.x * 0.5 / frame.zoom) - m_cache.centreX) * m_cache.zoom;
+        const double top = margin + frame.size.y * 0.5 +
+                           ((frame.centreY - frame.size.y * 0.5 / frame.zoom) - m_cache.centreY) * m_cache.zoom;
+        const double right = left + frame.size.x / ratio, bottom = top + frame.size.y / ratio;
+        const bool covered = left >= 0 && top >= 0 && right <= extent.x && bottom <= extent.y;
+        const bool valid = m_cache.version == frame.scene->version && (m_cache.zoom == frame.zoom || stretch) &&
                            m_cache.width == texW && m_cache.height == texH && m_cache.background == frame.background &&
-                           std::fabs(dx) <= margin && std::fabs(dy) <= margin;
+                           covered;
         GLint previous = 0;
         glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &previous);
         if (!valid) {
@@ -251,20 +280,27 @@ public:
             m_cache.zoom = frame.zoom;
             m_cache.centreX = frame.centreX, m_cache.centreY = frame.centreY;
             m_cache.background = frame.background;
-            dx = dy = 0;
         }
         // Texture row 0 is the bottom of the picture; screen y grows downwards.
-        const GLint srcX = static_cast<GLint>(std::lround((margin + dx) * fb.x));
-        const GLint srcY = static_cast<GLint>(std::lround((margin - dy) * fb.y));
+        GLint srcX0 = static_cast<GLint>(std::lround(margin * fb.x)), srcY0 = srcX0;
+        GLint srcX1 = srcX0 + dstW, srcY1 = srcY0 + dstH;
+        if (valid) {
+            srcX0 = static_cast<GLint>(std::lround(left * fb.x));
+            srcX1 = static_cast<GLint>(std::lround(right * fb.x));
+            srcY0 = static_cast<GLint>(std::lround((extent.y - bottom) * fb.y));
+            srcY1 = static_cast<GLint>(std::lround((extent.y - top) * fb.y));
+        }
         glBindFramebuffer(GL_READ_FRAMEBUFFER, m_cache.framebuffer);
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(previous));
         glDisable(GL_SCISSOR_TEST);
-        glBlitFramebuffer(srcX, srcY, srcX + dstW, srcY + dstH, dstX, dstY, dstX + dstW, dstY + dstH,
-                          GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        const bool same = srcX1 - srcX0 == dstW && srcY1 - srcY0 == dstH;
+        glBlitFramebuffer(srcX0, srcY0, srcX1, srcY1, dstX, dstY, dstX + dstW, dstY + dstH, GL_COLOR_BUFFER_BIT,
+                          same ? GL_NEAREST : GL_LINEAR);
         glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
     }
 
     std::uint64_t redraws() const { return m_redraws; }
+    std::size_t edgesDrawn() const { return m_edgesDrawn; }
 
 private:
     // Draws edges then nodes into the bound framebuffer, whose viewport shows
@@ -286,7 +322,15 @@ private:
             glUniform2f(glGetUniformLocation(m_edgeProgram, "offset"), ox, oy);
             glUniform1f(glGetUniformLocation(m_edgeProgram, "dim"), frame.dim);
             glBindVertexArray(m_edgeArray);
-            glDrawArrays(GL_LINES, 0, m_edgeVertices);
+            const ThinLevel *thin = frame.thinEdges ? thinLevel(*frame.scene, frame.zoom) : nullptr;
+            if (thin) {
+                glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, thin->elements);
+                glDrawElements(GL_LINES, thin->count, GL_UNSIGNED_INT, nullptr);
+                m_edgesDrawn = static_cast<std::size_t>(thin->count) / 2;
+            } else {
+                glDrawArrays(GL_LINES, 0, m_edgeVertices);
+                m_edgesDrawn = static_cast<std::size_t>(m_edgeVertices) / 2;
+            }
         }
         glUseProgram(m_nodeProgram);
         glUniform2f(glGetUniformLocation(m_nodeProgram, "scale"), sx, sy);
@@ -300,6 +344,60 @@ private:
         glBindVertexArray(m_nodeArray);
         glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, m_nodeCount);
         glBindVertexArray(0);
+    }
+
+    // The edges of one zoom level when zoomed out (kThinAbove), as an element
+    // buffer into the edge vertices; nullptr when every edge is to be drawn.
+    struct ThinLevel {
+        int level = 0;
+        std::uint64_t version = 0, used = 0;
+        GLuint elements = 0;
+        GLsizei count = 0;
+    };
+    const ThinLevel *thinLevel(const Scene &scene, double zoom) {
+        if (m_visibleEdges <= kThinAbove || zoom <= 0)
+            return nullptr;
+        const int level = static_cast<int>(std::floor(std::log2(zoom) * 2));
+        const double cell = kThinCellPx / std::exp2(level / 2.0); // world units, at most kThinCellPx*sqrt2 pixels
+        const float width = scene.maxX - scene.minX, height = scene.maxY - scene.minY;
+        if (std::max(width, height) / cell >= 32000)
+            return nullptr; // zoomed in this far, edges are long: all are drawn
+        ++m_thinUses;
+        for (ThinLevel &t : m_thin)
+            if (t.level == level && t.version == scene.version) {
+                t.used = m_thinUses;
+                return &t;
+            }
+        auto oldest = std::min_element(m_thin.begin(), m_thin.end(),
+                                       [](const ThinLevel &a, const ThinLevel &b) { return a.used < b.used; });
+        ThinLevel *t = m_thin.size() < kThinLevelsKept ? &m_thin.emplace_back() : &*oldest;
+        if (!t->elements)
+            glGenBuffers(1, &t->elements);
+        std::vector<GLuint> indices;
+        m_fold.reset(m_visibleEdges);
+        auto square = [&](Vec2 p) { // 15 bits a coordinate (splines may reach past the nodes' box)
+            auto index = [&](float v, float from) {
+                return static_cast<std::uint64_t>(std::clamp((v - from) / cell + 1.0, 0.0, 32767.0));
+            };
+            return index(p.x, scene.minX) << 15 | index(p.y, scene.minY);
+        };
+        for (std::size_t i = 0; i < scene.edges.size(); ++i) {
+            const SceneEdge &e = scene.edges[i];
+            if (!e.visible || !scene.nodes[e.from].visible || !scene.nodes[e.to].visible)
+                continue;
+            const std::uint64_t a = square(e.spline.front()), b = square(e.spline.back());
+            if (a == b || !m_fold.insert(std::min(a, b) << 30 | std::max(a, b)))
+                continue;
+            indices.push_back(static_cast<GLuint>(2 * i));
+            indices.push_back(static_cast<GLuint>(2 * i + 1));
+        }
+        glBindVertexArray(m_edgeArray);
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, t->elements);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(GLuint)),
+                     indices.data(), GL_STATIC_DRAW);
+        t->level = level, t->version = scene.version, t->used = m_thinUses;
+        t->count = static_cast<GLsizei>(indices.size());
+        return t;
     }
 
     // (Re)creates the cache's texture and framebuffer at this size.
@@ -336,11 +434,16 @@ private:
     };
     Cache m_cache;
     std::uint64_t m_redraws = 0;
+    double m_lastZoom = 0; // the previous frame's
     GLuint m_nodeProgram = 0, m_edgeProgram = 0;
     GLuint m_nodeArray = 0, m_edgeArray = 0;
     GLuint m_corners = 0, m_instances = 0, m_edges = 0;
     GLsizei m_edgeVertices = 0, m_nodeCount = 0;
     std::uint64_t m_version = 0;
+    std::size_t m_visibleEdges = 0, m_edgesDrawn = 0;
+    std::vector<ThinLevel> m_thin; // at most kThinLevelsKept, the least recently used replaced
+    std::uint64_t m_thinUses = 0;
+    EdgeFold m_fold;
 };
 
 void addGpuDraw(ImDrawList *drawList, GpuFrame &frame) {
@@ -353,6 +456,7 @@ void addGpuDraw(ImDrawList *drawList, GpuFrame &frame) {
                 frame->buffers = std::make_shared<GpuBuffers>();
             frame->buffers->draw(*frame);
             frame->redraws = frame->buffers->redraws();
+            frame->edgesDrawn = frame->buffers->edgesDrawn();
         },
         &frame);
     drawList->AddCallback(ImDrawCallback_ResetRenderState, nullptr);

@@ -4,8 +4,9 @@
 // change); drawing them changes only the world-to-screen transform and issues
 // two draws (edges, then every node instance). The picture, with a margin
 // around the canvas, is kept in a texture: a frame whose camera only panned
-// (by less than the margin) copies it shifted and draws nothing; a zoom, a
-// resize or a scene change draws it again. Emphasis (hover, selection, path)
+// (by less than the margin) copies it shifted and draws nothing; a zoom that
+// keeps changing (within 1.25x) copies it stretched; a zoom that holds still
+// somewhere new, a resize or a scene change draws it again. Emphasis (hover, selection, path)
 // and labels stay with ImGui's draw list, on top.
 //
 // Threading: UI thread. The GL work runs inside ImGui's render, from a draw
@@ -32,9 +33,11 @@ struct GpuFrame {
     Vec2 origin, size;                         // canvas rectangle, screen pixels
     float dim = 1;                             // alpha factor for everything (not cached)
     bool edges = true;
+    bool thinEdges = true;                     // zoomed out, edges sharing 4-pixel squares drawn once (gpu_canvas.cpp)
     bool cached = true;                        // through the picture texture (above)
     std::uint32_t background = 0xFFF5F7F7u;    // canvas colour behind the picture (ImGui packed)
     std::uint64_t redraws = 0;                 // pictures drawn into the texture so far
+    std::size_t edgesDrawn = 0;                // edges in the last picture drawn
 };
 
 // Queues the GPU draw of `frame` into `drawList` at this point of its

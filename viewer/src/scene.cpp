@@ -51,13 +51,45 @@ NodeGrid buildGrid(const Scene &scene) {
     return grid;
 }
 
+// Every edge in the cells of points half a cell apart along its line (a
+// straight line enters each cell once, so an edge is listed once per cell).
+LinkGrid buildLinkGrid(const Scene &scene) {
+    LinkGrid links;
+    static_cast<GridLayout &>(links) = scene.grid;
+    if (links.columns == 0)
+        return links;
+    auto forEachCell = [&](const SceneEdge &e, auto &&visit) {
+        const SceneNode &a = scene.nodes[e.from], &b = scene.nodes[e.to];
+        const int steps = static_cast<int>(std::ceil(std::hypot(b.x - a.x, b.y - a.y) / (links.cell / 2)));
+        std::size_t last = ~std::size_t{0};
+        for (int i = 0; i <= steps; ++i) {
+            const float t = steps == 0 ? 0.f : static_cast<float>(i) / static_cast<float>(steps);
+            const std::size_t cell = static_cast<std::size_t>(links.row(a.y + t * (b.y - a.y))) * links.columns +
+                                     static_cast<std::size_t>(links.column(a.x + t * (b.x - a.x)));
+            if (cell != last)
+                visit(cell);
+            last = cell;
+        }
+    };
+    links.start.assign(static_cast<std::size_t>(links.columns) * links.rows + 1, 0);
+    for (const SceneEdge &e : scene.edges)
+        forEachCell(e, [&](std::size_t cell) { ++links.start[cell + 1]; });
+    for (std::size_t i = 1; i < links.start.size(); ++i)
+        links.start[i] += links.start[i - 1];
+    links.order.resize(links.start.back());
+    std::vector<std::uint32_t> fill(links.start.begin(), links.start.end() - 1);
+    for (std::uint32_t slot = 0; slot < scene.edges.size(); ++slot)
+        forEachCell(scene.edges[slot], [&](std::size_t cell) { links.order[fill[cell]++] = slot; });
+    return links;
+}
+
 } // namespace
 
-int NodeGrid::column(float x) const {
+int GridLayout::column(float x) const {
     return std::clamp(static_cast<int>((x - minX) / cell), 0, std::max(columns - 1, 0));
 }
 
-int NodeGrid::row(float y) const {
+int GridLayout::row(float y) const {
     return std::clamp(static_cast<int>((y - minY) / cell), 0, std::max(rows - 1, 0));
 }
 
@@ -152,14 +184,17 @@ Scene buildScene(const LayoutSnapshot &snapshot) {
         scene.adjacency[fill[scene.edges[i].to]++] = i;
     }
     scene.grid = buildGrid(scene);
+    scene.links = buildLinkGrid(scene);
     scene.version = nextVersion();
     return scene;
 }
 
 void markSceneChanged(Scene &scene, bool moved) {
     scene.version = nextVersion();
-    if (moved)
+    if (moved) {
         scene.grid = buildGrid(scene);
+        scene.links = buildLinkGrid(scene);
+    }
 }
 
 void updateVisibility(Scene &scene, const GraphStore &store, const View &view) {

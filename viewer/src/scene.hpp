@@ -38,23 +38,36 @@ struct SceneEdge {
     float width = 1;          // pixels; thicker for weighted links (shared occasions)
 };
 
+// Square world cells over the scene's box (both indexes below share them).
+struct GridLayout {
+    float minX = 0, minY = 0, cell = 1;
+    int columns = 0, rows = 0;
+    int column(float x) const; // clamped to the grid
+    int row(float y) const;
+};
+
 // Spatial index of the scene's nodes: square world cells, nodes sorted by
 // (row, column) so that the nodes of a run of cells in one row are one
 // contiguous range of `order`. Picking, label candidates and the GPU's
 // per-row draws all come from it; built once per layout.
-struct NodeGrid {
-    float minX = 0, minY = 0, cell = 1;
-    int columns = 0, rows = 0;
+struct NodeGrid : GridLayout {
     std::vector<std::uint32_t> start; // rows*columns + 1 offsets into `order`
     std::vector<std::uint32_t> order; // node slots, by cell
     float maxHalfW = 0, maxHalfH = 0; // largest node half size, world
-    int column(float x) const;
-    int row(float y) const;
     // Ranges of `order` (begin, end) whose cells meet the world box, one per
     // row; a node whose centre lies outside the box but whose shape reaches
     // into it is included (the box is grown by the largest half size).
     void query(float x0, float y0, float x1, float y1,
                std::vector<std::pair<std::uint32_t, std::uint32_t>> &ranges) const;
+};
+
+// Spatial index of the scene's edges as straight lines between their nodes'
+// centres (what link picking measures against): the cells of NodeGrid's
+// layout each list the edge slots whose line passes through them (sampled
+// every half cell). Built with the node grid.
+struct LinkGrid : GridLayout {
+    std::vector<std::uint32_t> start; // rows*columns + 1 offsets into `order`
+    std::vector<std::uint32_t> order; // edge slots, by cell (an edge once per cell it crosses)
 };
 
 struct Scene {
@@ -67,6 +80,7 @@ struct Scene {
     float minX = 0, minY = 0, maxX = 0, maxY = 0;
     std::vector<std::string> messages;         // the layout's notices
     NodeGrid grid;
+    LinkGrid links;
     // Changes whenever nodes, edges or their visibility change (GPU buffers
     // are rebuilt when it differs from what they were built from).
     std::uint64_t version = 0;

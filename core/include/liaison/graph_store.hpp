@@ -2,6 +2,9 @@
 // vectors indexed by EntityIndex / RelationIndex; a bidirectional
 // boost::adjacency_list mirrors the topology for the algorithms. Side indexes
 // map id -> entity, normalised name or alias -> entities, kind -> entities.
+// The name index is built on the first name lookup (findByName, search,
+// resolve by name), not while a file loads; it is safe for concurrent const
+// readers all the same.
 //
 // Nothing outside core sees a Boost descriptor: callers get indices, ids and
 // const references. Not thread-safe for writes; concurrent const reads are fine.

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace liaison::json {
@@ -19,6 +20,7 @@ struct Node {
     std::size_t offset = 0;       // byte offset in the document (start of containers)
 
     const Node *member(std::string_view key) const;
+    Node *member(std::string_view key) { return const_cast<Node *>(std::as_const(*this).member(key)); }
     std::size_t memberOffset(std::string_view key) const;
 };
 

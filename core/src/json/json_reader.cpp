@@ -3,6 +3,7 @@
 // known (entities may follow relations in a file).
 #include "json/json_dom.hpp"
 #include "json/json_stream.hpp"
+#include "json/mapped_file.hpp"
 #include "liaison/json_io.hpp"
 #include "liaison/storable.hpp"
 
@@ -25,6 +26,8 @@ public:
     // reading there, keeping the records before it.
     DocumentReader(std::string_view text, std::string displayName, std::vector<ParseError> *problems)
         : m_text(text), m_name(std::move(displayName)), m_problems(problems) {}
+    // Told when the stream is done with the bytes before an offset.
+    void onDoneBefore(std::function<void(std::size_t)> done) { m_doneBefore = std::move(done); }
 
     GraphStore read()
     {
@@ -32,6 +35,10 @@ public:
         callbacks.record = [this](std::string_view section, Node &&item) {
             collect([&] { onRecord(section, item); });
         };
+        // Room for the records, guessed from the size (a lean relation takes
+        // about 60 bytes of text); too much only reserves address space.
+        m_store.reserve(m_text.size() / 256, m_text.size() / 64);
+        callbacks.doneBefore = m_doneBefore;
         callbacks.member = [this](const std::string &key, Node &&value, std::size_t keyOffset) {
             collect([&] { onMember(key, std::move(value), keyOffset); });
         };
@@ -79,20 +86,21 @@ private:
                                   ", found " + json::typeName(node.type));
     }
 
-    std::string requiredString(const Node &object, std::string_view key, std::string_view record) const
+    // The string is moved out of the record (which the stream reuses).
+    std::string requiredString(Node &object, std::string_view key, std::string_view record) const
     {
-        const Node *value = object.member(key);
+        Node *value = object.member(key);
         if (!value)
             fail(object.offset, "expected " + std::string(record) + " to have a \"" +
                                     std::string(key) + "\" string");
         expectType(*value, Node::Type::String, "\"" + std::string(key) + "\"");
         if (value->text.empty()) fail(value->offset, "\"" + std::string(key) + "\" must not be empty");
-        return value->text;
+        return std::move(value->text);
     }
 
     // Ids and kinds name things in exports, file names and command lines; a
     // control character (C0 or DEL) in one is refused, as the import host does.
-    std::string requiredName(const Node &object, std::string_view key, std::string_view record) const
+    std::string requiredName(Node &object, std::string_view key, std::string_view record) const
     {
         std::string text = requiredString(object, key, record);
         refuseControl(object, key, text);
@@ -110,12 +118,12 @@ private:
         }
     }
 
-    std::string optionalString(const Node &object, std::string_view key) const
+    std::string optionalString(Node &object, std::string_view key) const
     {
-        const Node *value = object.member(key);
+        Node *value = object.member(key);
         if (!value || value->type == Node::Type::Null) return {};
         expectType(*value, Node::Type::String, "\"" + std::string(key) + "\"");
-        return value->text;
+        return std::move(value->text);
     }
 
     void onMember(const std::string &key, Node &&value, std::size_t keyOffset)
@@ -135,7 +143,7 @@ private:
         m_store.documentExtras().emplace_back(key, json::toRawJson(value));
     }
 
-    void onRecord(std::string_view section, const Node &item)
+    void onRecord(std::string_view section, Node &item)
     {
         if (section == "sources") return readSource(item);
         if (section == "entities") return readEntity(item);
@@ -155,7 +163,7 @@ private:
         return extra;
     }
 
-    void readSource(const Node &item)
+    void readSource(Node &item)
     {
         expectType(item, Node::Type::Object, "a source");
         Source source;
@@ -191,12 +199,12 @@ private:
         return attributes;
     }
 
-    std::vector<Evidence> readEvidence(const Node *node) const
+    std::vector<Evidence> readEvidence(Node *node) const
     {
         std::vector<Evidence> list;
         if (!node || node->type == Node::Type::Null) return list;
         expectType(*node, Node::Type::Array, "\"evidence\"");
-        for (const Node &item : node->values) {
+        for (Node &item : node->values) {
             expectType(item, Node::Type::Object, "an evidence item");
             Evidence evidence;
             evidence.source = optionalString(item, "source");
@@ -235,7 +243,7 @@ private:
         return list;
     }
 
-    void readEntity(const Node &item)
+    void readEntity(Node &item)
     {
         Entity entity = parseEntity(item);
         if (m_store.findById(entity.id) != kNoEntity || m_redirectFrom.count(entity.id))
@@ -243,7 +251,7 @@ private:
         m_store.addEntity(std::move(entity));
     }
 
-    void readJudgement(const Node &item)
+    void readJudgement(Node &item)
     {
         expectType(item, Node::Type::Object, "a judgement");
         Judgement j;
@@ -261,7 +269,7 @@ private:
     }
 
     // Redirects are checked and added once every entity is known.
-    void readRedirect(const Node &item)
+    void readRedirect(Node &item)
     {
         expectType(item, Node::Type::Object, "a redirect");
         PendingRedirect pending;
@@ -270,11 +278,11 @@ private:
         r.to = requiredName(item, "to", "a redirect");
         r.time = optionalString(item, "time");
         r.reason = optionalString(item, "reason");
-        if (const Node *entity = item.member("entity"); entity && entity->type != Node::Type::Null)
+        if (Node *entity = item.member("entity"); entity && entity->type != Node::Type::Null)
             r.entity = parseEntity(*entity);
-        if (const Node *relations = item.member("relations"); relations && relations->type != Node::Type::Null) {
+        if (Node *relations = item.member("relations"); relations && relations->type != Node::Type::Null) {
             expectType(*relations, Node::Type::Array, "\"relations\" of a redirect");
-            for (const Node &relation : relations->values) r.relations.push_back(parseRelation(relation));
+            for (Node &relation : relations->values) r.relations.push_back(parseRelation(relation));
         }
         r.extra = extras(item, json_keys::kRedirect);
         pending.fromOffset = item.memberOffset("from");
@@ -295,7 +303,7 @@ private:
                                            "', which is neither an entity nor a redirect of this file");
     }
 
-    Entity parseEntity(const Node &item) const
+    Entity parseEntity(Node &item) const
     {
         expectType(item, Node::Type::Object, "an entity");
         Entity entity;
@@ -317,7 +325,7 @@ private:
         return entity;
     }
 
-    Relation parseRelation(const Node &item) const
+    Relation parseRelation(Node &item) const
     {
         expectType(item, Node::Type::Object, "a relation");
         Relation relation;
@@ -330,7 +338,7 @@ private:
         return relation;
     }
 
-    void readRelation(const Node &item)
+    void readRelation(Node &item)
     {
         PendingRelation pending;
         pending.relation = parseRelation(item);
@@ -340,8 +348,10 @@ private:
         // Once one relation waits for its entities, the rest wait too, so
         // relations keep their order in the file.
         if (m_pending.empty() && m_store.findById(relation.from) != kNoEntity &&
-            m_store.findById(relation.to) != kNoEntity)
-            return commitRelation(pending);
+            m_store.findById(relation.to) != kNoEntity) {
+            m_store.addRelation(std::move(relation)); // both ends known: no second look-up here
+            return;
+        }
         m_pending.push_back(std::move(pending));
     }
 
@@ -366,6 +376,7 @@ private:
     std::vector<PendingRedirect> m_redirects;
     std::unordered_set<std::string> m_redirectFrom;
     std::vector<ParseError> *m_problems;
+    std::function<void(std::size_t)> m_doneBefore;
 };
 
 } // namespace
@@ -383,8 +394,10 @@ GraphStore readLiaisonJsonCollecting(std::string_view text, const std::string &d
 
 GraphStore readLiaisonJsonFile(const std::string &path)
 {
-    std::string text = readWholeFile(path);
-    return readLiaisonJson(text, path);
+    FileBytes bytes(path); // mapped, not copied; pages given back as they are read
+    DocumentReader reader(bytes.view(), path, nullptr);
+    reader.onDoneBefore([&bytes](std::size_t offset) { bytes.doneBefore(offset); });
+    return reader.read();
 }
 
 } // namespace liaison

@@ -175,7 +175,13 @@ private:
             return &m_top;
         }
         if (m_inSection && m_depth == 2) {
-            m_record = std::move(node);
+            // Reused from record to record: its key and value vectors keep
+            // their room, so a record costs no allocation of its own.
+            m_record.type = node.type;
+            m_record.text.swap(node.text);
+            m_record.keys.clear();
+            m_record.values.clear();
+            m_record.offset = node.offset;
             return &m_record;
         }
         (void)container;
@@ -255,8 +261,13 @@ private:
     {
         if (!m_stack.empty()) return true;
         m_recordValues = 0;
-        if (m_inSection && m_depth == 2)
+        if (m_inSection && m_depth == 2) {
+            if (m_callbacks.doneBefore && m_record.offset - m_doneBefore >= kDoneStep) {
+                m_doneBefore = m_record.offset;
+                m_callbacks.doneBefore(m_doneBefore);
+            }
             return guarded([&] { m_callbacks.record(m_section, std::move(m_record)); });
+        }
         if (m_depth == 1)
             return guarded([&] { m_callbacks.member(m_topKey, std::move(m_top), m_topKeyOffset); });
         return true;
@@ -272,6 +283,8 @@ private:
     Node m_top, m_record;
     std::vector<Node *> m_stack;
     std::size_t m_recordValues = 0; // values placed since the last completed record
+    static constexpr std::size_t kDoneStep = std::size_t(4) << 20;
+    std::size_t m_doneBefore = 0; // last offset given to doneBefore
 };
 
 } // namespace

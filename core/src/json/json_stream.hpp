@@ -19,6 +19,11 @@ struct StreamCallbacks {
     std::function<void(std::string_view section, Node &&item)> record;
     // Any other top-level member, e.g. "liaison" or an unknown key.
     std::function<void(const std::string &key, Node &&value, std::size_t keyOffset)> member;
+    // Optional: told now and then (every few MiB) that the stream will not
+    // read the bytes before this offset again, so a mapped file's pages can
+    // be given back while the rest is read (an error message may still read
+    // them, to count lines).
+    std::function<void(std::size_t offset)> doneBefore;
 };
 
 // Parses `text`. Throws JsonSyntaxError (a ParseError) for malformed JSON and

@@ -6,6 +6,8 @@
 #include "store/graph_topology.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <mutex>
 #include <unordered_map>
 
 namespace liaison {
@@ -26,12 +28,30 @@ struct TextHash {
 using IdMap = std::unordered_map<std::string, EntityIndex, TextHash, std::equal_to<>>;
 } // namespace
 
+// The name index costs two ICU normalisations per name, id and alias: most
+// of a load's time for entities. It is built on the first name lookup
+// (findByName, search, resolve by name), under a lock so concurrent const
+// readers stay safe; once built, every change keeps it up to date.
+struct NameIndex {
+    // normalised name or alias -> entities (a small vector: most keys have one)
+    std::unordered_map<std::string, std::vector<EntityIndex>> byName;
+    std::atomic<bool> built{false};
+    mutable std::mutex building;
+
+    NameIndex() = default;
+    NameIndex(const NameIndex &other)
+    {
+        std::lock_guard lock(other.building);
+        byName = other.byName;
+        built.store(other.built.load());
+    }
+};
+
 struct GraphStore::Indexes {
     IdMap byId;
     // id merged away -> index in m_redirects (whose `to` may itself be redirected)
     std::unordered_map<std::string, std::size_t, TextHash, std::equal_to<>> mergedIds;
-    // normalised name or alias -> entities (a small vector: most keys have one)
-    std::unordered_map<std::string, std::vector<EntityIndex>> byName;
+    mutable NameIndex names;
     std::unordered_map<std::string, std::vector<EntityIndex>> byKind;
     bool merging = false; // indexNames is re-indexing an existing entity
 };
@@ -72,7 +92,6 @@ void GraphStore::reserve(std::size_t entities, std::size_t relations)
     m_relations.reserve(relations);
     m_endpoints.reserve(relations);
     m_index->byId.reserve(entities);
-    m_index->byName.reserve(entities * 2);
 }
 
 void GraphStore::addSource(Source source)
@@ -107,23 +126,44 @@ static std::string nameKey(const std::string &kind, std::string_view name)
     return knownKind(kind) == KnownKind::Person ? normalizeName(name).key : foldText(name);
 }
 
-void GraphStore::indexNames(EntityIndex i)
+namespace {
+
+void addNames(NameIndex &names, const std::vector<Entity> &entities, EntityIndex i, bool merging)
 {
-    const Entity &e = m_entities[i];
+    const Entity &e = entities[i];
     auto add = [&](std::string_view text) {
         if (text.empty()) return;
         std::string key = nameKey(e.kind, text);
         if (key.empty()) return;
-        std::vector<EntityIndex> &slot = m_index->byName[key];
+        std::vector<EntityIndex> &slot = names.byName[key];
         // A new entity is in no slot yet, except at the back for its own
         // repeated names; only merges need the full search.
         if (!slot.empty() && slot.back() == i) return;
-        if (!m_index->merging || std::find(slot.begin(), slot.end(), i) == slot.end()) slot.push_back(i);
+        if (!merging || std::find(slot.begin(), slot.end(), i) == slot.end()) slot.push_back(i);
     };
     add(e.name);
     add(e.id); // ids are searchable too: "person chuang ming fen"
     for (const auto &[language, name] : e.names) add(name);
     for (const std::string &alias : e.aliases) add(alias);
+}
+
+// Builds the name index on first use (safe for concurrent const readers).
+void requireNames(NameIndex &names, const std::vector<Entity> &entities)
+{
+    if (names.built.load(std::memory_order_acquire)) return;
+    std::lock_guard lock(names.building);
+    if (names.built.load(std::memory_order_relaxed)) return;
+    names.byName.reserve(entities.size() * 2);
+    for (EntityIndex i = 0; i < entities.size(); ++i) addNames(names, entities, i, false);
+    names.built.store(true, std::memory_order_release);
+}
+
+} // namespace
+
+void GraphStore::indexNames(EntityIndex i)
+{
+    // Until the first name lookup there is no index to keep up to date.
+    if (m_index->names.built.load(std::memory_order_acquire)) addNames(m_index->names, m_entities, i, m_index->merging);
 }
 
 EntityIndex GraphStore::addEntity(Entity entity)
@@ -145,16 +185,21 @@ EntityIndex GraphStore::addEntity(Entity entity)
 
 RelationIndex GraphStore::addRelation(Relation relation)
 {
-    requireStorable(relation, "relation", relation.from + " -> " + relation.to);
-    EntityIndex from = findById(relation.from);
-    EntityIndex to = findById(relation.to);
-    if (from == kNoEntity)
-        throw GraphError("relation source '" + relation.from + "' is not an entity");
-    if (to == kNoEntity)
-        throw GraphError("relation target '" + relation.to + "' is not an entity");
-    // A relation to a merged-away id points at the survivor.
-    relation.from = m_entities[from].id;
-    relation.to = m_entities[to].id;
+    // (The name for the message is built only when there is one.)
+    if (std::string why = storableProblem(relation); !why.empty())
+        throw GraphError("relation '" + relation.from + " -> " + relation.to + "': " + why);
+    // An endpoint that names a live entity stays as it is (every relation of
+    // a file being read); one that names a merged-away id is rewritten to the
+    // survivor's id.
+    auto endpoint = [&](std::string &id, const char *role) {
+        if (auto live = m_index->byId.find(id); live != m_index->byId.end()) return live->second;
+        EntityIndex found = findById(id);
+        if (found == kNoEntity) throw GraphError("relation " + std::string(role) + " '" + id + "' is not an entity");
+        id = m_entities[found].id;
+        return found;
+    };
+    EntityIndex from = endpoint(relation.from, "source");
+    EntityIndex to = endpoint(relation.to, "target");
     auto index = static_cast<RelationIndex>(m_relations.size());
     m_relations.push_back(std::move(relation));
     m_endpoints.emplace_back(from, to);
@@ -274,11 +319,12 @@ EntityIndex GraphStore::findById(std::string_view id) const
 
 std::vector<EntityIndex> GraphStore::findByName(std::string_view text) const
 {
+    requireNames(m_index->names, m_entities);
     std::vector<EntityIndex> found;
     // Try both keys: the honorific-free one finds persons, the folded one the rest.
     for (const std::string &key : {normalizeName(text).key, foldText(text)}) {
-        auto it = m_index->byName.find(key);
-        if (it == m_index->byName.end()) continue;
+        auto it = m_index->names.byName.find(key);
+        if (it == m_index->names.byName.end()) continue;
         for (EntityIndex i : it->second) {
             // A person key only matches persons; a folded key matches anything.
             if (key != foldText(text) && knownKind(m_entities[i].kind) != KnownKind::Person) continue;
@@ -295,7 +341,8 @@ std::vector<EntityIndex> GraphStore::search(std::string_view text) const
     std::string needle = foldText(text);
     std::vector<EntityIndex> found;
     if (needle.empty()) return found;
-    for (const auto &[key, entities] : m_index->byName)
+    requireNames(m_index->names, m_entities);
+    for (const auto &[key, entities] : m_index->names.byName)
         if (key.find(needle) != std::string::npos)
             found.insert(found.end(), entities.begin(), entities.end());
     std::sort(found.begin(), found.end());

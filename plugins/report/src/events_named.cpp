@@ -57,6 +57,27 @@ const U32View kOtherOccasion[] = {U"上次", U"前次", U"下次", U"上屆", U"
 
 const U32 kZhEventStopChars = U"的之與与及和在於于為为是由請请並并以等其該该此各、，,。;；:：「」『』()（）";
 
+// The rank of an event by the last word of its name: 2 for a gathering with parts (Summit,
+// Conference, Congress, Ministerial, 峰會, 年會, 大會), 1 for a part of one (Forum, Session, Panel,
+// Roundtable, Workshop, 論壇, 研討會, 座談會), 0 otherwise.
+int eventRank(std::string_view name) {
+    std::string lower(name);
+    for (char &c : lower)
+        c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    auto endsWith = [&](std::string_view w) {
+        return lower.size() >= w.size() && lower.compare(lower.size() - w.size(), w.size(), w) == 0;
+    };
+    for (const std::string_view w : {"summit", "conference", "congress", "ministerial", "assembly", "convention",
+                                     "峰會", "峰会", "年會", "年会", "大會", "大会"})
+        if (endsWith(w))
+            return 2;
+    for (const std::string_view w : {"forum", "session", "panel", "plenary", "roundtable", "workshop", "symposium",
+                                     "論壇", "论坛", "研討會", "研讨会", "座談會", "座谈会", "場次", "场次"})
+        if (endsWith(w))
+            return 1;
+    return 0;
+}
+
 } // namespace
 
 void Extractor::addEventMention(ParagraphState &p, std::size_t b, std::size_t e, int event, int type,
@@ -261,6 +282,10 @@ void Extractor::findChineseNamedEvents(ParagraphState &p) {
     const U32 &t = p.paragraph.text;
     for (std::size_t i = 0; i < t.size(); ++i) {
         const auto head = m_lex.zhEventHeads.matchAt(t, i);
+        if (head.length > 0 && head.payload != 2 && quotedEventTitle(p, i, i + head.length)) {
+            i += head.length - 1;
+            continue;
+        }
         if (head.length == 0 || head.payload < 4 || overlaps(p, i, i + head.length))
             continue;
         const std::size_t headE = i + head.length;
@@ -302,6 +327,31 @@ void Extractor::findChineseNamedEvents(ParagraphState &p) {
     }
 }
 
+// A quoted title with its event head, after the quote (「加台經濟合作為加西地區創造機會」研討會) or
+// ending it (「非正式資深官員會議」), names an event (not a programme): the title and the head.
+bool Extractor::quotedEventTitle(ParagraphState &p, std::size_t headB, std::size_t headE) {
+    const U32 &t = p.paragraph.text;
+    const bool after = headB > 0 && (t[headB - 1] == U'」' || t[headB - 1] == U'』');
+    const bool inside = headE < t.size() && (t[headE] == U'」' || t[headE] == U'』');
+    if (!after && !inside)
+        return false;
+    const std::size_t close = after ? headB - 1 : headE;
+    const char32_t opener = t[close] == U'」' ? U'「' : U'『';
+    const std::size_t open = t.rfind(opener, close);
+    if (open == U32::npos || close - open < 3 || close - open > 32 || overlaps(p, open, after ? headE : close + 1))
+        return false;
+    const U32 &orig = p.paragraph.original;
+    U32 name = orig.substr(open + 1, close - open - 1);
+    if (after)
+        name += orig.substr(headB, headE - headB);
+    for (std::size_t k = open + 1; k < close; ++k)
+        if (t[k] == U'「' || t[k] == U'」' || t[k] == U'『' || t[k] == U'』')
+            return false;
+    addNamedEvent(p, open, after ? headE : close + 1, "named#", toUtf8(trim(name)), m_lex.zhEventHeads.matchAt(t, headB).payload,
+                  "zh", 0.7);
+    return true;
+}
+
 void Extractor::findTripNames(ParagraphState &p) {
     const U32 &t = p.paragraph.text;
     for (const auto &s : p.sentences) {
@@ -328,6 +378,34 @@ void Extractor::findTripNames(ParagraphState &p) {
             if (m_tripEvent < 0)
                 m_tripEvent = trip;
         }
+    }
+}
+
+// A forum, session or panel named after a summit or conference of the document, on its day (or
+// within its days; both undated in a readout of one day), is part of it: the "Civil Society
+// Forum" of a report on the U.S.-Africa Leaders Summit.
+void Extractor::relateSubEvents() {
+    int gathering = -1;
+    for (const int ev : m_namedEvents) {
+        const Entity &e = m_graph.at(ev);
+        const int rank = eventRank(e.name);
+        if (rank == 2 && gathering < 0) {
+            gathering = ev;
+            continue;
+        }
+        if (rank != 1 || gathering < 0 || m_eventParent.count(ev) > 0)
+            continue;
+        const Entity &g = m_graph.at(gathering);
+        const std::string *start = e.attribute("start");
+        const std::string *gStart = g.attribute("start");
+        const std::string *gEnd = g.attribute("end");
+        const bool sameDay = (start == nullptr && gStart == nullptr) ||
+                             (start != nullptr && gStart != nullptr &&
+                              (*start == *gStart || (gEnd != nullptr && *start > *gStart && *start <= *gEnd)));
+        if (!sameDay || e.evidence.empty())
+            continue;
+        m_graph.relate("part_of", ev, gathering, e.evidence.front().line, e.evidence.front().quote, 0.55);
+        m_eventParent[ev] = gathering;
     }
 }
 

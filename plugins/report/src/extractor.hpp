@@ -91,6 +91,12 @@ private:
     // Organisations of organisations.tsv (聯合國, WHO, USAID, 國發會) not already found by a head word.
     void findKnownOrganisations(ParagraphState &p);
     std::map<int, int> m_knownOrganisation; // index in m_lex.organisations -> entity
+    // Government bodies named with a foreign country (史瓦濟蘭王國內政部): their bare name
+    // (內政部) -> entity within the current paragraph, and entity -> country index.
+    std::map<U32, int> m_paragraphBodies;
+    std::map<int, int> m_bodyCountry;
+    // A mention over [b, e) of the body of this paragraph named `bare`; its entity, or -1 if none.
+    int paragraphBodyMention(ParagraphState &p, const U32 &bare, std::size_t b, std::size_t e);
     void findKnownNames(ParagraphState &p);
     void findEvents(ParagraphState &p);
     void findPersons(ParagraphState &p);
@@ -224,6 +230,8 @@ private:
     void findEnglishNamedEvents(ParagraphState &p);
     void findChineseNamedEvents(ParagraphState &p);
     void findTripNames(ParagraphState &p);
+    // 「TITLE」研討會 / 「…會議」: an event named by a quoted title and its head over [headB, headE).
+    bool quotedEventTitle(ParagraphState &p, std::size_t headB, std::size_t headE);
     // The event keyed `key` + name, with a mention over [b, e).
     int addNamedEvent(ParagraphState &p, std::size_t b, std::size_t e, const std::string &key, const std::string &name,
                       int type, const std::string &language, double confidence);
@@ -231,6 +239,8 @@ private:
     // A named event of the document whose name ends with `name` or is the end of it, or -1.
     int sameNamedEvent(std::string_view name) const;
     std::vector<int> m_namedEvents; // events named by a head word, in order of first mention
+    // Forums, sessions and panels on the day of the document's first summit or conference are part_of it.
+    void relateSubEvents();
 
     const Lexicon &m_lex;
     const Options &m_options;

@@ -47,6 +47,31 @@ bool firstPersonPronoun(const U32 &t, std::size_t b, std::size_t e) {
     return false;
 }
 
+// A group noun of people starts at `from`: one of its first four Han characters is one that names
+// people (賓 guests, 團 delegation, 者 -er, 士 persons, 員 members, 客, 眾, 隊, 人).
+bool groupNounAfter(const U32 &t, std::size_t from, std::size_t end) {
+    const U32View people = U"賓宾團团者士員员客眾众隊队人";
+    std::size_t e = from;
+    while (e < end && e - from < 4 && isHan(t[e]))
+        ++e;
+    for (std::size_t k = e; k > from; --k)
+        if (people.find(t[k - 1]) != U32View::npos)
+            return true;
+    return false;
+}
+
+// The "with" after a signing verb that names the other signatory, within the clause
+// ("signed a Memorandum of Understanding (MOU) with Q"), else npos.
+std::size_t signingPartner(const U32 &t, std::size_t from, std::size_t end) {
+    for (std::size_t i = from; i < end && i - from < 120; ++i) {
+        if (t[i] == U';' || t[i] == U'；')
+            return U32::npos;
+        if (wordAt(t, i, U"with"))
+            return i;
+    }
+    return U32::npos;
+}
+
 } // namespace
 
 bool Extractor::firstPersonPronoun(const U32 &t, std::size_t b, std::size_t e) const {
@@ -207,6 +232,17 @@ void Extractor::findMeetings(ParagraphState &p) {
                 meetingAt(p, s, persons, i, len, relate);
                 metIn(p, s, persons, i + len, relate);
                 i += len - 1;
+            } else if (std::size_t slen = triggerLength(t, i, "signed_with"); slen > 0) {
+                // "P signed an MOU with Q": signing is a meeting of the signatories.
+                const std::size_t with = signingPartner(t, i + slen, s.end);
+                const bool personPartner = with != U32::npos && std::any_of(persons.begin(), persons.end(), [&](const Mention *m) {
+                    return m->begin > with && m->begin - with < 40;
+                });
+                if (personPartner) {
+                    firstTrigger = std::min(firstTrigger, i);
+                    meetingAt(p, s, persons, with, 4, relate);
+                }
+                i += slen - 1;
             } else if (std::size_t vlen = triggerLength(t, i, "visited"); vlen > 0) {
                 firstTrigger = std::min(firstTrigger, i);
                 const int subject = subjectBefore(p, s, persons, i);
@@ -243,25 +279,23 @@ void Extractor::findMeetings(ParagraphState &p) {
     }
 }
 
-// 來臺 / 訪華 with a person before it: that person. Used as a noun ("訪華外賓包括: A、B",
-// "visitors to Taiwan"): the persons listed after it, never the person the text is about.
+// 來臺 / 訪華 qualifying a group noun (訪華外賓, 來臺訪問團, 訪華貴賓, 來台人士; see
+// groupNounAfter) followed by a list ("訪華外賓包括: A、B", "來臺訪問團成員有 A 及 B"): the persons
+// listed after it, never the person the text is about.
 std::vector<int> Extractor::homeVisitors(const ParagraphState &p, const Sentence &s,
                                          const std::vector<const Mention *> &persons, std::size_t at,
                                          std::size_t length) const {
-    const U32 &t = p.paragraph.text;
-    bool noun = false;
-    for (const U32View w : {U32View(U"外賓"), U32View(U"外宾"), U32View(U"貴賓"), U32View(U"贵宾"), U32View(U"賓客"),
-                            U32View(U"宾客"), U32View(U"訪團"), U32View(U"访团"), U32View(U"團"), U32View(U"团"),
-                            U32View(U"人士"), U32View(U"者")})
-        noun = noun || t.compare(at + length, w.size(), w) == 0;
+    std::vector<int> listed;
+    if (groupNounAfter(p.paragraph.text, at + length, s.end))
+        for (const Mention *m : persons)
+            if (m->begin >= at + length)
+                listed.push_back(m->entity);
+    if (!listed.empty())
+        return listed;
     const bool before = std::any_of(persons.begin(), persons.end(), [&](const Mention *m) { return m->end <= at; });
-    if (!noun || before)
+    if (before || !groupNounAfter(p.paragraph.text, at + length, s.end))
         return {subjectBefore(p, s, persons, at)};
-    std::vector<int> out;
-    for (const Mention *m : persons)
-        if (m->begin >= at + length)
-            out.push_back(m->entity);
-    return out;
+    return {};
 }
 
 void Extractor::meetingAt(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,

@@ -72,6 +72,15 @@ bool adjacent(const U32 &t, const Token &a, const Token &b) {
     return true;
 }
 
+// Heads of the bodies every state has (its Ministry of Foreign Affairs, its Parliament).
+bool governmentHead(const U32 &lowerHead) {
+    for (const U32View w : {U32View(U"ministry"), U32View(U"department"), U32View(U"government"),
+                            U32View(U"parliament"), U32View(U"senate"), U32View(U"embassy"), U32View(U"cabinet")})
+        if (lowerHead == w)
+            return true;
+    return false;
+}
+
 } // namespace
 
 void Extractor::findEnglishOrganisations(ParagraphState &p) {
@@ -158,17 +167,43 @@ void Extractor::findEnglishOrganisations(ParagraphState &p) {
             b = tokens[c.first + 1].begin;
         // "Taiwan's Legislative Yuan": a possessive country is where it is, not part of its name.
         const U32 &firstWord = tokens[c.first].word;
-        if (c.first < c.head && firstWord.size() > 2 && firstWord.compare(firstWord.size() - 2, 2, U"'s") == 0 &&
-            m_lex.countryForms.matchAt(U32View(firstWord).substr(0, firstWord.size() - 2), 0).length ==
-                firstWord.size() - 2)
-            b = tokens[c.first + 1].begin;
+        int possessive = -1;
+        if (c.first < c.head && firstWord.size() > 2 && firstWord.compare(firstWord.size() - 2, 2, U"'s") == 0) {
+            const auto pm = m_lex.countryForms.matchAt(U32View(firstWord).substr(0, firstWord.size() - 2), 0);
+            if (pm.length == firstWord.size() - 2) {
+                b = tokens[c.first + 1].begin;
+                possessive = pm.payload;
+            }
+        }
         std::size_t e = tokens[c.last].end;
         if (e < t.size() && t[e] == U'.' && asciiLower(tokens[c.last].word) == U"univ")
             ++e;
         if (overlaps(p, b, e) || insideConsumed(p, b))
             continue;
-        const std::string name = u8(p, b, e);
+        // A government body of another country ("Zambia's Ministry of Foreign Affairs", "the Zambia
+        // Ministry of ...") is that country's: named with it, never merged with ours; named bare
+        // later in the paragraph, it is still that body.
+        const bool bodyHead = governmentHead(asciiLower(tokens[c.head].word));
+        const auto written = m_lex.countryForms.matchAt(t, b);
+        const int bodyCountry = !bodyHead ? -1 : possessive >= 0 ? possessive : written.length > 0 ? written.payload : -1;
+        const bool foreignBody = bodyCountry >= 0 && bodyCountry != m_home;
+        const U32 bare = trim(U32View(t).substr(b + (possessive < 0 && foreignBody ? written.length : 0),
+                                                e - b - (possessive < 0 && foreignBody ? written.length : 0)));
+        if (bodyHead && bodyCountry < 0 && paragraphBodyMention(p, bare, b, e) >= 0)
+            continue;
+        const std::string name = foreignBody && possessive >= 0
+                                     ? m_lex.countries[static_cast<std::size_t>(possessive)].en + " " + u8(p, b, e)
+                                     : u8(p, b, e);
         const int entity = m_graph.entity("organisation", name, "en");
+        if (foreignBody) {
+            m_paragraphBodies[bare] = entity;
+            m_bodyCountry[entity] = bodyCountry;
+            if (possessive >= 0)
+                m_graph.alias(entity, u8(p, tokens[c.first].begin, e));
+        }
+        // "Taiwan's Legislative Yuan" is in Taiwan.
+        if (possessive >= 0)
+            m_graph.relate("located_in", entity, countryEntity(possessive), lineAt(p, b), quoteAt(p, b), 0.6);
         m_knownOrgForms.emplace_back(t.substr(b, e - b), entity);
         Mention m;
         m.kind = MentionKind::Organisation;

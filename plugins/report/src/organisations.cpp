@@ -102,6 +102,27 @@ bool placeOrQuantity(const U32 &stem) {
     return k > 0 && k < stem.size() && U32(U"樓楼個个所家座層层").find(stem[k]) != U32::npos;
 }
 
+// 史瓦濟蘭王國, 宏都拉斯共和國: the form of state written after a country's name is part of
+// the country, not of the organisation named next (史瓦濟蘭王國內政部 is a ministry of Eswatini).
+std::size_t stateFormEnd(const U32 &t, std::size_t countryEnd, std::size_t limit) {
+    for (const U32View form : {U32View(U"民主共和國"), U32View(U"民主共和国"), U32View(U"聯邦共和國"),
+                               U32View(U"联邦共和国"), U32View(U"共和國"), U32View(U"共和国"), U32View(U"王國"),
+                               U32View(U"王国"), U32View(U"大公國"), U32View(U"大公国"), U32View(U"公國"),
+                               U32View(U"公国")})
+        if (countryEnd + form.size() <= limit && t.compare(countryEnd, form.size(), form) == 0)
+            return countryEnd + form.size();
+    return countryEnd;
+}
+
+bool governmentBodyHead(U32View head) {
+    for (const U32View form : {U32View(U"部"), U32View(U"署"), U32View(U"局"), U32View(U"處"), U32View(U"处"),
+                               U32View(U"院"), U32View(U"府"), U32View(U"司"), U32View(U"政府"), U32View(U"議會"),
+                               U32View(U"议会")})
+        if (head == form)
+            return true;
+    return false;
+}
+
 } // namespace
 
 bool Extractor::titleEndsAt(const U32 &t, std::size_t j) const {
@@ -165,11 +186,25 @@ void Extractor::applyParentheticalAliases(ParagraphState &p, int entity, std::si
     }
 }
 
+int Extractor::paragraphBodyMention(ParagraphState &p, const U32 &bare, std::size_t b, std::size_t e) {
+    const auto known = m_paragraphBodies.find(bare);
+    if (known == m_paragraphBodies.end())
+        return -1;
+    Mention m;
+    m.kind = MentionKind::Organisation;
+    m.begin = b;
+    m.end = e;
+    m.entity = known->second;
+    addMention(p, m, 0.6);
+    return known->second;
+}
+
 void Extractor::findOrganisations(ParagraphState &p) {
     const U32 &t = p.paragraph.text;
     const U32 &orig = p.paragraph.original;
     std::size_t lastEnd = U32::npos;
     int lastEntity = -1;
+    m_paragraphBodies.clear();
     for (std::size_t i = 0; i < t.size(); ++i) {
         const auto head = m_lex.zhOrgHeads.matchAt(t, i);
         if (head.length == 0 || insideConsumed(p, i))
@@ -181,7 +216,10 @@ void Extractor::findOrganisations(ParagraphState &p) {
         if (!strong && headB > 0 && U32(U"簽签部").find(t[headB - 1]) != U32::npos && (t[headB] == U'署'))
             continue;
         const bool headsTitle = !strong && headsTitleBeforeName(t, headE, m_lex.surnames);
-        if (!strong && !headsTitle && headE < t.size() && kWeakContinuation.find(t[headE]) != U32::npos)
+        // 內政部長 with no name after: the body is kept only when named with its country (我內政部長).
+        const bool headOfBody = headE < t.size() && (t[headE] == U'長' || t[headE] == U'长') &&
+                                governmentBodyHead(U32View(t).substr(headB, head.length));
+        if (!strong && !headsTitle && !headOfBody && headE < t.size() && kWeakContinuation.find(t[headE]) != U32::npos)
             continue;
         // Scan back to the start of the name.
         std::size_t j = headB;
@@ -310,6 +348,7 @@ void Extractor::findOrganisations(ParagraphState &p) {
         }
         // Leading year, reporting-country words, countries and cities leave the name.
         std::size_t s = j;
+        bool homePrefix = false;
         int country = -1;
         std::size_t countryB = 0;
         std::size_t countryE = 0;
@@ -321,6 +360,15 @@ void Extractor::findOrganisations(ParagraphState &p) {
             if (s + 4 <= headB && std::all_of(t.begin() + static_cast<long>(s), t.begin() + static_cast<long>(s) + 4,
                                               [](char32_t c) { return isDigit(c); })) {
                 s += 4;
+                progress = true;
+                continue;
+            }
+            // 我內政部: 我 alone before a government body names ours.
+            if (m_home >= 0 && !homePrefix && s == j && s + 1 < headB && t[s] == U'我' && isHan(t[s + 1]) &&
+                m_lex.countryForms.matchAt(t, s).length == 0 && governmentBodyHead(U32View(t).substr(headB, head.length)) &&
+                t[s + 1] != U'國' && t[s + 1] != U'国' && t[s + 1] != U'方') {
+                ++s;
+                homePrefix = true;
                 progress = true;
                 continue;
             }
@@ -337,8 +385,8 @@ void Extractor::findOrganisations(ParagraphState &p) {
             if (cm.length > 0 && s + cm.length <= headB) {
                 country = cm.payload;
                 countryB = s;
-                countryE = s + cm.length;
-                s += cm.length;
+                countryE = stateFormEnd(t, s + cm.length, headB);
+                s = countryE;
                 progress = true;
                 continue;
             }
@@ -384,7 +432,9 @@ void Extractor::findOrganisations(ParagraphState &p) {
                 }
             }
         }
-        bool accept = !stem.empty() && !generic && (hanCount >= 2 || latin || hasAlias) &&
+        const bool prefixed = homePrefix || (country >= 0 && countryE > countryB && countryE <= s);
+        bool accept = (!headOfBody || headsTitle || prefixed) && !stem.empty() && !generic &&
+                      (hanCount >= 2 || latin || hasAlias) &&
                       (!placeOrQuantity(stem) || (j > 0 && (t[j - 1] == U'「' || t[j - 1] == U'『'))); // 「一個地球…」
         const U32 headText0 = t.substr(headB, head.length);
         const bool government = headText0 == U"政府";
@@ -392,7 +442,10 @@ void Extractor::findOrganisations(ParagraphState &p) {
             accept = stem.empty() && country >= 0 && j < s;
         else if (accept && !strong)
             accept = hasAlias || latin || parent >= 0 || headsTitle || m_lex.zhTitles.matchAt(t, headE).length > 0 ||
-                     t.compare(headE, 2, U"代表") == 0 || [&] {
+                     t.compare(headE, 2, U"代表") == 0 ||
+                     // A government body named with its country (我內政部, 史瓦濟蘭王國內政部).
+                     (hanCount >= 2 && headOfBody && prefixed) ||
+                     [&] {
                          // Followed by a unit of its own: 經濟部工業局.
                          for (std::size_t k = headE + 1; k < headE + 5 && k < t.size(); ++k)
                              if (!isHan(t[k - 1]) || kStopChars.find(t[k - 1]) != U32::npos)
@@ -417,6 +470,24 @@ void Extractor::findOrganisations(ParagraphState &p) {
         if (country >= 0 && countryE > countryB &&
             (stem == U"國立" || stem == U"国立" || stem == U"國家" || stem == U"国家" || stem == U"皇家"))
             keepCountry = true;
+        // A government body named with a foreign country (史瓦濟蘭王國內政部, 捷克參議院) is that
+        // country's: the country stays in its name, so that it never merges with the body of
+        // the same name of another country (our 內政部).
+        const bool hanStem = !latin && hanCount == static_cast<int>(stem.size());
+        const bool bodyHead = hanStem && governmentBodyHead(U32View(t).substr(headB, head.length));
+        const bool foreignBody = bodyHead && country >= 0 && country != m_home && countryE > countryB && countryE <= s;
+        const U32 bareName = cleanName(orig, s, headE, groupB, groupE);
+        if (foreignBody)
+            keepCountry = true;
+        // The same body named bare later in the paragraph (偕…內政部政務次長) is still that country's.
+        if (bodyHead && country < 0 && parent < 0 && !homePrefix) {
+            if (const int known = paragraphBodyMention(p, bareName, j, headE); known >= 0) {
+                lastEnd = headE;
+                lastEntity = known;
+                i = headE - 1;
+                continue;
+            }
+        }
         if (keepCountry)
             s = countryB;
         if (parent >= 0 && j < s)
@@ -487,6 +558,10 @@ void Extractor::findOrganisations(ParagraphState &p) {
                                                                                : nullptr;
             if (english != nullptr)
                 m_graph.alias(e, toUtf8(latinStem) + english);
+        }
+        if (foreignBody) {
+            m_paragraphBodies[bareName] = e;
+            m_bodyCountry[e] = country;
         }
         if (country >= 0 && countryE > countryB) {
             const U32 withCountry = cleanName(orig, countryB, headE, groupB, groupE);

@@ -65,6 +65,72 @@ U32 paragraphLabel(const U32 &t, std::size_t maxColumn) {
     return asciiLower(U32View(t).substr(0, colon));
 }
 
+// [b, e) of `t` joins two items of a list: only spaces, commas, 、 and "and" / 及 / 和 / 與.
+// [b, e) of `t` is empty or one or two capitalised Latin words: the portfolio written before an
+// office (Defense Minister, Economic Minister).
+bool portfolioWords(const U32 &t, std::size_t b, std::size_t e) {
+    const U32 words = trim(U32View(t).substr(b, e - b));
+    int count = 0;
+    for (std::size_t i = 0; i < words.size();) {
+        if (!isUpper(words[i]))
+            return false;
+        while (i < words.size() && isLatin(words[i]))
+            ++i;
+        ++count;
+        if (i < words.size() && words[i] != U' ')
+            return false;
+        while (i < words.size() && words[i] == U' ')
+            ++i;
+    }
+    return count <= 2;
+}
+
+// A portfolio word or two may follow the join: "A and Defense Minister B" (the mention of B starting
+// at its office).
+bool listJoinOnly(const U32 &t, std::size_t b, std::size_t e) {
+    U32 between = asciiLower(trim(U32View(t).substr(b, e - b)));
+    for (const U32View join : {U32View(U", and"), U32View(U"and"), U32View(U",")})
+        if (between.rfind(join, 0) == 0 && (between.size() == join.size() || between[join.size()] == U' ') &&
+            portfolioWords(t, e - (between.size() - join.size()), e)) {
+            between = join;
+            break;
+        }
+    return between == U"," || between == U"、" || between == U"and" || between == U", and" || between == U"及" ||
+           between == U"和" || between == U"與" || between == U"与";
+}
+
+// [b, e) of `t` is a possessive ending ('s or its typographic form), optionally followed by a
+// portfolio word or two ("Japan's Defense Minister P", the mention of P starting at "Minister").
+bool possessiveOnly(const U32 &t, std::size_t b, std::size_t e) {
+    const U32 between = trim(U32View(t).substr(b, e - b));
+    if (between.size() < 2 || (between.compare(0, 2, U"'s") != 0 && between.compare(0, 2, U"\u2019s") != 0))
+        return false;
+    if (between.size() == 2)
+        return true;
+    return between[2] == U' ' && portfolioWords(t, e - (between.size() - 2), e);
+}
+
+// Where the "to" (or 駐) that makes a country the posting of an envoy starts, right before the
+// country at `countryBegin` ("Representative to Japan", "Ambassador to the United States", 駐日),
+// else npos.
+std::size_t postingBefore(const U32 &t, std::size_t countryBegin) {
+    if (countryBegin > 0 && t[countryBegin - 1] == U'駐')
+        return countryBegin - 1;
+    std::size_t k = countryBegin;
+    auto wordBefore = [&](U32View w) {
+        std::size_t e = k;
+        while (e > 0 && isSpace(t[e - 1]))
+            --e;
+        if (e < w.size() || asciiLower(t.substr(e - w.size(), w.size())) != w ||
+            (e > w.size() && isLatin(t[e - w.size() - 1])))
+            return false;
+        k = e - w.size();
+        return true;
+    };
+    wordBefore(U"the");
+    return wordBefore(U"to") ? k : U32::npos;
+}
+
 } // namespace
 
 bool attendeeListParagraph(const U32 &t) {
@@ -251,6 +317,7 @@ void Extractor::affiliationBefore(ParagraphState &p, const SentenceFacts &f, std
     const Mention &person = *ms[k];
     std::size_t cursor = person.begin;
     int looked = 0;
+    bool acrossList = false;
     for (std::size_t q = k; q-- > 0 && looked < 3;) {
         const Mention &other = *ms[q];
         if (other.kind == MentionKind::Topic || other.kind == MentionKind::Date || other.kind == MentionKind::Programme)
@@ -261,10 +328,28 @@ void Extractor::affiliationBefore(ParagraphState &p, const SentenceFacts &f, std
         });
         if (nested)
             continue;
+        // "Japan's Foreign Minister A and Defence Minister B": a possessive country is carried
+        // across a list of titled persons (and nothing else is).
+        if (other.kind == MentionKind::Person && !person.title.empty() && !other.title.empty() &&
+            other.end <= cursor && listJoinOnly(t, other.end, cursor)) {
+            cursor = other.begin;
+            acrossList = true;
+            continue;
+        }
         if (other.kind == MentionKind::Person || other.kind == MentionKind::Event || other.end > cursor)
             break;
         if (f.clause[other.end > 0 ? other.end - 1 : 0] != f.clause[person.begin])
             break;
+        if (acrossList && (other.kind != MentionKind::Country || !possessiveOnly(t, other.end, cursor)))
+            break;
+        // "Representative to Japan", 駐日代表: the country an envoy is posted to is not the one
+        // they represent; look on before it (ROC Representative to Japan P represents the ROC).
+        if (const std::size_t posting = postingBefore(t, other.begin); other.kind == MentionKind::Country &&
+                                                                        posting != U32::npos &&
+                                                                        trim(U32View(t).substr(other.end, cursor - other.end)).empty()) {
+            cursor = posting;
+            continue;
+        }
         ++looked;
         U32 gap;
         // An abbreviation already read as the organisation's alias is no gap:
@@ -272,9 +357,17 @@ void Extractor::affiliationBefore(ParagraphState &p, const SentenceFacts &f, std
         for (std::size_t i = other.end; i < cursor; ++i)
             if (!isSpace(t[i]) && !insideConsumed(p, i))
                 gap.push_back(t[i]);
+        const std::size_t cursor0 = cursor;
         cursor = other.begin;
         if (contains(gap, U"、") || contains(gap, U"與") || contains(gap, U"和") || contains(gap, U"及"))
             break;
+        // 內政部長 P: the body's head and 長 make the title (部長, 院長, 署長).
+        if (other.kind == MentionKind::Organisation && !gap.empty() && (gap[0] == U'長' || gap[0] == U'长') &&
+            other.end > other.begin) {
+            const U32 joined = U32(1, t[other.end - 1]) + gap;
+            if (m_lex.zhTitles.matchAt(joined, 0).length >= 2)
+                gap = joined;
+        }
         const bool represents = contains(gap, U"代表");
         // What is left of the gap once titles and 的 are removed.
         U32 rest;
@@ -287,6 +380,10 @@ void Extractor::affiliationBefore(ParagraphState &p, const SentenceFacts &f, std
             const auto em = m_lex.enTitles.matchAt(gap, i);
             if (em.length > 0) {
                 i += em.length;
+                continue;
+            }
+            if (i == 0 && possessiveOnly(gap, 0, std::min<std::size_t>(gap.size(), 2))) {
+                i += 2; // Angola's President P
                 continue;
             }
             if (gap[i] != U'的' && gap[i] != U'兼' && gap[i] != U'首' && gap[i] != U'席')
@@ -308,12 +405,16 @@ void Extractor::affiliationBefore(ParagraphState &p, const SentenceFacts &f, std
         if (other.kind == MentionKind::Organisation && (rest.empty() || titleFirst)) {
             m_graph.relate("works_for", person.entity, other.entity, line, quoteAt(p, person.begin),
                            rest.empty() ? 0.75 : 0.6, attrs);
+            // An official of another country's government body represents that country.
+            if (const auto body = m_bodyCountry.find(other.entity); body != m_bodyCountry.end())
+                m_graph.relate("represents", person.entity, countryEntity(body->second), line,
+                               quoteAt(p, person.begin), 0.6);
             const auto parent = m_parentOf.find(other.entity);
             if (parent != m_parentOf.end() && rest.empty())
                 m_graph.relate("works_for", person.entity, parent->second, line, quoteAt(p, person.begin), 0.6);
             continue;
         }
-        if (other.kind == MentionKind::Country && rest.empty())
+        if (other.kind == MentionKind::Country && (rest.empty() || possessiveOnly(t, other.end, cursor0)))
             m_graph.relate("represents", person.entity, other.entity, line, quoteAt(p, person.begin), 0.6);
     }
 }
