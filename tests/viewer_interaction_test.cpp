@@ -22,57 +22,16 @@ using namespace liaison::viewer;
 
 namespace {
 
-class CanvasInput : public ::testing::Test {
+class CanvasInput : public liaison::test::HeadlessViewer {
 protected:
     void SetUp() override {
-        ImGui::CreateContext();
-        ImGuiIO &io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1000, 700);
-        io.DeltaTime = 1.f / 60;
-        unsigned char *pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h); // build the atlas; no texture needed
-        io.KeyMap[ImGuiKey_Z] = 'Z';                  // as the GLFW backend maps them
-        io.KeyMap[ImGuiKey_Delete] = 261;
-
+        HeadlessViewer::SetUp();
         // A fixed layout: a row of nodes 150 points apart.
         liaison::test::openSmallGraph(
             app, [](EntityIndex e) { return Point{static_cast<double>(e) * 150, 0}; }, 60, 36);
         frame();
         frame();
     }
-    void TearDown() override { ImGui::DestroyContext(); }
-
-    void frame() {
-        ImGui::NewFrame();
-        buildFrame(app);
-        ImGui::Render();
-        ImGuiIO &io = ImGui::GetIO();
-        io.MouseWheel = 0;
-    }
-    // Screen centre of an entity's node as drawn in the last frame.
-    ImVec2 nodeOnScreen(const std::string &id) {
-        EntityIndex e = app.scene.store->findById(id);
-        for (const DrawnNode &d : app.canvas.drawn)
-            if (app.scene.nodes[d.slot].entity == e)
-                return {d.x, d.y};
-        ADD_FAILURE() << id << " not drawn";
-        return {};
-    }
-    void moveTo(ImVec2 p) {
-        ImGui::GetIO().MousePos = p;
-        frame();
-    }
-    void click(ImVec2 p) {
-        moveTo(p);
-        ImGui::GetIO().MouseDown[0] = true;
-        frame();
-        ImGui::GetIO().MouseDown[0] = false;
-        frame();
-    }
-
-    AppState app;
 };
 
 } // namespace

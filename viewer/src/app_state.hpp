@@ -16,6 +16,7 @@
 #include "label_cache.hpp"
 #include "layout_job.hpp"
 #include "scene.hpp"
+#include "table_rows.hpp"
 #include "view_model.hpp"
 
 #include "liaison/aggregate_graph.hpp"
@@ -187,6 +188,7 @@ struct AppState {
     std::string changesSincePath;
     std::set<std::string, std::less<>> changedIds;
     std::string changesSummary;
+    TablesState tables; // the Tables panel's sorted rows
 
     // --- files and dialogs -------------------------------------------------
     FileDialogState fileDialog;

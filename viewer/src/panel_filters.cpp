@@ -2,11 +2,11 @@
 // canvas follows at once (nodes vanish), then a relayout runs.
 #include "actions.hpp"
 #include "panels.hpp"
+#include "timeline.hpp"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
-#include <algorithm>
 #include <set>
 
 namespace liaison::viewer {
@@ -30,41 +30,23 @@ bool exclusionList(std::set<std::string, std::less<>> &hidden, const std::vector
     return changed;
 }
 
-// The dates events start on, sorted and unique: the time slider's stops.
-std::vector<std::string> eventDates(const GraphStore &store) {
-    std::set<std::string> dates;
-    for (EntityIndex e : store.entitiesOfKind("event"))
-        if (const std::string *start = store.entity(e).attribute("start"))
-            dates.insert(*start);
-    return {dates.begin(), dates.end()};
-}
-
-// Gephi's timeline: two handles over the dated events set the date window.
+// Gephi's timeline: two handles over the dated events set the date window
+// (timeline.hpp holds what moving a handle means).
 bool timeSlider(AppState &app) {
-    std::vector<std::string> dates = eventDates(*app.doc.store);
-    if (dates.size() < 2)
+    const std::vector<std::string> stops = timelineStops(*app.doc.store);
+    if (stops.size() < 2)
         return false;
-    const int last = static_cast<int>(dates.size()) - 1;
-    auto indexOf = [&](const std::string &date, int fallback) {
-        if (date.empty())
-            return fallback;
-        auto it = std::lower_bound(dates.begin(), dates.end(), date);
-        return std::min(static_cast<int>(it - dates.begin()), last);
-    };
-    int from = indexOf(app.filters.from, 0), to = indexOf(app.filters.to, last);
+    const int last = static_cast<int>(stops.size()) - 1;
+    TimeWindow window = timeWindowOf(app.filters, stops);
     bool changed = false;
     ImGui::SetNextItemWidth(-60);
-    if (ImGui::SliderInt("first", &from, 0, last, dates[static_cast<std::size_t>(from)].c_str())) {
-        app.filters.from = from == 0 ? std::string() : dates[static_cast<std::size_t>(from)];
-        if (to < from)
-            app.filters.to = dates[static_cast<std::size_t>(from)];
+    if (ImGui::SliderInt("first", &window.first, 0, last, stops[static_cast<std::size_t>(window.first)].c_str())) {
+        moveWindowStart(app.filters, stops, window.first);
         changed = true;
     }
     ImGui::SetNextItemWidth(-60);
-    if (ImGui::SliderInt("last", &to, 0, last, dates[static_cast<std::size_t>(to)].c_str())) {
-        app.filters.to = to == last ? std::string() : dates[static_cast<std::size_t>(to)];
-        if (to < from)
-            app.filters.from = dates[static_cast<std::size_t>(to)];
+    if (ImGui::SliderInt("last", &window.last, 0, last, stops[static_cast<std::size_t>(window.last)].c_str())) {
+        moveWindowEnd(app.filters, stops, window.last);
         changed = true;
     }
     return changed;

@@ -1,13 +1,13 @@
 // Tables (Cytoscape's): the entities and relations of the current view
-// (filters applied), sortable by any column; selecting a row selects the
-// entity (or the relation's source) on the canvas.
+// (filters applied), sortable by any column (table_rows.hpp says in what
+// order); selecting a row selects the entity (or the relation's source) on
+// the canvas and in the inspector.
 #include "actions.hpp"
 #include "panels.hpp"
+#include "table_rows.hpp"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
-
-#include <algorithm>
 
 namespace liaison::viewer {
 
@@ -16,23 +16,38 @@ namespace {
 constexpr ImGuiTableFlags kTableFlags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
                                         ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
 
-// Sorts `rows` by the table's sort specs; `less(a, b, column)` compares one column.
-template <typename Row, typename Less>
-void sortRows(std::vector<Row> &rows, Less less) {
-    ImGuiTableSortSpecs *specs = ImGui::TableGetSortSpecs();
+// The table's sort as column * 2 + descending (TablesState's key).
+int sortKey() {
+    const ImGuiTableSortSpecs *specs = ImGui::TableGetSortSpecs();
     if (!specs || specs->SpecsCount == 0)
-        return;
+        return 0;
     const ImGuiTableColumnSortSpecs &s = specs->Specs[0];
-    std::stable_sort(rows.begin(), rows.end(), [&](const Row &a, const Row &b) {
-        return s.SortDirection == ImGuiSortDirection_Descending ? less(b, a, s.ColumnIndex) : less(a, b, s.ColumnIndex);
-    });
+    return s.ColumnIndex * 2 + (s.SortDirection == ImGuiSortDirection_Descending);
+}
+
+// Sorts the rows again when the view or store changed since.
+void refreshRows(AppState &app, const GraphStore &store) {
+    TablesState &t = app.tables;
+    if (t.store == &store && t.viewGeneration == app.viewGeneration)
+        return;
+    t.store = &store;
+    t.viewGeneration = app.viewGeneration;
+    t.entitySort = t.relationSort = -1;
+}
+
+// A row's first cell: selecting it selects `entity` and centres the canvas on it.
+void selectableRow(AppState &app, int row, const std::string &text, bool selected, EntityIndex entity) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::PushID(row);
+    if (ImGui::Selectable(text.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) {
+        select(app, entity);
+        centreOn(app, entity);
+    }
+    ImGui::PopID();
 }
 
 void entityTable(AppState &app, const GraphStore &store) {
-    std::vector<std::size_t> degree(store.entityCount(), 0);
-    for (RelationIndex r : app.view.relations)
-        ++degree[store.relationSource(r)], ++degree[store.relationTarget(r)];
-    std::vector<EntityIndex> rows = app.view.entities;
     if (!ImGui::BeginTable("##entities", 4, kTableFlags, ImVec2(0, ImGui::GetContentRegionAvail().y * 0.5f)))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
@@ -41,40 +56,32 @@ void entityTable(AppState &app, const GraphStore &store) {
     ImGui::TableSetupColumn("degree", ImGuiTableColumnFlags_PreferSortDescending);
     ImGui::TableSetupColumn("id");
     ImGui::TableHeadersRow();
-    sortRows(rows, [&](EntityIndex a, EntityIndex b, int column) {
-        const Entity &x = store.entity(a), &y = store.entity(b);
-        switch (column) {
-        case 1: return x.kind < y.kind;
-        case 2: return degree[a] < degree[b];
-        case 3: return x.id < y.id;
-        default: return x.name < y.name;
-        }
-    });
+    TablesState &t = app.tables;
+    if (const int key = sortKey(); key != t.entitySort) {
+        t.entities = entityRows(store, app.view, static_cast<EntityColumn>(key / 2), key % 2 == 1);
+        t.entitySort = key;
+    }
+    std::vector<std::size_t> degree(store.entityCount(), 0);
+    for (RelationIndex r : app.view.relations)
+        ++degree[store.relationSource(r)], ++degree[store.relationTarget(r)];
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(rows.size()));
+    clipper.Begin(static_cast<int>(t.entities.size()));
     while (clipper.Step())
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const Entity &e = store.entity(rows[static_cast<std::size_t>(i)]);
-            ImGui::TableNextRow();
+            const EntityIndex e = t.entities[static_cast<std::size_t>(i)];
+            const Entity &entity = store.entity(e);
+            selectableRow(app, i, entity.name, app.selectedId == entity.id, e);
             ImGui::TableNextColumn();
-            ImGui::PushID(i);
-            if (ImGui::Selectable(e.name.c_str(), app.selectedId == e.id, ImGuiSelectableFlags_SpanAllColumns)) {
-                select(app, rows[static_cast<std::size_t>(i)]);
-                centreOn(app, rows[static_cast<std::size_t>(i)]);
-            }
-            ImGui::PopID();
+            ImGui::TextUnformatted(entity.kind.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(e.kind.c_str());
+            ImGui::Text("%zu", degree[e]);
             ImGui::TableNextColumn();
-            ImGui::Text("%zu", degree[rows[static_cast<std::size_t>(i)]]);
-            ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s", e.id.c_str());
+            ImGui::TextDisabled("%s", entity.id.c_str());
         }
     ImGui::EndTable();
 }
 
 void relationTable(AppState &app, const GraphStore &store) {
-    std::vector<RelationIndex> rows = app.view.relations;
     if (!ImGui::BeginTable("##relations", 4, kTableFlags))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
@@ -83,32 +90,21 @@ void relationTable(AppState &app, const GraphStore &store) {
     ImGui::TableSetupColumn("to");
     ImGui::TableSetupColumn("evidence", ImGuiTableColumnFlags_PreferSortDescending);
     ImGui::TableHeadersRow();
-    auto name = [&](EntityIndex e) -> const std::string & { return store.entity(e).name; };
-    sortRows(rows, [&](RelationIndex a, RelationIndex b, int column) {
-        switch (column) {
-        case 1: return store.relation(a).kind < store.relation(b).kind;
-        case 2: return name(store.relationTarget(a)) < name(store.relationTarget(b));
-        case 3: return store.relation(a).evidence.size() < store.relation(b).evidence.size();
-        default: return name(store.relationSource(a)) < name(store.relationSource(b));
-        }
-    });
+    TablesState &t = app.tables;
+    if (const int key = sortKey(); key != t.relationSort) {
+        t.relations = relationRows(store, app.view, static_cast<RelationColumn>(key / 2), key % 2 == 1);
+        t.relationSort = key;
+    }
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(rows.size()));
+    clipper.Begin(static_cast<int>(t.relations.size()));
     while (clipper.Step())
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            RelationIndex r = rows[static_cast<std::size_t>(i)];
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::PushID(i);
-            if (ImGui::Selectable(name(store.relationSource(r)).c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
-                select(app, store.relationSource(r));
-                centreOn(app, store.relationSource(r));
-            }
-            ImGui::PopID();
+            const RelationIndex r = t.relations[static_cast<std::size_t>(i)];
+            selectableRow(app, i, store.entity(store.relationSource(r)).name, false, store.relationSource(r));
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(store.relation(r).kind.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(name(store.relationTarget(r)).c_str());
+            ImGui::TextUnformatted(store.entity(store.relationTarget(r)).name.c_str());
             ImGui::TableNextColumn();
             ImGui::Text("%zu", store.relation(r).evidence.size());
         }
@@ -131,6 +127,7 @@ void drawTablesPanel(AppState &app) {
         ImGui::TextWrapped("Teal ring: %s", app.changesSummary.c_str());
     ImGui::TextDisabled("%zu entities, %zu relations (with the filters); click a header to sort",
                         app.view.entities.size(), app.view.relations.size());
+    refreshRows(app, *app.doc.store);
     entityTable(app, *app.doc.store);
     relationTable(app, *app.doc.store);
 }
