@@ -115,6 +115,7 @@ void dumpPositions(const AppState &app, const std::string &path, int width, int 
         w.Key("y"), w.Double(d.y);
         w.Key("w"), w.Double(d.w);
         w.Key("h"), w.Double(d.h);
+        w.Key("rank"), w.Uint(n.labelRank); // 0 = labelled first (the size measure's order)
         w.Key("label");
         if (d.label) {
             w.StartArray();

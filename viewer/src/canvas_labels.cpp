@@ -11,8 +11,16 @@ namespace liaison::viewer::passes {
 
 namespace {
 
-constexpr float kLabelMinPx = 11.f;  // smallest label font size drawn
+// Label sizes are em pixels (font_metrics.hpp): 12 px is the smallest a CJK
+// name reads at on screen; past 22 px a label hides more than it tells.
+constexpr float kLabelMinEm = 12.f;
+constexpr float kLabelMaxEm = 22.f;
 constexpr float kLabelShowPx = 4.f;  // labels appear once 14pt is this many pixels
+// A label longer than this many em is cut with an ellipsis unless it is
+// emphasised: whole titles of sessions ("IAC 2017 Session 2 Panel:
+// e-Government and Digital Innovation") took the room of five names.
+constexpr float kLabelMaxWidthEm = 12.f;
+constexpr const char *kEllipsis = "\xE2\x80\xA6";
 constexpr float kLabelPtSize = 14.f; // Graphviz sizes nodes for 14pt labels
 constexpr std::size_t kMaxLabels = 1500;
 constexpr float kCellPx = 8.f; // the occupancy grid's cells
@@ -45,29 +53,73 @@ bool takeCells(LabelCache &lc, Vec2 origin, ImVec2 pos, ImVec2 ts, bool check) {
     return true;
 }
 
+// The size of `text` in `baked`, cut to the longest start that fits in
+// `most` pixels with the ellipsis (between code points, by ImGui) when it is
+// longer; `shownBytes` is what is kept (0 = all).
+ImVec2 cutToWidth(const LabelFont &baked, const std::string &text, float most, std::uint32_t &shownBytes) {
+    const char *end = text.c_str() + text.size();
+    const ImVec2 ts = baked.font->CalcTextSizeA(baked.size, FLT_MAX, 0, text.c_str(), end);
+    shownBytes = 0;
+    if (ts.x <= most)
+        return ts;
+    const float ellipsis = baked.font->CalcTextSizeA(baked.size, FLT_MAX, 0, kEllipsis).x;
+    const char *cut = text.c_str();
+    const ImVec2 kept = baked.font->CalcTextSizeA(baked.size, most - ellipsis, 0, text.c_str(), end, &cut);
+    shownBytes = static_cast<std::uint32_t>(cut - text.c_str());
+    return ImVec2(kept.x + ellipsis, ts.y);
+}
+
+// Places a label of size `ts` at the first free place around `d`: inside the
+// node when it fits, else below, above, right or left of it, or at a corner
+// inside the canvas (an emphasised label takes its first place regardless).
+// False when every place is taken.
+bool placeAround(AppState &app, const DrawnNode &d, ImVec2 ts, bool emphasised, PlacedLabel &out) {
+    // Inside when the text's box fits the ellipse the node's box holds: the
+    // bounding box alone let wide names run over an ellipse's outline.
+    const float fx = ts.x / (d.w * 0.95f), fy = ts.y / d.h;
+    const bool inside = fx * fx + fy * fy <= 1;
+    const float below = d.y + d.h / 2 + 1, above = d.y - d.h / 2 - ts.y - 1;
+    const float right = d.x + d.w / 2 + 2, left = d.x - d.w / 2 - ts.x - 2;
+    const ImVec2 places[] = {inside ? ImVec2(d.x - ts.x / 2, d.y - ts.y / 2) : ImVec2(d.x - ts.x / 2, below),
+                             ImVec2(d.x - ts.x / 2, above), ImVec2(right, d.y - ts.y / 2), ImVec2(left, d.y - ts.y / 2),
+                             // the corners: in a hairball the sides are often taken
+                             ImVec2(d.x, below), ImVec2(d.x - ts.x, below), ImVec2(d.x, above), ImVec2(d.x - ts.x, above)};
+    const std::size_t tries = emphasised || inside ? 1 : std::size(places);
+    const Vec2 o = app.canvas.origin, size = app.canvas.size;
+    for (std::size_t k = 0; k < tries; ++k) {
+        // A label cut by the canvas's edge reads no better than none.
+        const bool onCanvas = places[k].x >= o.x && places[k].y >= o.y && places[k].x + ts.x <= o.x + size.x &&
+                              places[k].y + ts.y <= o.y + size.y;
+        if ((!emphasised && !onCanvas) || !takeCells(app.canvas.labelCache, o, places[k], ts, !emphasised))
+            continue;
+        out.dx = places[k].x - d.x, out.dy = places[k].y - d.y, out.w = ts.x, out.h = ts.y;
+        out.inside = inside && k == 0;
+        return true;
+    }
+    return false;
+}
+
 // Labels are placed at a readable size (Graphviz's 14pt scaled by the zoom,
-// clamped to [kLabelMinPx, 1.25 x UI font]); inside the node when they fit,
-// else below, above, right or left of it: the first place no label has taken
-// yet (an emphasised label takes its first place regardless). The top-N nodes
-// by the encoding's size measure (`top`) are labelled at any zoom, so the
-// opening view is never a field of blanks. False when there is no room.
+// clamped to [kLabelMinEm, kLabelMaxEm]) by placeAround. A name longer than
+// kLabelMaxWidthEm is cut unless emphasised. The top-N nodes by the
+// encoding's size measure (`top`) are labelled at any zoom, so the opening
+// view is never a field of blanks: when there is no room for one, it is cut
+// to half that width and tried again. False when there is no room.
 bool fitLabel(AppState &app, const DrawnNode &d, bool emphasised, bool top, PlacedLabel &out) {
     const float zoom = static_cast<float>(app.camera.zoom);
     if (!emphasised && !top && kLabelPtSize * zoom < kLabelShowPx)
         return false;
-    const LabelFont baked = labelFont(std::clamp(kLabelPtSize * zoom, kLabelMinPx, app.fontSize * 1.25f));
+    const LabelFont baked = labelFont(std::clamp(kLabelPtSize * zoom, kLabelMinEm, kLabelMaxEm));
     const std::string &text = app.scene.store->entity(app.scene.nodes[d.slot].entity).name;
-    const ImVec2 ts = baked.font->CalcTextSizeA(baked.size, FLT_MAX, 0, text.c_str(), text.c_str() + text.size());
-    const bool inside = ts.x <= d.w * 0.95f && ts.y <= d.h * 1.05f;
-    const ImVec2 places[] = {inside ? ImVec2(d.x - ts.x / 2, d.y - ts.y / 2) : ImVec2(d.x - ts.x / 2, d.y + d.h / 2 + 1),
-                             ImVec2(d.x - ts.x / 2, d.y - d.h / 2 - ts.y - 1), ImVec2(d.x + d.w / 2 + 2, d.y - ts.y / 2),
-                             ImVec2(d.x - d.w / 2 - ts.x - 2, d.y - ts.y / 2)};
-    const std::size_t tries = emphasised || inside ? 1 : std::size(places);
-    for (std::size_t k = 0; k < tries; ++k) {
-        if (!takeCells(app.canvas.labelCache, app.canvas.origin, places[k], ts, !emphasised))
-            continue;
-        out = {d.slot, places[k].x - d.x, places[k].y - d.y, ts.x, ts.y, baked.size, inside && k == 0};
-        return true;
+    out.slot = d.slot;
+    out.fontSize = baked.em;
+    if (emphasised)
+        return placeAround(app, d, cutToWidth(baked, text, FLT_MAX, out.shownBytes), true, out);
+    for (float widthEm : {kLabelMaxWidthEm, kLabelMaxWidthEm / 2}) {
+        if (placeAround(app, d, cutToWidth(baked, text, widthEm * baked.em, out.shownBytes), false, out))
+            return true;
+        if (!top)
+            return false;
     }
     return false;
 }
@@ -79,7 +131,15 @@ void drawLabel(AppState &app, ImDrawList *dl, const PlacedLabel &l, ImVec2 pos) 
     const LabelFont baked = labelFont(l.fontSize);
     if (!l.inside)
         dl->AddRectFilled(ImVec2(pos.x - 2, pos.y), ImVec2(pos.x + l.w + 2, pos.y + l.h), 0xC8FFFFFFu, 2);
-    dl->AddText(baked.font, baked.size, pos, l.inside ? n.text : 0xFF202020u, text.c_str(), text.c_str() + text.size());
+    const ImU32 ink = l.inside ? n.text : 0xFF202020u;
+    if (l.shownBytes == 0) {
+        dl->AddText(baked.font, baked.size, pos, ink, text.c_str(), text.c_str() + text.size());
+    } else {
+        const char *end = text.c_str() + l.shownBytes;
+        dl->AddText(baked.font, baked.size, pos, ink, text.c_str(), end);
+        const float at = baked.font->CalcTextSizeA(baked.size, FLT_MAX, 0, text.c_str(), end).x;
+        dl->AddText(baked.font, baked.size, ImVec2(pos.x + at, pos.y), ink, kEllipsis);
+    }
     LabelCache &lc = app.canvas.labelCache;
     lc.shownStamp[l.slot] = lc.frame;
     lc.shownAt[l.slot] = static_cast<std::uint32_t>(lc.shownRects.size() / 4);
@@ -154,23 +214,35 @@ void drawLabels(AppState &app, const Emphasis &em, ImDrawList *dl, bool hoverAct
     lc.shownStamp.resize(app.scene.nodes.size(), 0);
     lc.shownAt.resize(app.scene.nodes.size(), 0);
     lc.shownRects.clear();
-    auto emphasised = [&](std::uint32_t slot) {
-        return slot == em.selected || em.linkEnd(slot) || slot == em.hovered || em.onPath(slot) ||
-               (hoverActive && highlighted(app, slot));
+    // The selection, the hovered node and a selected link's ends always show
+    // their whole label; the path's nodes and the hovered neighbourhood show
+    // theirs where there is room: forced, 41 neighbours' labels piled up
+    // over each other and over the selection's ring.
+    auto primary = [&](std::uint32_t slot) { return slot == em.selected || em.linkEnd(slot) || slot == em.hovered; };
+    auto secondary = [&](std::uint32_t slot) {
+        return em.onPath(slot) || (hoverActive && highlighted(app, slot));
     };
-    // Emphasised labels first, placed afresh, so they win the space; a
-    // placed label they cover is left out this frame.
     PlacedLabel fresh;
     bool anyEmphasised = false;
     for (const DrawnNode &d : c.drawn)
-        if (emphasised(d.slot) && fitLabel(app, d, true, true, fresh)) {
+        if (primary(d.slot)) {
+            // The node and its ring stay clear of other labels.
+            takeCells(lc, c.origin, ImVec2(d.x - d.w / 2 - 5, d.y - d.h / 2 - 5), ImVec2(d.w + 10, d.h + 10), false);
+            anyEmphasised = true;
+        }
+    for (const DrawnNode &d : c.drawn)
+        if (primary(d.slot) && fitLabel(app, d, true, true, fresh))
+            drawLabel(app, dl, fresh, ImVec2(d.x + fresh.dx, d.y + fresh.dy));
+    for (const DrawnNode &d : c.drawn)
+        if (!primary(d.slot) && secondary(d.slot) && fitLabel(app, d, false, true, fresh)) {
             drawLabel(app, dl, fresh, ImVec2(d.x + fresh.dx, d.y + fresh.dy));
             anyEmphasised = true;
         }
+    // The placed labels where the emphasised ones left room.
     const float x1 = c.origin.x + c.size.x, y1 = c.origin.y + c.size.y;
     for (const PlacedLabel &l : lc.labels) {
         const SceneNode &n = app.scene.nodes[l.slot];
-        if (!n.visible || emphasised(l.slot))
+        if (!n.visible || primary(l.slot) || lc.shownStamp[l.slot] == lc.frame)
             continue;
         const Vec2 at = app.camera.toScreen(n.x, n.y, c.origin, c.size);
         const ImVec2 pos(at.x + l.dx, at.y + l.dy);

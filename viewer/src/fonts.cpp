@@ -1,7 +1,10 @@
 #include "fonts.hpp"
 
+#include "font_metrics.hpp"
+
 #include <imgui.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -59,14 +62,17 @@ void addDocument(ImFontGlyphRangesBuilder &builder, const GraphStore &store) {
 // glyph scaled from the UI's 16 px atlas was resampled at fractional pixel
 // offsets, which faded one stem of an "n" and opened gaps inside words
 // ("Un iversity", "CH UG UNOV"). Glyphs: Latin and the entities' names only.
-constexpr float kLabelSizes[] = {11, 12, 13, 14, 16, 18, 20, 24, 28};
+// The sizes are em pixels (font_metrics.hpp), from the smallest a CJK name
+// reads at to the largest a label may take of the canvas.
+constexpr float kLabelEmSizes[] = {12, 13, 14, 16, 18, 20, 22};
 
 struct LabelFonts {
     std::string path;
     std::vector<char> data;                  // the font file, shared by every label size
     std::vector<unsigned short> ranges;
     const ImFontAtlas *atlas = nullptr;      // the atlas `bySize` belongs to
-    std::vector<std::pair<float, ImFont *>> bySize; // ascending
+    std::vector<std::pair<float, ImFont *>> bySize; // by em size, ascending
+    float linePerEm = 1;                     // the size ImGui bakes at, per em
 };
 
 LabelFonts &labelFonts() {
@@ -82,13 +88,14 @@ void addNames(ImFontGlyphRangesBuilder &builder, const GraphStore &store) {
     }
 }
 
-void addLabelFonts(const AppState &app, const std::string &path, float largest) {
+void addLabelFonts(const AppState &app, const std::string &path) {
     LabelFonts &fonts = labelFonts();
     ImGuiIO &io = ImGui::GetIO();
     if (fonts.path != path) {
         std::ifstream in(path, std::ios::binary);
         fonts.data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
         fonts.path = in ? path : std::string();
+        fonts.linePerEm = lineHeightPerEm(fonts.data, kTraditionalChineseFace);
     }
     if (fonts.data.empty())
         return;
@@ -100,9 +107,7 @@ void addLabelFonts(const AppState &app, const std::string &path, float largest) 
     ImVector<ImWchar> built;
     builder.BuildRanges(&built);
     fonts.ranges.assign(built.begin(), built.end());
-    for (float size : kLabelSizes) {
-        if (size > largest && !fonts.bySize.empty())
-            break;
+    for (float em : kLabelEmSizes) {
         ImFontConfig config;
         config.FontNo = kTraditionalChineseFace;
         config.FontDataOwnedByAtlas = false;
@@ -111,25 +116,27 @@ void addLabelFonts(const AppState &app, const std::string &path, float largest) 
         config.OversampleH = 1;
         config.OversampleV = 1;
         config.PixelSnapH = true;
+        // ImGui sizes by line height: whole pixels, so the em is the wanted one within a pixel.
+        const float size = std::round(em * fonts.linePerEm);
         if (ImFont *font = io.Fonts->AddFontFromMemoryTTF(fonts.data.data(), static_cast<int>(fonts.data.size()), size,
                                                           &config, fonts.ranges.data()))
-            fonts.bySize.emplace_back(size, font);
+            fonts.bySize.emplace_back(em, font);
     }
     fonts.atlas = io.Fonts;
 }
 
 } // namespace
 
-LabelFont labelFont(float wanted) {
+LabelFont labelFont(float wantedEm) {
     const LabelFonts &fonts = labelFonts();
     if (fonts.bySize.empty() || fonts.atlas != ImGui::GetIO().Fonts)
-        return {ImGui::GetFont(), wanted};
+        return {ImGui::GetFont(), wantedEm, wantedEm};
     // The largest baked size not above the wanted one (else the smallest).
-    LabelFont out{fonts.bySize.front().second, fonts.bySize.front().first};
-    for (const auto &[size, font] : fonts.bySize)
-        if (size <= wanted + 0.01f)
-            out = {font, size};
-    return out;
+    auto chosen = fonts.bySize.begin();
+    for (auto it = fonts.bySize.begin(); it != fonts.bySize.end(); ++it)
+        if (it->first <= wantedEm + 0.01f)
+            chosen = it;
+    return {chosen->second, chosen->second->FontSize, chosen->first};
 }
 
 std::string cjkFontPath() {
@@ -171,7 +178,7 @@ FontAtlasInfo rebuildFonts(const AppState &app, std::vector<unsigned short> &ran
         return info;
     }
     // The UI font stays the default (first) font; the label fonts follow it.
-    addLabelFonts(app, path, app.fontSize * 1.25f);
+    addLabelFonts(app, path);
     info.fontPath = path;
     return info;
 }

@@ -22,15 +22,18 @@ struct FontAtlasInfo {
 // by the caller and only replaced by the next call.
 FontAtlasInfo rebuildFonts(const AppState &app, std::vector<unsigned short> &ranges);
 
-// The font a canvas label of `wanted` pixels is drawn with, and the size to
-// draw it at: a font baked at exactly that size (the largest baked one not
-// above `wanted`), so glyphs are never resampled; ImGui's current font at
-// `wanted` when none were baked (no CJK font, no atlas built by rebuildFonts).
+// The font a canvas label of `wantedEm` em pixels is drawn with, and the
+// size to draw it at: a font baked at exactly that size (the largest baked
+// em not above `wantedEm`, else the smallest), so glyphs are never resampled;
+// ImGui's current font at `wantedEm` when none were baked (no CJK font, no
+// atlas built by rebuildFonts). `size` is ImGui's (line height) pixels,
+// `em` the em pixels it gives.
 struct LabelFont {
     ImFont *font = nullptr;
     float size = 0;
+    float em = 0;
 };
-LabelFont labelFont(float wanted);
+LabelFont labelFont(float wantedEm);
 
 // The CJK font file used, $LIAISON_VIEWER_FONT overriding the default.
 std::string cjkFontPath();

@@ -19,8 +19,9 @@ struct PlacedLabel {
     std::uint32_t slot = 0; // scene node slot
     float dx = 0, dy = 0;   // top-left corner from the node's centre, pixels
     float w = 0, h = 0;     // text size, pixels
-    float fontSize = 0;     // the label font size it was placed with
+    float fontSize = 0;     // the label font's em size it was placed with (labelFont)
     bool inside = false;    // drawn inside its node, in the node's text colour
+    std::uint32_t shownBytes = 0; // the name's first bytes drawn, then an ellipsis; 0 = the whole name
 };
 
 struct LabelCache {
