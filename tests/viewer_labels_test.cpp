@@ -62,7 +62,7 @@ TEST_F(Labels, TheirSizeFollowsTheZoomWithinBoundsAndNoneOverlap) {
         ASSERT_FALSE(all.empty()) << "zoom " << zoom;
         const float em = std::clamp(static_cast<float>(14 * zoom), 12.f, 22.f);
         for (const Label &l : all)
-            EXPECT_NEAR(l.y1 - l.y0, em, 1.01f) << l.id << " at zoom " << zoom;
+            EXPECT_NEAR(l.y1 - l.y0, em, 0.5f) << l.id << " at zoom " << zoom;
         for (std::size_t i = 0; i < all.size(); ++i)
             for (std::size_t j = i + 1; j < all.size(); ++j) {
                 const Label &a = all[i], &b = all[j];
