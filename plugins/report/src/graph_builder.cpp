@@ -30,6 +30,21 @@ std::string slugOf(const std::string &name) {
     return out.empty() ? std::string("x") : toUtf8(out);
 }
 
+// `kind:slug`; a dated event's id ends with its start date. Ids are how an
+// import recognises the same entity in two reports, and an annual forum named
+// alike in two reports on two dates is two occasions: without the date both
+// would be one event keeping one of the two dates.
+std::string idStem(const Entity &e) {
+    std::string stem = e.kind + ':' + slugOf(e.name);
+    const std::string *start = e.attribute("start");
+    if (e.kind != "event" || start == nullptr || start->empty())
+        return stem;
+    const std::string date = slugOf(*start);
+    if (stem.size() > date.size() && stem.ends_with("-" + date))
+        return stem;
+    return stem + '-' + date;
+}
+
 void addEvidence(std::vector<Evidence> &list, Evidence ev) {
     for (auto &e : list) {
         if (e.line == ev.line && e.quote == ev.quote) {
@@ -246,9 +261,10 @@ Extraction GraphBuilder::finish(const Options &options) {
         const Record &r = m_entities[i];
         if (r.mergedInto >= 0 || r.confidence < options.minConfidence || r.entity.evidence.empty())
             continue;
-        std::string id = r.entity.kind + ':' + slugOf(r.entity.name);
+        const std::string stem = idStem(r.entity);
+        std::string id = stem;
         for (int n = 2; used.count(id) > 0; ++n)
-            id = r.entity.kind + ':' + slugOf(r.entity.name) + '-' + std::to_string(n);
+            id = stem + '-' + std::to_string(n);
         used.insert(id);
         ids[i] = id;
         Entity e = r.entity;
