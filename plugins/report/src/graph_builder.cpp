@@ -45,6 +45,13 @@ std::string idStem(const Entity &e) {
     return stem + '-' + date;
 }
 
+bool isDateKey(const std::string &key) { return key == "start" || key == "end"; }
+
+// `finer` names a day or month within `coarse` ("2017-09-28" within "2017").
+bool refinesDate(const std::string &finer, const std::string &coarse) {
+    return finer.size() > coarse.size() && finer.starts_with(coarse) && finer[coarse.size()] == '-';
+}
+
 void addEvidence(std::vector<Evidence> &list, Evidence ev) {
     for (auto &e : list) {
         if (e.line == ev.line && e.quote == ev.quote) {
@@ -123,7 +130,8 @@ void GraphBuilder::name(int e, const std::string &language, const std::string &v
 void GraphBuilder::attribute(int e, const std::string &key, const std::string &value, bool overwrite) {
     e = root(e);
     auto &attrs = m_entities[static_cast<std::size_t>(e)].entity.attributes;
-    if (overwrite || attrs.find(key) == attrs.end())
+    const auto it = attrs.find(key);
+    if (overwrite || it == attrs.end() || (isDateKey(key) && refinesDate(value, it->second)))
         attrs[key] = value;
 }
 
@@ -249,6 +257,25 @@ void GraphBuilder::inferAttendance(const std::map<int, int> &parentOf) {
         const Evidence &ev = r.relation.evidence.front();
         relate("attended", r.from, event, ev.line, ev.quote, std::min(r.confidence, 0.6),
                {{"inferred", "takes part in a part of this event"}});
+    }
+}
+
+void GraphBuilder::inheritDates(const std::map<int, int> &parentOf) {
+    for (const auto &[child, parent] : parentOf) {
+        const Entity &own = at(root(child));
+        if (own.attribute("start") != nullptr)
+            continue;
+        int above = parent;
+        for (int depth = 0; depth < 4 && at(root(above)).attribute("start") == nullptr; ++depth) {
+            const auto it = parentOf.find(above);
+            if (it == parentOf.end())
+                break;
+            above = it->second;
+        }
+        const Entity &dated = at(root(above));
+        for (const char *key : {"start", "end"})
+            if (const std::string *value = dated.attribute(key))
+                attribute(child, key, *value);
     }
 }
 
