@@ -562,4 +562,29 @@ TEST(ReportRules, QuotedTitlesWithAnEventHeadAreEventsNotProgrammes) {
     EXPECT_NE(entityNamed(x, "programme", "新南向政策"), nullptr);
 }
 
+// "start..end" of an event, empty parts where it has none.
+std::string daysOf(const liaison::report::Entity *e) {
+    const std::string *start = attributeOf(e, "start");
+    const std::string *end = attributeOf(e, "end");
+    return (start == nullptr ? "" : *start) + ".." + (end == nullptr ? "" : *end);
+}
+
+TEST(ReportRules, AnEventFirstDatedByItsYearTakesTheDaysWrittenLater) {
+    // The purpose names the edition with its year only; the account of the trip gives the days.
+    const auto x = extract("壹、目的\n\n本次會議主要任務為參與 2017 年國際資訊長協會(IAC)第 12 屆年會。\n\n"
+                           "貳、過程\n\n本團參與 9 月 28 日至 30 日的 2017 年國際資訊長協會(IAC)第 12 屆年會,"
+                           "分享我國經驗。\n");
+    const auto *conference = entityNamed(x, "event", "國際資訊長協會第12屆年會");
+    EXPECT_EQ(daysOf(conference), "2017-09-28..2017-09-30");
+    EXPECT_EQ(conference == nullptr ? "" : conference->id, "event:國際資訊長協會第12屆年會-2017-09-28");
+}
+
+TEST(ReportRules, SessionsWithoutADateOfTheirOwnInheritTheirConferenceDays) {
+    const auto x = extract("一、年會\n\n本團參與 9 月 28 日至 30 日的 2017 年國際資訊長協會(IAC)第 12 屆年會。\n\n"
+                           "(一)議題 1:年會專題報告\n\n由 Prof. Obi 擔任主持人,請 Prof. Auffret 分享數位政府經驗。\n\n"
+                           "(二)議題 2:資訊安全\n\n由 Prof. Dahlberg 擔任主持人,請 Dr. Kudo 分享經驗。\n");
+    for (const char *session : {"議題 1:年會專題報告", "議題 2:資訊安全"})
+        EXPECT_EQ(daysOf(entityNamed(x, "event", session)), "2017-09-28..2017-09-30") << session;
+}
+
 } // namespace

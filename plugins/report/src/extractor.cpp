@@ -256,6 +256,7 @@ Extraction Extractor::run(const U32 &text) {
     representHostCountries();
     dateNamedEvents();
     relateSubEvents();
+    m_graph.inheritDates(m_eventParent);
     m_graph.inferAttendance(m_eventParent);
     Extraction out = m_graph.finish(m_options);
     Source src;
