@@ -23,7 +23,9 @@ constexpr float kLabelMaxWidthEm = 12.f;
 constexpr const char *kEllipsis = "\xE2\x80\xA6";
 constexpr float kLabelPtSize = 14.f; // Graphviz sizes nodes for 14pt labels
 constexpr std::size_t kMaxLabels = 1500;
-constexpr float kCellPx = 8.f; // the occupancy grid's cells
+// The occupancy grid's cells: with 8 px cells a 17 px label took three rows,
+// and a place a few pixels clear of another label was refused as taken.
+constexpr float kCellPx = 4.f;
 
 // The occupancy grid, emptied (a new stamp) and sized to the canvas.
 void clearCells(LabelCache &lc, Vec2 size) {

@@ -41,7 +41,7 @@ struct LabelCache {
     double lastCentreX = 0, lastCentreY = 0, lastZoom = 0;
     std::uint64_t placements = 0; // how many times labels were placed (benchmarks, tests)
 
-    // Scratch: 8x8-pixel cells taken by a label (stamp per cell), candidate
+    // Scratch: 4x4-pixel cells taken by a label (stamp per cell), candidate
     // order, and per node slot the label drawn this frame (stamp, rectangle).
     std::vector<std::uint32_t> cells;
     int cellsX = 0, cellsY = 0;
