@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 
 namespace {
 
@@ -585,6 +586,22 @@ TEST(ReportRules, SessionsWithoutADateOfTheirOwnInheritTheirConferenceDays) {
                            "(二)議題 2:資訊安全\n\n由 Prof. Dahlberg 擔任主持人,請 Dr. Kudo 分享經驗。\n");
     for (const char *session : {"議題 1:年會專題報告", "議題 2:資訊安全"})
         EXPECT_EQ(daysOf(entityNamed(x, "event", session)), "2017-09-28..2017-09-30") << session;
+}
+
+TEST(ReportRules, AYearWrittenOnlyInANameDatesTheDaysWrittenWithoutOne) {
+    const auto x = extract("At noon on October 10, President Tsai Ing-wen met for lunch with a visiting group of "
+                           "Japanese Diet members. She welcomed her guests to the 2016 National Day celebrations.\n");
+    EXPECT_EQ(daysOf(entityNamed(x, "event", "2016 National Day celebrations")), "2016-10-10..");
+}
+
+TEST(ReportRules, OrdinalsAndPossessivesBetweenAVerbAndTheEventName) {
+    const auto x = extract("Washington, DC\nJuly 15, 2010\n\nNext week, Secretary Steven Chu will be hosting the "
+                           "world’s first Clean Energy Ministerial. Minister Wan Gang attended this year's second "
+                           "Clean Energy Dialogue. Taiwan’s Energy Forum was hosted elsewhere.\n");
+    using Fact = std::array<const char *, 3>;
+    for (const Fact &f : {Fact{"hosted", "Steven Chu", "Clean Energy Ministerial"},
+                          Fact{"attended", "Wan Gang", "Clean Energy Dialogue"}})
+        EXPECT_TRUE(relates(x, f[0], f[1], f[2])) << f[0] << " " << f[1] << " " << f[2];
 }
 
 } // namespace
