@@ -79,6 +79,15 @@ TEST(Timeline, StopsAreTheDaysEventsStartOnAndHandlesPushEachOther) {
     moveWindowEnd(f, kStops, 0);
     EXPECT_EQ(f.to, "2017-03-10");
     EXPECT_EQ(f.from, "") << "the last handle pushed the first one to the start, which is open";
+    // The whole window steps through time, its width kept, up to either end.
+    moveWindowStart(f, kStops, 0);
+    moveWindowEnd(f, kStops, 0);
+    shiftWindow(f, kStops, 1);
+    EXPECT_EQ(f.from, "2017-09-27");
+    EXPECT_EQ(f.to, "2017-09-27");
+    shiftWindow(f, kStops, 5);
+    EXPECT_EQ(f.from, "2018-05-02");
+    EXPECT_EQ(f.to, "") << "at the last stop the end is open";
     // Typed partial dates fall on the stops they take in.
     f.from = "2017-04";
     f.to = "2017-09";
@@ -112,6 +121,23 @@ TEST_F(TimeSlider, MovingTheWindowHidesEventsOutsideAndTheirRelationsAndMovesNot
     EXPECT_TRUE(drawn("event:forum"));
     EXPECT_TRUE(related("person:alice", "event:forum"));
     expectUnmoved("the first handle moved back"); // the forum too: back where it was
+}
+
+TEST_F(TimeSlider, SteppingAOneDayWindowShowsOneEventAtATime) {
+    slide("last", 0.02f); // the window: the first day only
+    EXPECT_TRUE(drawn("event:forum"));
+    EXPECT_FALSE(drawn("event:iac2017"));
+    const ImRect later = sideWidget("Filters", "##later");
+    click(ImVec2((later.Min.x + later.Max.x) / 2, (later.Min.y + later.Max.y) / 2));
+    frame();
+    EXPECT_EQ(app.filters.from, "2017-09-27");
+    EXPECT_EQ(app.filters.to, "2017-09-27");
+    EXPECT_FALSE(drawn("event:forum"));
+    EXPECT_TRUE(drawn("event:iac2017"));
+    EXPECT_FALSE(drawn("event:summit"));
+    EXPECT_TRUE(related("person:bob", "event:iac2017"));
+    EXPECT_FALSE(related("person:bob", "event:summit"));
+    expectUnmoved("the window stepped later");
 }
 
 #else

@@ -49,6 +49,18 @@ bool timeSlider(AppState &app) {
         moveWindowEnd(app.filters, stops, window.last);
         changed = true;
     }
+    // Step the window through time, its width kept.
+    if (ImGui::ArrowButton("##earlier", ImGuiDir_Left)) {
+        shiftWindow(app.filters, stops, -1);
+        changed = true;
+    }
+    ImGui::SameLine();
+    if (ImGui::ArrowButton("##later", ImGuiDir_Right)) {
+        shiftWindow(app.filters, stops, 1);
+        changed = true;
+    }
+    ImGui::SameLine();
+    ImGui::TextDisabled("move the window");
     return changed;
 }
 

@@ -67,4 +67,13 @@ void moveWindowEnd(FilterState &filters, const std::vector<std::string> &stops, 
         filters.from = dateAt(stops, index, 0);
 }
 
+void shiftWindow(FilterState &filters, const std::vector<std::string> &stops, int by) {
+    if (stops.empty())
+        return;
+    const TimeWindow w = timeWindowOf(filters, stops);
+    by = std::clamp(by, -w.first, lastStop(stops) - w.last);
+    filters.from = dateAt(stops, w.first + by, 0);
+    filters.to = dateAt(stops, w.last + by, lastStop(stops));
+}
+
 } // namespace liaison::viewer

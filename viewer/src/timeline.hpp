@@ -27,5 +27,8 @@ TimeWindow timeWindowOf(const FilterState &filters, const std::vector<std::strin
 // moved past the other pushes it along, as a user dragging it expects.
 void moveWindowStart(FilterState &filters, const std::vector<std::string> &stops, int index);
 void moveWindowEnd(FilterState &filters, const std::vector<std::string> &stops, int index);
+// Moves the whole window `by` stops later (earlier when negative), keeping
+// its width, as Gephi's timeline is dragged; it stops at either end.
+void shiftWindow(FilterState &filters, const std::vector<std::string> &stops, int by);
 
 } // namespace liaison::viewer
