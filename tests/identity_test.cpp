@@ -167,6 +167,46 @@ TEST(IdentityCandidates, DifferentCountriesCountAgainst)
     EXPECT_NE(c.counterReasons[0].find("different countries"), std::string::npos);
 }
 
+Entity datedEvent(std::string id, std::string start, std::string end, std::string source)
+{
+    Entity e = entity(std::move(id), "event", "Global Cooperation Forum");
+    e.attributes["start"] = AttributeValue::string(std::move(start));
+    if (!end.empty()) e.attributes["end"] = AttributeValue::string(std::move(end));
+    e.evidence.push_back({std::move(source), 3, {}, "attended the Global Cooperation Forum", -1, {}});
+    return e;
+}
+
+TEST(IdentityImport, EventsOfOneNameOnDaysApartStayApart)
+{
+    // Two editions of an annual forum named alike in two reports: two
+    // events, each with its own date and evidence, and the reason said.
+    GraphStore store = imported(Doc("a.txt").add(datedEvent("event:forum-2022-05-03", "2022-05-03", "", "a")));
+    ImportReport second =
+        commitBatch(store, Doc("b.txt").add(datedEvent("event:forum-2023-05-02", "2023-05-02", "", "b")).batch);
+    EXPECT_EQ(second.entitiesMerged, 0u);
+    ASSERT_EQ(store.entityCount(), 2u);
+    for (const char *id : {"event:forum-2022-05-03", "event:forum-2023-05-02"}) {
+        const Entity &e = store.entity(store.findById(id));
+        ASSERT_EQ(e.evidence.size(), 1u) << id;
+        EXPECT_EQ(*e.attribute("start"), std::string(id).substr(12)) << id;
+    }
+    ASSERT_EQ(second.outcomes.size(), 1u);
+    ASSERT_EQ(second.outcomes[0].candidates.size(), 1u);
+    EXPECT_NE(second.outcomes[0].candidates[0].find("different dates (2023-05-02 / 2022-05-03)"), std::string::npos)
+        << second.outcomes[0].candidates[0];
+    Candidate c = scorePair(store, 0, 1);
+    EXPECT_TRUE(c.blocked);
+
+    // Days that overlap (a two-day forum reported from its second day) are one occasion.
+    commitBatch(store, Doc("c.txt").add(datedEvent("event:forum-2023-05-01", "2023-05-01", "2023-05-02", "c")).batch);
+    EXPECT_EQ(store.entityCount(), 2u);
+    EXPECT_EQ(store.entity(store.findById("event:forum-2023-05-02")).evidence.size(), 2u);
+    // A year alone may be any day of that year: it joins that year's edition only.
+    commitBatch(store, Doc("d.txt").add(datedEvent("event:forum-2022", "2022", "", "d")).batch);
+    EXPECT_EQ(store.entityCount(), 2u);
+    EXPECT_EQ(store.entity(store.findById("event:forum-2022-05-03")).evidence.size(), 2u);
+}
+
 TEST(IdentityImport, GenderedHonorificsAreCounterReasonsNotStripped)
 {
     GraphStore store = imported(Doc("a.txt").add(person("person:lee-1", "Ms. Lee Ming")).add(person("person:wang-1", "王女士")));

@@ -71,6 +71,23 @@ TEST(ReportEvaluate, DatesOfMeetingsAndEventsAreChecked) {
     EXPECT_EQ(e.wrongDates.size(), 2u);
 }
 
+TEST(ReportEvaluate, ADateIsRightToThePrecisionOfTheAnnotation) {
+    // Annotated "in September 2017": the day the text gives is within it. Annotated
+    // a day: the year alone is not that day.
+    const Entity a = entity("person", "Ann"), b = entity("person", "Bo");
+    const std::vector<Entity> both{a, b};
+    struct Case {
+        const char *annotated, *extracted;
+        int correct;
+    };
+    for (const Case &c : {Case{"2017-09", "2017-09-28", 1}, Case{"2017-09", "2017-10-02", 0},
+                          Case{"2017-09-28", "2017", 0}, Case{"2017-09", "2017-090", 0}}) {
+        const auto e = liaison::report::evaluate(both, {relation("met", a, b, c.extracted)}, both,
+                                                 {relation("met", a, b, c.annotated)});
+        EXPECT_EQ(e.datesCorrect, c.correct) << c.annotated << " / " << c.extracted;
+    }
+}
+
 TEST(ReportEvaluate, AccumulateSumsCounts) {
     liaison::report::Evaluation total, one;
     one.metPairs.truePositives = 2;

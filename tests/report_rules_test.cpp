@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 
 namespace {
 
@@ -560,6 +561,47 @@ TEST(ReportRules, QuotedTitlesWithAnEventHeadAreEventsNotProgrammes) {
     EXPECT_EQ(entityNamed(x, "programme", "加台經濟合作為加西地區創造機會"), nullptr);
     EXPECT_EQ(entityNamed(x, "programme", "非正式資深官員會議"), nullptr);
     EXPECT_NE(entityNamed(x, "programme", "新南向政策"), nullptr);
+}
+
+// "start..end" of an event, empty parts where it has none.
+std::string daysOf(const liaison::report::Entity *e) {
+    const std::string *start = attributeOf(e, "start");
+    const std::string *end = attributeOf(e, "end");
+    return (start == nullptr ? "" : *start) + ".." + (end == nullptr ? "" : *end);
+}
+
+TEST(ReportRules, AnEventFirstDatedByItsYearTakesTheDaysWrittenLater) {
+    // The purpose names the edition with its year only; the account of the trip gives the days.
+    const auto x = extract("壹、目的\n\n本次會議主要任務為參與 2017 年國際資訊長協會(IAC)第 12 屆年會。\n\n"
+                           "貳、過程\n\n本團參與 9 月 28 日至 30 日的 2017 年國際資訊長協會(IAC)第 12 屆年會,"
+                           "分享我國經驗。\n");
+    const auto *conference = entityNamed(x, "event", "國際資訊長協會第12屆年會");
+    EXPECT_EQ(daysOf(conference), "2017-09-28..2017-09-30");
+    EXPECT_EQ(conference == nullptr ? "" : conference->id, "event:國際資訊長協會第12屆年會-2017-09-28");
+}
+
+TEST(ReportRules, SessionsWithoutADateOfTheirOwnInheritTheirConferenceDays) {
+    const auto x = extract("一、年會\n\n本團參與 9 月 28 日至 30 日的 2017 年國際資訊長協會(IAC)第 12 屆年會。\n\n"
+                           "(一)議題 1:年會專題報告\n\n由 Prof. Obi 擔任主持人,請 Prof. Auffret 分享數位政府經驗。\n\n"
+                           "(二)議題 2:資訊安全\n\n由 Prof. Dahlberg 擔任主持人,請 Dr. Kudo 分享經驗。\n");
+    for (const char *session : {"議題 1:年會專題報告", "議題 2:資訊安全"})
+        EXPECT_EQ(daysOf(entityNamed(x, "event", session)), "2017-09-28..2017-09-30") << session;
+}
+
+TEST(ReportRules, AYearWrittenOnlyInANameDatesTheDaysWrittenWithoutOne) {
+    const auto x = extract("At noon on October 10, President Tsai Ing-wen met for lunch with a visiting group of "
+                           "Japanese Diet members. She welcomed her guests to the 2016 National Day celebrations.\n");
+    EXPECT_EQ(daysOf(entityNamed(x, "event", "2016 National Day celebrations")), "2016-10-10..");
+}
+
+TEST(ReportRules, OrdinalsAndPossessivesBetweenAVerbAndTheEventName) {
+    const auto x = extract("Washington, DC\nJuly 15, 2010\n\nNext week, Secretary Steven Chu will be hosting the "
+                           "world’s first Clean Energy Ministerial. Minister Wan Gang attended this year's second "
+                           "Clean Energy Dialogue. Taiwan’s Energy Forum was hosted elsewhere.\n");
+    using Fact = std::array<const char *, 3>;
+    for (const Fact &f : {Fact{"hosted", "Steven Chu", "Clean Energy Ministerial"},
+                          Fact{"attended", "Wan Gang", "Clean Energy Dialogue"}})
+        EXPECT_TRUE(relates(x, f[0], f[1], f[2])) << f[0] << " " << f[1] << " " << f[2];
 }
 
 } // namespace

@@ -135,6 +135,15 @@ std::string relationDate(const Relation &r, const std::map<std::string, const En
     return {};
 }
 
+// An extracted date is right when it is the curated one or a day or month
+// within it: a curated "2017-09" (the annotator's precision) holds an
+// extracted "2017-09-28"; an extracted "2017" for a curated day is wrong.
+bool dateWithin(const std::string &extracted, const std::string &curated) {
+    if (extracted == curated)
+        return true;
+    return extracted.size() > curated.size() && extracted.starts_with(curated) && extracted[curated.size()] == '-';
+}
+
 void scoreDates(Evaluation &out, const std::vector<Entity> &extracted, const std::vector<Relation> &extractedRelations,
                 const std::vector<Entity> &curated, const std::vector<Relation> &curatedRelations,
                 const std::map<std::string, std::string> &mapped) {
@@ -164,7 +173,7 @@ void scoreDates(Evaluation &out, const std::vector<Entity> &extracted, const std
         if (got == nullptr)
             return;
         ++out.datesChecked;
-        if (got->count(expected) > 0) {
+        if (std::any_of(got->begin(), got->end(), [&](const std::string &g) { return dateWithin(g, expected); })) {
             ++out.datesCorrect;
             return;
         }

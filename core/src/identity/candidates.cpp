@@ -107,6 +107,31 @@ std::vector<std::string> countriesOf(const GraphStore &store, const Profile &p)
     return out;
 }
 
+// Date a is before date b, compared to the precision of the less precise
+// one: "2017" is not before "2017-09-26" (it may be that day).
+bool dateBefore(const std::string &a, const std::string &b)
+{
+    const std::size_t n = std::min(a.size(), b.size());
+    return a.compare(0, n, b, 0, n) < 0;
+}
+
+// Why two events cannot be one occasion, or empty: both are dated and their
+// days (start..end) do not overlap. Two editions of an annual forum share a
+// name; merging them would keep one of the two dates.
+std::string datesApart(const Entity &a, const Entity &b)
+{
+    if (knownKind(a.kind) != KnownKind::Event || knownKind(b.kind) != KnownKind::Event) return {};
+    const std::string *startA = a.attribute("start");
+    const std::string *startB = b.attribute("start");
+    if (startA == nullptr || startB == nullptr || startA->empty() || startB->empty()) return {};
+    const std::string *endA = a.attribute("end");
+    const std::string *endB = b.attribute("end");
+    const std::string &lastA = endA != nullptr && !endA->empty() ? *endA : *startA;
+    const std::string &lastB = endB != nullptr && !endB->empty() ? *endB : *startB;
+    if (!dateBefore(lastA, *startB) && !dateBefore(lastB, *startA)) return {};
+    return "different dates (" + *startA + " / " + *startB + "): two occasions of an event of that name";
+}
+
 } // namespace
 
 Profile profileOfEntity(const Entity &entity)
@@ -161,6 +186,10 @@ Candidate scoreProfiles(const GraphStore &store, const Entity &a, const Profile 
     if (pa.gender != Gender::Unknown && pb.gender != Gender::Unknown && pa.gender != pb.gender) {
         c.counterReasons.push_back(std::string("different gendered titles (") + genderWord(pa.gender) + " / " +
                                    genderWord(pb.gender) + ")");
+        c.blocked = true;
+    }
+    if (std::string apart = datesApart(a, b); !apart.empty()) {
+        c.counterReasons.push_back(std::move(apart));
         c.blocked = true;
     }
     std::vector<std::string> sharedSources;

@@ -177,6 +177,19 @@ void numericDates(const U32 &t, std::vector<Mention> &out) {
 
 } // namespace
 
+int yearWritten(const U32 &t) {
+    for (std::size_t i = 0; i + 4 <= t.size(); ++i) {
+        if ((i > 0 && (isDigit(t[i - 1]) || isLatin(t[i - 1]))) || (i + 4 < t.size() && (isDigit(t[i + 4]) || isLatin(t[i + 4]))))
+            continue;
+        int year = 0;
+        for (std::size_t k = i; k < i + 4 && isDigit(t[k]); ++k)
+            year = year * 10 + static_cast<int>(t[k] - U'0');
+        if (year >= 1900 && year <= 2099)
+            return year;
+    }
+    return 0;
+}
+
 void Extractor::findDates(ParagraphState &p) {
     const U32 &t = p.paragraph.text;
     auto add = [&](std::size_t b, std::size_t e, int y, int m, int d, int m2, int d2) {

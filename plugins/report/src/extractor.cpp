@@ -223,6 +223,8 @@ Extraction Extractor::run(const U32 &text) {
         findEnglishOrganisations(p);
         findKnownOrganisations(p);
     }
+    for (std::size_t k = 0; k < m_paragraphs.size() && m_docYear == 0; ++k)
+        m_docYear = yearWritten(m_paragraphs[k].paragraph.text);
     for (auto &p : m_paragraphs) {
         findKnownNames(p);
         findCountries(p);
@@ -256,6 +258,7 @@ Extraction Extractor::run(const U32 &text) {
     representHostCountries();
     dateNamedEvents();
     relateSubEvents();
+    m_graph.inheritDates(m_eventParent);
     m_graph.inferAttendance(m_eventParent);
     Extraction out = m_graph.finish(m_options);
     Source src;

@@ -54,6 +54,9 @@ bool delegationMembers(const U32 &t, std::size_t pos);
 
 // A labelled paragraph listing who took part (出席人員:, 與會人員:, Attendees:, Participants:).
 bool attendeeListParagraph(const U32 &t);
+// The first year written alone as four digits (1900-2099) in `t` ("the 2016 National Day
+// celebrations"), else 0: the year of a document whose dates leave it out ("on October 10").
+int yearWritten(const U32 &t);
 
 class Extractor {
 public:

@@ -30,6 +30,28 @@ std::string slugOf(const std::string &name) {
     return out.empty() ? std::string("x") : toUtf8(out);
 }
 
+// `kind:slug`; a dated event's id ends with its start date. Ids are how an
+// import recognises the same entity in two reports, and an annual forum named
+// alike in two reports on two dates is two occasions: without the date both
+// would be one event keeping one of the two dates.
+std::string idStem(const Entity &e) {
+    std::string stem = e.kind + ':' + slugOf(e.name);
+    const std::string *start = e.attribute("start");
+    if (e.kind != "event" || start == nullptr || start->empty())
+        return stem;
+    const std::string date = slugOf(*start);
+    if (stem.size() > date.size() && stem.ends_with("-" + date))
+        return stem;
+    return stem + '-' + date;
+}
+
+bool isDateKey(const std::string &key) { return key == "start" || key == "end"; }
+
+// `finer` names a day or month within `coarse` ("2017-09-28" within "2017").
+bool refinesDate(const std::string &finer, const std::string &coarse) {
+    return finer.size() > coarse.size() && finer.starts_with(coarse) && finer[coarse.size()] == '-';
+}
+
 void addEvidence(std::vector<Evidence> &list, Evidence ev) {
     for (auto &e : list) {
         if (e.line == ev.line && e.quote == ev.quote) {
@@ -108,7 +130,8 @@ void GraphBuilder::name(int e, const std::string &language, const std::string &v
 void GraphBuilder::attribute(int e, const std::string &key, const std::string &value, bool overwrite) {
     e = root(e);
     auto &attrs = m_entities[static_cast<std::size_t>(e)].entity.attributes;
-    if (overwrite || attrs.find(key) == attrs.end())
+    const auto it = attrs.find(key);
+    if (overwrite || it == attrs.end() || (isDateKey(key) && refinesDate(value, it->second)))
         attrs[key] = value;
 }
 
@@ -237,6 +260,25 @@ void GraphBuilder::inferAttendance(const std::map<int, int> &parentOf) {
     }
 }
 
+void GraphBuilder::inheritDates(const std::map<int, int> &parentOf) {
+    for (const auto &[child, parent] : parentOf) {
+        const Entity &own = at(root(child));
+        if (own.attribute("start") != nullptr)
+            continue;
+        int above = parent;
+        for (int depth = 0; depth < 4 && at(root(above)).attribute("start") == nullptr; ++depth) {
+            const auto it = parentOf.find(above);
+            if (it == parentOf.end())
+                break;
+            above = it->second;
+        }
+        const Entity &dated = at(root(above));
+        for (const char *key : {"start", "end"})
+            if (const std::string *value = dated.attribute(key))
+                attribute(child, key, *value);
+    }
+}
+
 Extraction GraphBuilder::finish(const Options &options) {
     resolvePersons();
     Extraction out;
@@ -246,9 +288,10 @@ Extraction GraphBuilder::finish(const Options &options) {
         const Record &r = m_entities[i];
         if (r.mergedInto >= 0 || r.confidence < options.minConfidence || r.entity.evidence.empty())
             continue;
-        std::string id = r.entity.kind + ':' + slugOf(r.entity.name);
+        const std::string stem = idStem(r.entity);
+        std::string id = stem;
         for (int n = 2; used.count(id) > 0; ++n)
-            id = r.entity.kind + ':' + slugOf(r.entity.name) + '-' + std::to_string(n);
+            id = stem + '-' + std::to_string(n);
         used.insert(id);
         ids[i] = id;
         Entity e = r.entity;

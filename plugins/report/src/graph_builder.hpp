@@ -30,6 +30,9 @@ public:
     // Gives entity `e` a new display name; the old one stays an alias.
     void rename(int e, const std::string &name, const std::string &language);
     void name(int e, const std::string &language, const std::string &name);
+    // Sets `key` when the entity has none (or `overwrite`). A date (`start`,
+    // `end`) that refines the one held ("2017" -> "2017-09-28") replaces it
+    // even without `overwrite`: the first date seen is often the year alone.
     void attribute(int e, const std::string &key, const std::string &value, bool overwrite = false);
     void evidence(int e, int line, const std::string &quote, double confidence);
     void relate(const std::string &kind, int from, int to, int line, const std::string &quote, double confidence,
@@ -45,6 +48,9 @@ public:
     // Whoever chairs, speaks at or attends a session attended the outermost
     // event it is part of (`parentOf`: session/panel -> containing event).
     void inferAttendance(const std::map<int, int> &parentOf);
+    // An event with no date of its own (a session, a panel) takes `start` and
+    // `end` from the nearest dated event it is part of (`parentOf` as above).
+    void inheritDates(const std::map<int, int> &parentOf);
 
     Extraction finish(const Options &options);
 

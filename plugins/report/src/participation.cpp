@@ -23,6 +23,19 @@ bool fillerBeforeEvent(const U32 &word) {
     return std::find(words.begin(), words.end(), word) != words.end();
 }
 
+// An ordinal or the possessive of a common noun before an event's name: "the world’s
+// first …", "this year’s …", "the second …". A capitalised possessive (Taiwan’s) is a
+// name, not a filler.
+bool qualifierBeforeEvent(const U32 &word) {
+    static const std::vector<U32> ordinals = {U"second", U"third", U"fourth", U"fifth", U"inaugural",
+                                              U"upcoming", U"next", U"this"};
+    if (std::find(ordinals.begin(), ordinals.end(), word) != ordinals.end())
+        return true;
+    const std::size_t n = word.size();
+    return n >= 4 && isLatin(word[0]) && !isUpper(word[0]) && word[n - 1] == U's' &&
+           (word[n - 2] == U'’' || word[n - 2] == U'\'');
+}
+
 // Characters between two persons of one enumeration (A、B 及 C; A, B and C): a
 // separator, and besides it only titles (already cut out by the caller),
 // capitalised words of a title (Economic Minister) and at most two Han characters (都).
@@ -130,7 +143,7 @@ void Extractor::findParticipation(ParagraphState &p) {
                     --k;
                 std::size_t w = k;
                 if (w > s.begin && isLatin(t[w - 1])) {
-                    while (w > s.begin && (isLatin(t[w - 1]) || t[w - 1] == U'-'))
+                    while (w > s.begin && (isLatin(t[w - 1]) || t[w - 1] == U'-' || t[w - 1] == U'’' || t[w - 1] == U'\''))
                         --w;
                 } else {
                     // A country or organisation inside the gap (臺灣與帛琉…), or one Chinese filler word.
@@ -143,7 +156,8 @@ void Extractor::findParticipation(ParagraphState &p) {
                     }
                     w = k >= 2 && fillerBeforeEvent(t.substr(k - 2, 2)) ? k - 2 : k >= 1 && fillerBeforeEvent(t.substr(k - 1, 1)) ? k - 1 : k;
                 }
-                if (w == k || !fillerBeforeEvent(asciiLower(U32View(t).substr(w, k - w))))
+                const U32 word = asciiLower(U32View(t).substr(w, k - w));
+                if (w == k || !(fillerBeforeEvent(word) || qualifierBeforeEvent(U32(U32View(t).substr(w, k - w)))))
                     break;
                 k = w;
             }
