@@ -604,4 +604,45 @@ TEST(ReportRules, OrdinalsAndPossessivesBetweenAVerbAndTheEventName) {
         EXPECT_TRUE(relates(x, f[0], f[1], f[2])) << f[0] << " " << f[1] << " " << f[2];
 }
 
+TEST(ReportRules, GivenNamesMayStartWithGuoBesideTheSurname) {
+    const auto x = extract("內政部長徐國勇出席記者會。會後吳國華部長表示將加強合作。蔡總統國慶致詞。\n");
+    EXPECT_NE(person(x, "徐國勇"), nullptr);
+    EXPECT_NE(person(x, "吳國華"), nullptr);
+    EXPECT_EQ(person(x, "蔡國慶"), nullptr); // surname + title + 國慶 is no name
+}
+
+TEST(ReportRules, SurnameAndTitleAfterAnOrganisationAreThePersonNamedEarlier) {
+    const auto x = extract("外交部次長謝武樵出席研討會。\n\n加國智庫邀請外交部謝政務次長就台加經濟安全發表演講。\n");
+    const auto *hsieh = person(x, "謝武樵");
+    ASSERT_NE(hsieh, nullptr);
+    EXPECT_NE(std::find(hsieh->aliases.begin(), hsieh->aliases.end(), "謝政務次長"), hsieh->aliases.end());
+    EXPECT_EQ(countPersons(x), 1);
+}
+
+TEST(ReportRules, ReferencesBackAndQuotedShortFormsAreNoProgrammes) {
+    const auto x = extract("外交部就上述兩項邀訪計畫規劃此次出訪,彰顯「臺捷」雙方的好交情,並推動「新南向政策」。\n");
+    EXPECT_EQ(countKind(x, "programme"), 1);
+    EXPECT_NE(entityNamed(x, "programme", "新南向政策"), nullptr);
+}
+
+TEST(ReportRules, AUnitNameBridgesAndAfterItsParentBody) {
+    const auto x = extract("出席者:外交部國際合作及經濟事務司司長連玉蘋、外交部長林佳龍及北美事務司人員。\n");
+    const auto *unit = entityNamed(x, "organisation", "外交部國際合作及經濟事務司");
+    ASSERT_NE(unit, nullptr);
+    EXPECT_TRUE(relates(x, "works_for", "連玉蘋", unit->name));
+    EXPECT_EQ(entityNamed(x, "organisation", "經濟事務司"), nullptr);
+    EXPECT_EQ(entityNamed(x, "organisation", "林佳龍及北美事務司"), nullptr);
+}
+
+TEST(ReportRules, HardWrappedTextStartsAParagraphAfterTwoBlankLines) {
+    // One blank line after every line (a hard-wrapped PDF), two between paragraphs: the
+    // attendee line is not joined to the next paragraph's first line.
+    std::string text = "單位主管新聞說明會紀要\n\n一、時間:113年4月30日\n\n二、地點:外交部一樓新聞中心\n\n"
+                       "三、出席者:財團法人國際合作發展基金會副秘書長李志宏\n \n\n外交部國際合作及經濟事務司"
+                       "司長連玉蘋報告:\n\n外交部推動台加經貿合作,\n\n爭取加拿大各界支持。\n";
+    const auto x = extract(text);
+    EXPECT_NE(person(x, "李志宏"), nullptr);
+    EXPECT_NE(person(x, "連玉蘋"), nullptr);
+}
+
 } // namespace
