@@ -645,4 +645,13 @@ TEST(ReportRules, HardWrappedTextStartsAParagraphAfterTwoBlankLines) {
     EXPECT_NE(person(x, "連玉蘋"), nullptr);
 }
 
+TEST(ReportRules, ALatinNameAfterAChineseTitle) {
+    const auto x = extract("與會的加拿大聯邦眾議院加中關係特別委員會主席Ken Hardie強調,台灣是可信賴的友人。"
+                           "研討會由主席 Digital Transformation 論壇開場。\n");
+    const auto *hardie = person(x, "Ken Hardie");
+    ASSERT_NE(hardie, nullptr);
+    EXPECT_EQ(*hardie->attribute("title"), "主席");
+    EXPECT_EQ(countPersons(x), 1); // two capitalised words that are no name: no person
+}
+
 } // namespace
