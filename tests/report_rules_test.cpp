@@ -604,4 +604,25 @@ TEST(ReportRules, OrdinalsAndPossessivesBetweenAVerbAndTheEventName) {
         EXPECT_TRUE(relates(x, f[0], f[1], f[2])) << f[0] << " " << f[1] << " " << f[2];
 }
 
+TEST(ReportRules, GivenNamesMayStartWithGuoBesideTheSurname) {
+    const auto x = extract("內政部長徐國勇出席記者會。會後吳國華部長表示將加強合作。蔡總統國慶致詞。\n");
+    EXPECT_NE(person(x, "徐國勇"), nullptr);
+    EXPECT_NE(person(x, "吳國華"), nullptr);
+    EXPECT_EQ(person(x, "蔡國慶"), nullptr); // surname + title + 國慶 is no name
+}
+
+TEST(ReportRules, SurnameAndTitleAfterAnOrganisationAreThePersonNamedEarlier) {
+    const auto x = extract("外交部次長謝武樵出席研討會。\n\n加國智庫邀請外交部謝政務次長就台加經濟安全發表演講。\n");
+    const auto *hsieh = person(x, "謝武樵");
+    ASSERT_NE(hsieh, nullptr);
+    EXPECT_NE(std::find(hsieh->aliases.begin(), hsieh->aliases.end(), "謝政務次長"), hsieh->aliases.end());
+    EXPECT_EQ(countPersons(x), 1);
+}
+
+TEST(ReportRules, ReferencesBackAndQuotedShortFormsAreNoProgrammes) {
+    const auto x = extract("外交部就上述兩項邀訪計畫規劃此次出訪,彰顯「臺捷」雙方的好交情,並推動「新南向政策」。\n");
+    EXPECT_EQ(countKind(x, "programme"), 1);
+    EXPECT_NE(entityNamed(x, "programme", "新南向政策"), nullptr);
+}
+
 } // namespace

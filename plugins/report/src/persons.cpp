@@ -13,6 +13,10 @@ namespace {
 
 const U32 kNotGiven = U"括大學学會会院部處处局署中心國国的之與与及和在於于為为是等人員员長长家府司組组協协所室科系團团隊队業业省市縣县區区代表主持講讲者授師师與分享報告以並并請请由也各該该本我其此新首任副總总執执行";
 
+// 國 / 国 as the first character of a given name (國勇, 国华): common in names, though
+// kNotGiven keeps it out elsewhere (美國, 國慶 after a title).
+bool givenNameWithGuo(const U32 &t, std::size_t b) { return b < t.size() && (t[b] == U'國' || t[b] == U'国'); }
+
 // Verbs and particles that commonly follow a name (行政院長蘇貞昌今日, 次長柯森耀說明):
 // a clear right edge for a name written after its title.
 const U32 kAfterName = U"回還还解進进首今昨明於于在說说指率偕等一與与及和向將将曾已亦也則则並并出前赴訪访致稱称強强會会接拜晤提就對对自即引陪帶带為为是宣邀返抵來来到往發发談谈受親亲透啟启";
@@ -253,6 +257,11 @@ void Extractor::findPersons(ParagraphState &p) {
                 return false;
         return true;
     };
+    // Beside the surname, where the name is read whole (徐國勇部長, 部長徐國勇), 國 may start a
+    // two-character given name; never after surname + title (蔡總統國慶 is no 蔡國慶).
+    auto givenBesideSurname = [&](std::size_t b, std::size_t count) {
+        return given(b, count) || (count == 2 && givenNameWithGuo(t, b) && given(b + 1, 1));
+    };
     auto isSurnameAt = [&](std::size_t b, std::size_t len) {
         return b + len <= t.size() && m_lex.surnames.count(t.substr(b, len)) > 0;
     };
@@ -284,7 +293,7 @@ void Extractor::findPersons(ParagraphState &p) {
                 if (done || pos < sl + gl)
                     continue;
                 const std::size_t b = pos - sl - gl;
-                if (!isSurnameAt(b, sl) || !given(b + sl, gl))
+                if (!isSurnameAt(b, sl) || !givenBesideSurname(b + sl, gl))
                     continue;
                 // A one-character given name needs a clear left edge.
                 if (gl == 1 && b > 0 && isHan(t[b - 1]) && kNotGiven.find(t[b - 1]) == U32::npos)
@@ -328,7 +337,7 @@ void Extractor::findPersons(ParagraphState &p) {
             if (done || !isSurnameAt(end, sl))
                 continue;
             for (std::size_t gl : {2u, 1u}) {
-                if (done || !given(end + sl, gl))
+                if (done || !givenBesideSurname(end + sl, gl))
                     continue;
                 const std::size_t e = end + sl + gl;
                 if (e < t.size() && isHan(t[e]) && kNotGiven.find(t[e]) == U32::npos &&

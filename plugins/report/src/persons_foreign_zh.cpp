@@ -182,13 +182,23 @@ void Extractor::findTransliteratedPersons(ParagraphState &p) {
     }
 }
 
+namespace {
+
+// An organisation's name ends at `b`: the surname after it starts a name (外交部謝政務次長).
+bool organisationEndsAt(const ParagraphState &p, std::size_t b) {
+    return std::any_of(p.mentions.begin(), p.mentions.end(),
+                       [&](const Mention &m) { return m.kind == MentionKind::Organisation && m.end == b; });
+}
+
+} // namespace
+
 void Extractor::findTitleAnaphora(ParagraphState &p) {
     const U32 &t = p.paragraph.text;
     for (const auto &[pos, m] : m_lex.zhTitles.findAll(t)) {
         if (pos == 0 || !isHan(t[pos - 1]) || overlaps(p, pos - 1, pos + m.length))
             continue;
         const char32_t first = t[pos - 1];
-        if (!nameBoundaryBefore(t, pos - 1))
+        if (!nameBoundaryBefore(t, pos - 1) && !organisationEndsAt(p, pos - 1))
             continue;
         const U32 title = t.substr(pos, m.length);
         // The persons of the document whose name starts with this character.

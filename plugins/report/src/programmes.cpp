@@ -21,6 +21,12 @@ namespace {
 // Four Han characters, the shape of a motto (智慧永續, 互利共榮).
 bool fourHan(U32View w) { return w.size() == 4 && std::all_of(w.begin(), w.end(), [](char32_t c) { return isHan(c); }); }
 
+// Two Han characters quoted alone (「臺捷」雙方, 「臺美」關係) are a short form of two parties,
+// not a programme's name.
+bool quotedShortForm(const U32 &t, std::size_t b, std::size_t e) {
+    return e == b + 2 && isHan(t[b]) && isHan(t[b + 1]);
+}
+
 // A quoted motto, not a programme: 「繁榮南島 智慧永續」, 「攜手同心、互利共榮」 (four-character
 // phrases), or one four-character phrase quoted in a list of such (「智慧永續」、「民主永續」及「邦誼永續」).
 bool quotedSlogan(const U32 &t, std::size_t b, std::size_t e) {
@@ -123,7 +129,7 @@ void Extractor::findProgrammes(ParagraphState &p) {
         const bool wholeTopic = std::any_of(p.mentions.begin(), p.mentions.end(), [&](const Mention &m) {
             return m.kind == MentionKind::Topic && m.begin <= b && m.end >= e;
         });
-        if (!wholeTopic && !taken(b, e) && !quotedSlogan(t, b, e))
+        if (!wholeTopic && !taken(b, e) && !quotedSlogan(t, b, e) && !quotedShortForm(t, b, e))
             addProgramme(p, b, e, 0.7);
         i = close;
     }
@@ -196,7 +202,10 @@ void Extractor::findProgrammes(ParagraphState &p) {
         for (const U32View w : {U32View(U"等"), U32View(U"所"), U32View(U"並"), U32View(U"并"), U32View(U"來"),
                                 U32View(U"来"), U32View(U"希望"), U32View(U"可以"), U32View(U"了解"), U32View(U"相關"),
                                 U32View(U"相关"), U32View(U"年度"), U32View(U"本次"), U32View(U"該"), U32View(U"该"),
-                                U32View(U"此"), U32View(U"各"), U32View(U"準備"), U32View(U"准备")})
+                                U32View(U"此"), U32View(U"各"), U32View(U"準備"), U32View(U"准备"),
+                                // A reference back, not a name: 上述兩項邀訪計畫, 前揭計畫, 這些方案.
+                                U32View(U"上述"), U32View(U"前述"), U32View(U"前揭"), U32View(U"這些"),
+                                U32View(U"这些"), U32View(U"兩項"), U32View(U"两项")})
             generic = generic || body.find(w) != U32View::npos;
         const std::size_t hanCount = static_cast<std::size_t>(std::count_if(body.begin(), body.end(), [](char32_t c) { return isHan(c); }));
         const bool digits = std::any_of(body.begin(), body.end(), [](char32_t c) { return isDigit(c); });
