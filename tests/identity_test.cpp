@@ -105,6 +105,53 @@ TEST(IdentityImport, AnIdMadeOfASurnameAloneDoesNotMergeAcrossDocuments)
     EXPECT_EQ(store.entityCount(), 2u);
 }
 
+TEST(IdentityImport, ReimportingTheDocumentWhoseSurnameIdWasKeptApartAddsNothing)
+{
+    // The second report's "Dr. Lee" was kept apart as person:lee@two; importing
+    // that same report again (three times) must find it again, not add
+    // person:lee@two-2, -3, ... and multiply every meeting of it.
+    auto report = [](const std::string &file, const std::string &source) {
+        Doc d(file);
+        Entity lee = person("person:lee", "Dr. Lee");
+        lee.evidence.push_back({source, 4, {}, "Dr. Lee spoke", -1, {}});
+        d.add(std::move(lee)).add(person("person:kim-ana", "Ana Kim"));
+        d.link(relation("met", "person:lee", "person:kim-ana", source, 4));
+        return d;
+    };
+    GraphStore store = imported(report("one.txt", "one"));
+    commitBatch(store, report("two.txt", "two").batch);
+    ASSERT_EQ(store.entityCount(), 3u);
+    ASSERT_NE(store.findById("person:lee@two"), kNoEntity);
+    for (int again = 0; again < 3; ++again) {
+        ImportReport reimport = commitBatch(store, report("two.txt", "two").batch);
+        EXPECT_EQ(reimport.entitiesAdded, 0u) << "re-import " << again;
+        EXPECT_EQ(store.entityCount(), 3u) << "re-import " << again;
+        ASSERT_FALSE(reimport.outcomes.empty());
+        EXPECT_EQ(reimport.outcomes[0].kind, EntityOutcome::Kind::Merged);
+        EXPECT_EQ(reimport.outcomes[0].resultId, "person:lee@two");
+        EXPECT_NE(reimport.outcomes[0].reason.find("kept apart"), std::string::npos) << reimport.outcomes[0].reason;
+    }
+    EXPECT_EQ(store.findById("person:lee@two-2"), kNoEntity);
+    // Ana Kim met each Lee once: one met relation per Lee, with one quote each.
+    EXPECT_EQ(store.relationCount(), 2u);
+}
+
+TEST(IdentityImport, ReimportingAFileWhoseMeaninglessIdsWereKeptApartAddsNothing)
+{
+    GraphStore store = imported(Doc("people.csv").add(entity("1", "person", "Alice Chen")));
+    auto orgs = [] { return Doc("orgs.csv").add(entity("1", "organisation", "Acme")); };
+    commitBatch(store, orgs().batch);
+    ASSERT_NE(store.findById("1@orgs"), kNoEntity);
+    ImportReport again = commitBatch(store, orgs().batch);
+    EXPECT_EQ(again.entitiesAdded, 0u);
+    EXPECT_EQ(store.entityCount(), 2u);
+    EXPECT_EQ(store.findById("1@orgs-2"), kNoEntity);
+    // A different row under the same meaningless id is still kept apart.
+    ImportReport other = commitBatch(store, Doc("orgs.csv").add(entity("1", "organisation", "Globex")).batch);
+    EXPECT_EQ(other.entitiesAdded, 1u);
+    EXPECT_NE(store.findById("1@orgs-2"), kNoEntity);
+}
+
 TEST(IdentityCandidates, DifferentCountriesCountAgainst)
 {
     GraphStore store = imported(Doc("a.json")

@@ -625,4 +625,33 @@ TEST(ReportRules, ReferencesBackAndQuotedShortFormsAreNoProgrammes) {
     EXPECT_NE(entityNamed(x, "programme", "新南向政策"), nullptr);
 }
 
+TEST(ReportRules, AUnitNameBridgesAndAfterItsParentBody) {
+    const auto x = extract("出席者:外交部國際合作及經濟事務司司長連玉蘋、外交部長林佳龍及北美事務司人員。\n");
+    const auto *unit = entityNamed(x, "organisation", "外交部國際合作及經濟事務司");
+    ASSERT_NE(unit, nullptr);
+    EXPECT_TRUE(relates(x, "works_for", "連玉蘋", unit->name));
+    EXPECT_EQ(entityNamed(x, "organisation", "經濟事務司"), nullptr);
+    EXPECT_EQ(entityNamed(x, "organisation", "林佳龍及北美事務司"), nullptr);
+}
+
+TEST(ReportRules, HardWrappedTextStartsAParagraphAfterTwoBlankLines) {
+    // One blank line after every line (a hard-wrapped PDF), two between paragraphs: the
+    // attendee line is not joined to the next paragraph's first line.
+    std::string text = "單位主管新聞說明會紀要\n\n一、時間:113年4月30日\n\n二、地點:外交部一樓新聞中心\n\n"
+                       "三、出席者:財團法人國際合作發展基金會副秘書長李志宏\n \n\n外交部國際合作及經濟事務司"
+                       "司長連玉蘋報告:\n\n外交部推動台加經貿合作,\n\n爭取加拿大各界支持。\n";
+    const auto x = extract(text);
+    EXPECT_NE(person(x, "李志宏"), nullptr);
+    EXPECT_NE(person(x, "連玉蘋"), nullptr);
+}
+
+TEST(ReportRules, ALatinNameAfterAChineseTitle) {
+    const auto x = extract("與會的加拿大聯邦眾議院加中關係特別委員會主席Ken Hardie強調,台灣是可信賴的友人。"
+                           "研討會由主席 Digital Transformation 論壇開場。\n");
+    const auto *hardie = person(x, "Ken Hardie");
+    ASSERT_NE(hardie, nullptr);
+    EXPECT_EQ(*hardie->attribute("title"), "主席");
+    EXPECT_EQ(countPersons(x), 1); // two capitalised words that are no name: no person
+}
+
 } // namespace

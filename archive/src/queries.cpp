@@ -22,11 +22,15 @@ std::vector<std::string> column(const pg::Result &rows, int c = 0)
 std::string array(const std::set<std::string> &ids) { return pg::textArray({ids.begin(), ids.end()}); }
 
 // Relations (id, from, to) tying any of $1 to a country, in either direction.
+// The ids are joined as a table (unnest) rather than tested with = ANY($1):
+// with a few hundred ids the planner chose a sequential scan of every
+// relation for = ANY, which grows with the archive; the join probes the
+// from/to indexes once per id (at M: 110-150 ms -> 20-50 ms a call).
 const char *const kCountryTies = R"SQL(
-SELECT r.id, r.from_id, r.to_id FROM liaison.relation r JOIN liaison.entity c ON c.id = r.to_id AND c.kind = 'country'
-WHERE r.from_id = ANY($1)
-UNION SELECT r.id, r.from_id, r.to_id FROM liaison.relation r JOIN liaison.entity c ON c.id = r.from_id AND c.kind = 'country'
-WHERE r.to_id = ANY($1))SQL";
+SELECT r.id, r.from_id, r.to_id FROM unnest($1::text[]) AS s(id)
+JOIN liaison.relation r ON r.from_id = s.id JOIN liaison.entity c ON c.id = r.to_id AND c.kind = 'country'
+UNION SELECT r.id, r.from_id, r.to_id FROM unnest($1::text[]) AS s(id)
+JOIN liaison.relation r ON r.to_id = s.id JOIN liaison.entity c ON c.id = r.from_id AND c.kind = 'country')SQL";
 
 std::vector<std::string> participationKinds()
 {

@@ -231,16 +231,85 @@ private:
         ++m_report.entitiesAdded;
     }
 
-    // A new id for an entity whose meaningless id ("1") is taken: "1@nodes-b".
-    std::string freshId(const BatchEntity &be) const
+    // The stem of the new ids an entity kept apart gets: "1@nodes-b".
+    static std::string keptApartBase(const BatchEntity &be)
     {
         std::string stem = be.origin.file;
         if (auto slash = stem.find_last_of('/'); slash != std::string::npos) stem = stem.substr(slash + 1);
         if (auto dot = stem.find_last_of('.'); dot != std::string::npos && dot > 0) stem = stem.substr(0, dot);
-        std::string base = be.entity.id + "@" + (stem.empty() ? std::string("import") : stem);
+        return be.entity.id + "@" + (stem.empty() ? std::string("import") : stem);
+    }
+
+    // A new id for an entity whose meaningless id ("1") is taken: "1@nodes-b",
+    // then "1@nodes-b-2", ...
+    std::string freshId(const BatchEntity &be) const
+    {
+        const std::string base = keptApartBase(be);
         std::string id = base;
         for (int n = 2; m_work.findById(id) != kNoEntity; ++n) id = base + "-" + std::to_string(n);
         return id;
+    }
+
+    // The entities earlier imports kept apart under freshId(be), in order.
+    std::vector<EntityIndex> keptApartBefore(const BatchEntity &be) const
+    {
+        std::vector<EntityIndex> found;
+        const std::string base = keptApartBase(be);
+        std::string id = base;
+        for (int n = 2;; ++n) {
+            EntityIndex e = m_work.findById(id);
+            if (e == kNoEntity) return found;
+            found.push_back(e);
+            id = base + "-" + std::to_string(n);
+        }
+    }
+
+    // The sources that cite the incoming entity (its evidence and its
+    // relations' in this batch).
+    std::set<std::string> sourcesOf(const BatchEntity &be, const std::string &kind) const
+    {
+        std::set<std::string> mine;
+        for (const Evidence &e : prepared(be, kind).evidence) mine.insert(e.source);
+        if (auto it = m_batchContext.find({be.origin.file, be.entity.id}); it != m_batchContext.end())
+            mine.insert(it->second.sources.begin(), it->second.sources.end());
+        mine.erase(std::string());
+        return mine;
+    }
+
+    // The sources that cite an entity of the graph (its evidence and its relations').
+    std::set<std::string> sourcesOf(EntityIndex existing) const
+    {
+        std::set<std::string> old;
+        for (const Evidence &e : m_work.entity(existing).evidence) old.insert(e.source);
+        for (RelationIndex r : m_work.outRelations(existing))
+            for (const Evidence &e : m_work.relation(r).evidence) old.insert(e.source);
+        for (RelationIndex r : m_work.inRelations(existing))
+            for (const Evidence &e : m_work.relation(r).evidence) old.insert(e.source);
+        old.erase(std::string());
+        return old;
+    }
+
+    static bool shareAny(const std::set<std::string> &a, const std::set<std::string> &b)
+    {
+        for (const std::string &s : a)
+            if (b.contains(s)) return true;
+        return false;
+    }
+
+    // Re-importing a document whose entity was kept apart the first time must
+    // find that entity again, not keep it apart from itself under yet another
+    // id (which duplicated every such person on each re-import). `same`
+    // says which earlier kept-apart entity is this one.
+    template <class Same> bool mergeIntoKeptApart(const BatchEntity &be, const std::string &kind, Same same)
+    {
+        for (EntityIndex earlier : keptApartBefore(be)) {
+            if (!same(earlier)) continue;
+            merge(earlier, be, kind,
+                  "same entity as " + m_work.entity(earlier).id + ", kept apart under that id when \"" +
+                      be.entity.id + "\" was first imported from this file");
+            return true;
+        }
+        return false;
     }
 
     // A person id a loader made from a surname alone ("person:lee" for "Dr.
@@ -249,19 +318,9 @@ private:
     {
         if (knownKind(kind) != KnownKind::Person) return false;
         // Sources first (cheap): the same document again is a plain re-import.
-        std::set<std::string> mine, old;
-        for (const Evidence &e : prepared(be, kind).evidence) mine.insert(e.source);
-        if (auto it = m_batchContext.find({be.origin.file, be.entity.id}); it != m_batchContext.end())
-            mine.insert(it->second.sources.begin(), it->second.sources.end());
-        for (const Evidence &e : m_work.entity(existing).evidence) old.insert(e.source);
-        for (RelationIndex r : m_work.outRelations(existing))
-            for (const Evidence &e : m_work.relation(r).evidence) old.insert(e.source);
-        for (RelationIndex r : m_work.inRelations(existing))
-            for (const Evidence &e : m_work.relation(r).evidence) old.insert(e.source);
-        mine.erase(std::string()), old.erase(std::string());
+        std::set<std::string> mine = sourcesOf(be, kind), old = sourcesOf(existing);
         if (mine.empty() || old.empty()) return false; // nothing says where either came from
-        for (const std::string &s : old)
-            if (mine.contains(s)) return false;
+        if (shareAny(mine, old)) return false;
         Entity e = be.entity;
         e.kind = kind;
         detail::Profile incoming = detail::profileOfEntity(e);
@@ -291,6 +350,8 @@ private:
         if (!isMeaninglessId(id)) {
             EntityIndex sameId = m_work.findById(id);
             if (sameId != kNoEntity && surnameOnlyAcrossDocuments(be, kind, sameId)) {
+                const std::set<std::string> mine = sourcesOf(be, kind);
+                if (mergeIntoKeptApart(be, kind, [&](EntityIndex e) { return shareAny(mine, sourcesOf(e)); })) return;
                 add(be, kind, freshId(be),
                     "id \"" + id + "\" is made of a surname alone (" + m_work.entity(sameId).name +
                         ") and already names an entity of another document; kept apart under a new id");
@@ -315,6 +376,11 @@ private:
                 merge(taken, be, kind, "same id \"" + id + "\" and same name");
                 return;
             }
+            if (mergeIntoKeptApart(be, kind, [&](EntityIndex e) {
+                    const Entity &kept = m_work.entity(e);
+                    return kept.kind == kind && foldText(kept.name) == foldText(name);
+                }))
+                return;
             add(be, kind, freshId(be),
                 "id \"" + id + "\" (a number or row index) already names " + other.id + " (" + other.name +
                     ") from another file; kept apart under a new id");

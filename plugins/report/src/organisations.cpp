@@ -258,9 +258,10 @@ void Extractor::findOrganisations(ParagraphState &p) {
             if (stop)
                 break;
             if (isHan(c)) {
-                // 勞動與社會部, 亞西及非洲司: 與/及 inside a weak-headed name, one short word after
-                // it (undone below unless the name then starts a clause or with a country).
-                if ((c == U'與' || c == U'与' || c == U'及') && !strong && bridge == U32::npos && headB - j <= 2 &&
+                // 勞動與社會部, 亞西及非洲司, 國際合作及經濟事務司: 與/及 inside a weak-headed name, one
+                // word of up to four characters after it (undone below unless the name then starts a
+                // clause, with a country or right after its parent body).
+                if ((c == U'與' || c == U'与' || c == U'及') && !strong && bridge == U32::npos && headB - j <= 4 &&
                     j >= 3 && isHan(t[j - 2]) && kStopChars.find(t[j - 2]) == U32::npos && lastEnd != j - 1 &&
                     !titleEndsAt(t, j - 1) && m_lex.zhOrgHeads.matchAt(t, j - 2).length == 0) {
                     bridge = j;
@@ -310,7 +311,7 @@ void Extractor::findOrganisations(ParagraphState &p) {
             }
             break;
         }
-        if (bridge != U32::npos && j > 0 && isHan(t[j - 1]) && m_lex.countryForms.matchAt(t, j).length == 0)
+        if (bridge != U32::npos && j > 0 && isHan(t[j - 1]) && parent < 0 && m_lex.countryForms.matchAt(t, j).length == 0)
             j = bridge;
         // Anaphora: 該中心, 本會, 上開研究中心.
         const std::size_t stemRaw = j;

@@ -232,6 +232,20 @@ void Extractor::findPersons(ParagraphState &p) {
         const Title &title = m_lex.titles[static_cast<std::size_t>(m.payload)];
         addPerson(b, pos + m.length, n, title.canonical, 0.8);
     }
+    // 2b. Chinese title + Latin name in Chinese text: 特別委員會主席Ken Hardie強調. Two or three
+    // capitalised words (no organisation head, title or known acronym), then no more Latin.
+    for (const auto &[pos, m] : m_lex.zhTitles.findAll(t)) {
+        const std::size_t k = skipSpaces(t, pos + m.length);
+        if (pos == 0 || !isHan(t[pos - 1]) || k >= t.size() || !isUpper(t[k]) || overlaps(p, k, k + 1))
+            continue;
+        const LatinName n = readName(k);
+        const bool wordsOnly = std::find(n.initials.begin(), n.initials.end(), true) == n.initials.end();
+        if (n.tokens.size() < 2 || n.tokens.size() > 3 || !wordsOnly || (n.end < t.size() && isLatin(t[n.end])) ||
+            m_lex.topicForms.matchAt(t, k).length > 0) // 主席 Digital Transformation 論壇: a topic
+            continue;
+        const Title &title = m_lex.titles[static_cast<std::size_t>(m.payload)];
+        addPerson(k, n.end, n, title.canonical, 0.7);
+    }
     // 3. Surname I.I. (...): Nazipov D. (First vice president ...)
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (!isUpper(t[i]) || (i > 0 && isLatin(t[i - 1])) || overlaps(p, i, i + 1))

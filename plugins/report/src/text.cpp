@@ -216,10 +216,13 @@ std::vector<Paragraph> splitParagraphs(const std::vector<U32> &rawLines) {
         U32 original; // trimmed
         int number;
         bool blankBefore;
+        bool gapBefore; // two or more blank lines before
     };
     std::vector<Line> lines;
     bool blank = false;
+    int blankRun = 0;
     int blanks = 0;
+    int gaps = 0;
     for (std::size_t n = 0; n < rawLines.size(); ++n) {
         U32 original = trim(rawLines[n]);
         U32 folded = original;
@@ -228,9 +231,11 @@ std::vector<Paragraph> splitParagraphs(const std::vector<U32> &rawLines) {
         const U32 t = trim(folded);
         if (t.empty()) {
             blank = true;
+            ++blankRun;
             continue;
         }
         if (isTocOrPageNumber(t)) {
+            blankRun = 0; // the blanks around a page number are one page break, no gap
             continue;
         }
         // Keep original and folded the same length: trim both by the same count.
@@ -241,11 +246,17 @@ std::vector<Paragraph> splitParagraphs(const std::vector<U32> &rawLines) {
         original = original.substr(lead, t.size());
         if (blank && !lines.empty())
             ++blanks;
-        lines.push_back({folded, original, static_cast<int>(n) + 1, blank});
+        if (blankRun >= 2 && !lines.empty())
+            ++gaps;
+        lines.push_back({folded, original, static_cast<int>(n) + 1, blank, blankRun >= 2});
         blank = false;
+        blankRun = 0;
     }
-    // Blank lines separate paragraphs unless the text puts one after nearly every line.
+    // Blank lines separate paragraphs unless the text puts one after nearly every line; then a
+    // run of two or more still does (hard-wrapped text: one blank after each line, two between
+    // paragraphs), unless that too comes after nearly every line.
     const bool blanksMatter = lines.size() < 4 || blanks * 10 < static_cast<int>(lines.size()) * 8;
+    const bool gapsMatter = !blanksMatter && gaps * 10 < static_cast<int>(lines.size()) * 8;
     std::vector<int> widths;
     for (const auto &l : lines)
         widths.push_back(displayWidth(l.text));
@@ -260,7 +271,8 @@ std::vector<Paragraph> splitParagraphs(const std::vector<U32> &rawLines) {
         std::size_t markerLength = 0;
         const int level = markerLevel(l.text, markerLength);
         const bool figure = l.text.rfind(U"圖", 0) == 0 || l.text.rfind(U"Figure", 0) == 0;
-        const bool startNew = !open || level > 0 || startsWithLabel(l.text) || figure || (blanksMatter && l.blankBefore);
+        const bool startNew = !open || level > 0 || startsWithLabel(l.text) || figure || (blanksMatter && l.blankBefore) ||
+                              (gapsMatter && l.gapBefore);
         if (startNew) {
             out.emplace_back();
             out.back().level = level;
