@@ -23,9 +23,12 @@ public:
         if (!start.empty()) e.attributes["start"] = AttributeValue::string(start);
         return store.addEntity(e);
     }
-    RelationIndex link(const std::string &kind, const std::string &from, const std::string &to)
+    RelationIndex link(const std::string &kind, const std::string &from, const std::string &to,
+                       const std::string &date = "")
     {
-        return store.addRelation({kind, from, to, {}, {}, {}});
+        Relation r{kind, from, to, {}, {}, {}};
+        if (!date.empty()) r.attributes["date"] = AttributeValue::string(date);
+        return store.addRelation(std::move(r));
     }
     GraphStore store;
 };
@@ -83,6 +86,73 @@ TEST(WhoMet, SameEventSessionsOfOneConferenceAndExplicitMeetings)
 
     std::vector<MetPair> pairs = metProjection(s);
     EXPECT_EQ(pairs.size(), 4u) << "ann-bob, ann-cat, bob-cat, ann-eve";
+}
+
+TEST(WhoMet, TwoMeetingsOnDifferentDatesAreTwoOccasionsEachWithItsOwnQuote)
+{
+    Builder b;
+    b.add("person:alice");
+    b.add("person:bob");
+    RelationIndex taipei = b.link("met", "person:alice", "person:bob", "2017-01-10");
+    RelationIndex paris = b.link("met", "person:bob", "person:alice", "2018-05-05");
+    RelationIndex paris2 = b.link("met", "person:alice", "person:bob", "2018-05-05"); // the same meeting told twice
+    const GraphStore &s = b.store;
+
+    std::vector<MetLink> links = whoMet(s, s.findById("person:alice"));
+    ASSERT_EQ(links.size(), 1u);
+    ASSERT_EQ(links[0].weight(), 2u) << "a meeting a year later is another occasion";
+    EXPECT_EQ(links[0].occasions[0].date, "2017-01-10");
+    EXPECT_EQ(links[0].occasions[0].relations, std::vector<RelationIndex>{taipei});
+    EXPECT_EQ(links[0].occasions[1].date, "2018-05-05");
+    std::vector<RelationIndex> inParis = links[0].occasions[1].relations;
+    std::sort(inParis.begin(), inParis.end());
+    EXPECT_EQ(inParis, (std::vector<RelationIndex>{paris, paris2}));
+
+    ViewFilter window;
+    window.from = "2018-01-01";
+    std::vector<MetLink> later = whoMet(s, s.findById("person:alice"), window);
+    ASSERT_EQ(later.size(), 1u);
+    ASSERT_EQ(later[0].weight(), 1u);
+    EXPECT_EQ(later[0].occasions[0].date, "2018-05-05") << "never dated by a meeting outside the window";
+
+    std::vector<MetPair> pairs = metProjection(s);
+    ASSERT_EQ(pairs.size(), 1u);
+    EXPECT_EQ(pairs[0].weight, 2u) << "the projection counts what whoMet lists";
+}
+
+TEST(WhoMet, AConferenceIsNotCountedAgainBesideTheSessionBothAttended)
+{
+    Builder b;
+    for (const char *id : {"person:ann", "person:bob"}) b.add(id);
+    b.add("event:conf", "2017-09-28");
+    b.add("event:s3", "2017-09-29");
+    b.add("event:s5", "2017-09-30");
+    b.link("part_of", "event:s3", "event:conf");
+    b.link("part_of", "event:s5", "event:conf");
+    // Both registered for the conference and both spoke in session 3.
+    RelationIndex annConf = b.link("attended", "person:ann", "event:conf");
+    b.link("attended", "person:bob", "event:conf");
+    b.link("spoke_at", "person:ann", "event:s3");
+    b.link("spoke_at", "person:bob", "event:s3");
+    const GraphStore &s = b.store;
+
+    std::vector<MetLink> links = whoMet(s, s.findById("person:ann"));
+    ASSERT_EQ(links.size(), 1u);
+    EXPECT_EQ(sharedEventIds(s, links[0]), std::vector<std::string>{"event:s3"});
+    const std::vector<RelationIndex> &kept = links[0].occasions[0].relations;
+    EXPECT_NE(std::find(kept.begin(), kept.end(), annConf), kept.end())
+        << "the conference's participations stay as evidence of the session's occasion";
+    ASSERT_EQ(metProjection(s).size(), 1u);
+    EXPECT_EQ(metProjection(s)[0].weight, 1u);
+
+    // Two sessions both attended are two occasions, still without the conference.
+    Builder c = b;
+    c.link("attended", "person:ann", "event:s5");
+    c.link("attended", "person:bob", "event:s5");
+    std::vector<MetLink> two = whoMet(c.store, c.store.findById("person:ann"));
+    ASSERT_EQ(two.size(), 1u);
+    EXPECT_EQ(sharedEventIds(c.store, two[0]), (std::vector<std::string>{"event:s3", "event:s5"}));
+    EXPECT_EQ(metProjection(c.store)[0].weight, 2u);
 }
 
 TEST(Paths, ShortestChainIgnoresDirectionAndNamesEachStep)

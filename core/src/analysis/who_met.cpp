@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <map>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 
 namespace liaison {
@@ -35,6 +36,36 @@ void addRelationOnce(SharedOccasion &occasion, RelationIndex r)
 {
     if (std::find(occasion.relations.begin(), occasion.relations.end(), r) == occasion.relations.end())
         occasion.relations.push_back(r);
+}
+
+// True when `event` strictly encloses another of `events` (a conference
+// holding a session both persons also took part in): `common` is the tree's
+// commonEvent. A pair meets once there, at the most specific event.
+template <class Common>
+bool enclosesAnother(EntityIndex event, const std::vector<EntityIndex> &events, Common &&common)
+{
+    for (EntityIndex other : events)
+        if (other != event && other != kNoEntity && common(event, other) == event) return true;
+    return false;
+}
+
+// Drops the occasions at an event that encloses another occasion of the same
+// pair, keeping their relations (the evidence) on the first one it encloses.
+template <class Common> void foldEnclosingEvents(std::vector<SharedOccasion> &occasions, Common &&common)
+{
+    std::vector<EntityIndex> events;
+    for (const SharedOccasion &o : occasions) events.push_back(o.event);
+    std::vector<SharedOccasion> kept;
+    std::vector<SharedOccasion> enclosing;
+    for (SharedOccasion &o : occasions)
+        (o.event != kNoEntity && enclosesAnother(o.event, events, common) ? enclosing : kept).push_back(std::move(o));
+    for (SharedOccasion &outer : enclosing)
+        for (SharedOccasion &inner : kept)
+            if (inner.event != kNoEntity && common(outer.event, inner.event) == outer.event) {
+                for (RelationIndex r : outer.relations) addRelationOnce(inner, r);
+                break;
+            }
+    occasions = std::move(kept);
 }
 
 } // namespace
@@ -84,14 +115,17 @@ std::vector<MetLink> whoMet(const GraphStore &store, EntityIndex person, const V
     };
     std::vector<Pending> pending;
     std::unordered_map<EntityIndex, std::size_t> slotOf;
-    auto occasion = [&](EntityIndex other, EntityIndex event) -> SharedOccasion & {
+    // An event is one occasion; explicit `met` relations (event kNoEntity) are
+    // one occasion per date they give, so two meetings a year apart are two.
+    auto occasion = [&](EntityIndex other, EntityIndex event, const std::string &date = {}) -> SharedOccasion & {
         auto [it, fresh] = slotOf.try_emplace(other, pending.size());
         if (fresh) pending.push_back({other, {}});
         std::vector<SharedOccasion> &list = pending[it->second].occasions;
         for (SharedOccasion &o : list)
-            if (o.event == event) return o;
+            if (o.event == event && (event != kNoEntity || o.date == date)) return o;
         list.push_back({});
         list.back().event = event;
+        list.back().date = date;
         return list.back();
     };
 
@@ -109,7 +143,8 @@ std::vector<MetLink> whoMet(const GraphStore &store, EntityIndex person, const V
     auto explicitMeeting = [&](RelationIndex r, EntityIndex other) {
         if (store.relation(r).kind != "met" || other == person || !isPerson(store, other)) return;
         if (!passesRelationFilter(store, r, filter) || !passesEntityFilter(store, other, filter)) return;
-        addRelationOnce(occasion(other, kNoEntity), r);
+        const std::string *date = store.relation(r).attribute("date");
+        addRelationOnce(occasion(other, kNoEntity, date ? *date : std::string()), r);
     };
     for (auto [it, end] = boost::out_edges(person, g); it != end; ++it)
         explicitMeeting(g[*it], static_cast<EntityIndex>(boost::target(*it, g)));
@@ -126,8 +161,9 @@ std::vector<MetLink> whoMet(const GraphStore &store, EntityIndex person, const V
         link.person = p.other;
         std::sort(p.occasions.begin(), p.occasions.end(),
                   [](const SharedOccasion &a, const SharedOccasion &b) { return a.event < b.event; });
+        foldEnclosingEvents(p.occasions, [&](EntityIndex a, EntityIndex b) { return tree.commonEvent(a, b); });
         for (SharedOccasion &o : p.occasions) {
-            o.date = dateOf(store, o.event, o.relations.front());
+            if (o.event != kNoEntity) o.date = dateOf(store, o.event, o.relations.front());
             link.occasions.push_back(std::move(o));
         }
         std::sort(link.occasions.begin(), link.occasions.end(), [&](const auto &a, const auto &b) {
@@ -197,10 +233,11 @@ ParticipationIndex indexParticipations(const GraphStore &store, const EventTree 
     return index;
 }
 
-// Explicit `met` relations as (a, b) pairs with a < b, sorted, unique.
+// Explicit `met` relations as (a, b) pairs with a < b, sorted: a pair once
+// per distinct date its `met` relations give (as whoMet counts occasions).
 std::vector<std::pair<EntityIndex, EntityIndex>> explicitMeetings(const GraphStore &store, const ViewFilter &filter)
 {
-    std::vector<std::pair<EntityIndex, EntityIndex>> pairs;
+    std::vector<std::tuple<EntityIndex, EntityIndex, std::string>> dated;
     const BoostGraph &g = store.topology().graph;
     for (EntityIndex p : store.entitiesOfKind("person")) {
         if (!passesEntityFilter(store, p, filter)) continue;
@@ -208,12 +245,17 @@ std::vector<std::pair<EntityIndex, EntityIndex>> explicitMeetings(const GraphSto
             auto other = static_cast<EntityIndex>(boost::target(*it, g));
             RelationIndex r = g[*it];
             if (store.relation(r).kind == "met" && other != p && isPerson(store, other) &&
-                passesRelationFilter(store, r, filter) && passesEntityFilter(store, other, filter))
-                pairs.emplace_back(std::min(p, other), std::max(p, other));
+                passesRelationFilter(store, r, filter) && passesEntityFilter(store, other, filter)) {
+                const std::string *date = store.relation(r).attribute("date");
+                dated.emplace_back(std::min(p, other), std::max(p, other), date ? *date : std::string());
+            }
         }
     }
-    std::sort(pairs.begin(), pairs.end());
-    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    std::sort(dated.begin(), dated.end());
+    dated.erase(std::unique(dated.begin(), dated.end()), dated.end());
+    std::vector<std::pair<EntityIndex, EntityIndex>> pairs;
+    pairs.reserve(dated.size());
+    for (const auto &[a, b, date] : dated) pairs.emplace_back(a, b);
     return pairs;
 }
 
@@ -247,7 +289,12 @@ std::vector<MetPair> projectRange(const EventTree &tree, const ParticipationInde
                         if (s != kNoEntity && std::find(shared.begin(), shared.end(), s) == shared.end())
                             shared.push_back(s);
                     }
-                if (!shared.empty()) bump(theirs.person, static_cast<std::uint32_t>(shared.size()));
+                std::uint32_t specific = 0; // as whoMet: an event enclosing another shared one is not counted
+                for (EntityIndex s : shared)
+                    specific += enclosesAnother(s, shared, [&](EntityIndex x, EntityIndex y) { return tree.commonEvent(x, y); })
+                                    ? 0
+                                    : 1;
+                if (specific > 0) bump(theirs.person, specific);
             }
         }
         auto met = std::lower_bound(meetings.begin(), meetings.end(), std::make_pair(a, EntityIndex{0}));
