@@ -4,6 +4,7 @@
 #include "liaison/printable.hpp"
 
 #include "liaison/errors.hpp"
+#include "liaison/filter_spec.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -27,12 +28,16 @@ const char *const kMetricHelp =
     "                           instead of the graph of entities and relations\n"
     "  --memory-budget MB       refuse a who-met-whom graph that would need more (default 2048):\n"
     "                           one event of n persons links n(n-1)/2 pairs\n"
-    "  --only K1,K2             print only entities of these kinds (computed on all)\n"
+    "  --only K1,K2             print only entities of these kinds (computed on all); a kind\n"
+    "                           the graph does not know is an error listing close kinds\n"
     "  --top N                  print the first N (0: all)\n";
 
 LinkGraph metricGraph(const GraphStore &store, const Args &args)
 {
     ViewFilter filter = filterFromArgs(store, args);
+    // --only is checked as --kinds is: a kind that matches nothing known would
+    // print an empty ranking that looks like an answer.
+    for (const std::string &kind : splitList(args.option("--only", ""))) resolveKind(store, kind, "--only");
     if (args.flag("--met")) {
         auto megabytes = static_cast<std::size_t>(args.integer("--memory-budget", 1, 1 << 24).value_or(2048));
         return metGraph(store, metProjection(store, filter, megabytes << 20));

@@ -53,6 +53,30 @@ TEST(Cli, SearchIsWidthAndCaseInsensitive)
     EXPECT_NE(result.out.find("person:andrei-chugunov"), std::string::npos);
 }
 
+// What `show` resolves, `search` finds: Simplified forms of Traditional names.
+TEST(Cli, SearchFindsSimplifiedFormsOfTraditionalNames)
+{
+    auto person = runCommand(cli("search " + iac() + " 庄明芬"));
+    ASSERT_EQ(person.exitCode, 0) << person.err;
+    EXPECT_NE(person.out.find("person:chuang-ming-fen"), std::string::npos) << person.out;
+    auto country = runCommand(cli("search " + iac() + " 台湾"));
+    ASSERT_EQ(country.exitCode, 0) << country.err;
+    EXPECT_NE(country.out.find("country:taiwan"), std::string::npos) << country.out;
+}
+
+// Finding nothing is an error with close candidates, never a silent rc 0.
+TEST(Cli, SearchWithoutMatchIsAnErrorNamingCloseNames)
+{
+    auto typo = runCommand(cli("search " + iac() + " Chugunof"));
+    EXPECT_EQ(typo.exitCode, 1);
+    EXPECT_TRUE(typo.out.empty()) << typo.out;
+    EXPECT_NE(typo.err.find("no entity matches 'Chugunof'"), std::string::npos) << typo.err;
+    EXPECT_NE(typo.err.find("did you mean"), std::string::npos) << typo.err;
+    auto filtered = runCommand(cli("search " + iac() + " chugunov --kinds event"));
+    EXPECT_EQ(filtered.exitCode, 1);
+    EXPECT_NE(filtered.err.find("within the filters (1 without them)"), std::string::npos) << filtered.err;
+}
+
 TEST(Cli, ShowAndPath)
 {
     auto show = runCommand(cli("show " + iac() + " '莊副處長明芬'"));

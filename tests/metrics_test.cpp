@@ -319,5 +319,19 @@ TEST(MetricsCli, EveryCommandAnswersInJsonOnTheIacDataset)
     }
 }
 
+// --only names kinds as --kinds does: one that matches nothing known is an
+// error with close candidates, never an empty ranking that looks like an answer.
+TEST(MetricsCli, OnlyWithAnUnknownKindIsRefusedWithCloseKinds)
+{
+    std::string cli = test::cliPath().string(), data = test::iacDataset().string();
+    for (const char *command : {"rank", "communities", "components"}) {
+        test::CommandResult run = test::runCommand("'" + cli + "' " + command + " " + data + " --only persn");
+        EXPECT_EQ(run.exitCode, 1) << command << "\n" << run.out;
+        EXPECT_TRUE(run.out.empty()) << command << "\n" << run.out;
+        EXPECT_NE(run.err.find("--only: unknown kind 'persn'; did you mean 'person'?"), std::string::npos)
+            << command << "\n" << run.err;
+    }
+}
+
 } // namespace
 } // namespace liaison

@@ -72,6 +72,20 @@ TEST(GraphStore, SearchIsCaseAndWidthInsensitive)
     EXPECT_TRUE(store.search("zzz").empty());
 }
 
+// Search folds Traditional/Simplified as resolution does (show resolves
+// 庄明芬 to 莊明芬; search must find it too, in the CLI and the viewer).
+TEST(GraphStore, SearchFindsHanTextInEitherScript)
+{
+    GraphStore store;
+    EntityIndex chuang = store.addEntity(person("person:chuang-ming-fen", "莊明芬"));
+    Entity taiwan{"country:taiwan", "country", "臺灣", {}, {"台灣"}, {}, {}};
+    EntityIndex tw = store.addEntity(taiwan);
+    EXPECT_EQ(store.search("庄明芬"), std::vector<EntityIndex>{chuang}) << "Simplified 庄 finds Traditional 莊";
+    EXPECT_EQ(store.search("明芬"), std::vector<EntityIndex>{chuang}) << "a substring, unchanged";
+    EXPECT_EQ(store.search("台湾"), std::vector<EntityIndex>{tw}) << "Simplified 湾 finds 灣";
+    EXPECT_TRUE(store.search("陈").empty());
+}
+
 TEST(GraphStore, MergeUnitesAliasesNamesAndEvidenceAndReportsConflicts)
 {
     GraphStore store;

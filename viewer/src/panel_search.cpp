@@ -1,5 +1,6 @@
 // Search as you type over names, per-language names and aliases (core's
-// GraphStore::search folds case, width and punctuation).
+// GraphStore::search folds case, width, punctuation and Traditional/Simplified
+// script, as the CLI does).
 #include "actions.hpp"
 #include "panels.hpp"
 

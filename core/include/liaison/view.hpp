@@ -50,6 +50,12 @@ View induced(const GraphStore &store, std::vector<EntityIndex> entities);
 
 // A new store holding only the view's entities and relations (with the
 // store's sources and document extras), e.g. to save a focused subgraph.
+// Its identity record is the store's minus what names an entity the view left
+// out: the judgements whose ids both resolve into the view (or to nothing),
+// the redirects whose survivor is in the view, each with the relations it
+// brought between entities of the view. So a merge in the extract can be
+// split and a "different" judgement keeps those two apart there; a whole
+// view keeps every judgement and redirect.
 GraphStore extractView(const GraphStore &store, const View &view);
 
 } // namespace liaison

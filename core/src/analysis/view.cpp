@@ -138,6 +138,26 @@ GraphStore extractView(const GraphStore &store, const View &view)
     for (const Source &source : store.sources()) part.addSource(source);
     part.documentExtras() = store.documentExtras();
     for (EntityIndex e : view.entities) part.addEntity(store.entity(e));
+    // The identity record goes with the entities it is about, so a merge in
+    // the extract can still be split and a rejected merge is not redone. Only
+    // what names an entity the view left out is dropped: that entity is not
+    // in the extract, so its judgement or merge could not apply there (an id
+    // that names no entity at all is kept, as the store keeps it).
+    std::vector<bool> member(store.entityCount(), false);
+    for (EntityIndex e : view.entities) member[e] = true;
+    auto leftOut = [&](const std::string &id) {
+        EntityIndex e = store.findById(id);
+        return e != kNoEntity && !member[e];
+    };
+    for (const Judgement &j : store.judgements())
+        if (!leftOut(j.a) && !leftOut(j.b)) part.judgements().push_back(j);
+    for (Redirect r : store.redirects()) {
+        if (leftOut(r.from)) continue; // its survivor (through chains) is left out
+        // What the merged-away entity brought to entities outside the view
+        // goes as the survivor's own relations to them do.
+        std::erase_if(r.relations, [&](const Relation &brought) { return leftOut(brought.from) || leftOut(brought.to); });
+        part.addRedirect(std::move(r));
+    }
     for (RelationIndex r : view.relations) part.addRelation(store.relation(r));
     return part;
 }

@@ -1,5 +1,6 @@
 // CSV tables in four dialects (see exchange_export.hpp for the columns).
 #include "exchange_columns.hpp"
+#include "json/atomic_write.hpp"
 #include "liaison/errors.hpp"
 #include "liaison/exchange_export.hpp"
 #include "liaison/json_io.hpp"
@@ -255,8 +256,8 @@ std::vector<std::string> exportExchangeFormat(const GraphStore &store, const Vie
     if (format == "csv") {
         CsvTables t = writeCsvTables(store, view, options);
         std::string edges = csvEdgesPath(out);
-        writeFileAtomically(out, t.nodes);
-        writeFileAtomically(edges, t.edges);
+        // The pair is one export: never a new node table beside an old edge table.
+        writeFilesAtomically({{out, std::move(t.nodes)}, {edges, std::move(t.edges)}});
         return {out, edges};
     }
     throw UserError("unknown export format '" + format + "' (graphml, gexf, csv)");

@@ -7,6 +7,8 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace liaison {
 
@@ -21,5 +23,12 @@ namespace liaison {
 // the temp file is removed and the previous file is intact; temps that a
 // killed save left are removed by the next save of the same file.
 void writeFileAtomicallyFrom(const std::string &path, const std::function<void(const ByteSink &)> &produce);
+
+// Writes files that belong together (a CSV node table and its edge table) all
+// or none, each with the guarantees above: every file is written and synced
+// beside its target before any target changes; if a rename then fails, the
+// targets already replaced get their previous content back (or are removed
+// when they did not exist) and the IoError names the file that failed.
+void writeFilesAtomically(const std::vector<std::pair<std::string, std::string>> &files);
 
 } // namespace liaison

@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <memory>
 #include <optional>
 #include <pthread.h>
 #include <cstring>
@@ -17,6 +18,7 @@
 #include <fstream>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <vector>
 
 namespace liaison {
 
@@ -123,52 +125,142 @@ TargetState inspectTarget(const std::string &path, const std::string &shownPath)
     return state;
 }
 
+// One file of an atomic save, written to a temp beside its target and synced
+// but not yet renamed over it; the temp is removed unless commit() ran. Holds
+// the target's UpdateLock from staging to destruction.
+class StagedFile {
+public:
+    StagedFile(const std::string &path, const std::function<void(const ByteSink &)> &produce)
+        : m_path(path), m_real(resolveSymlinks(path)), m_lock(m_real)
+    {
+        namespace fs = std::filesystem;
+        const TargetState target = inspectTarget(m_real, path);
+        m_existed = target.exists;
+        fs::path realPath(m_real);
+        m_directory = realPath.has_parent_path() ? realPath.parent_path().string() : std::string(".");
+        m_fileName = realPath.filename().string();
+        detail::removeStaleTemps(m_directory, m_fileName);
+        m_temp = reserveTemp();
+        int fd = -1;
+        try {
+            fd = ::open(m_temp.c_str(), O_WRONLY | O_CLOEXEC);
+            if (fd < 0) throw IoError(osError("open", m_temp));
+            produce([fd, this](std::string_view bytes) { writeAll(fd, bytes, m_temp); });
+            mode_t mode = target.exists ? (target.info.st_mode & 07777) : (0666 & ~currentUmask());
+            if (target.exists) (void)!::fchown(fd, target.info.st_uid, target.info.st_gid); // best effort
+            if (::fchmod(fd, mode) != 0 || ::fsync(fd) != 0) throw IoError(osError("sync", m_temp));
+            if (::close(fd) != 0) {
+                fd = -1;
+                throw IoError(osError("close", m_temp));
+            }
+        } catch (...) {
+            // No destructor runs for a constructor that throws: the temp goes here.
+            if (fd >= 0) ::close(fd);
+            ::unlink(m_temp.c_str());
+            throw;
+        }
+    }
+    ~StagedFile()
+    {
+        if (!m_temp.empty()) ::unlink(m_temp.c_str());
+        if (!m_backup.empty()) ::unlink(m_backup.c_str());
+    }
+    StagedFile(const StagedFile &) = delete;
+    StagedFile &operator=(const StagedFile &) = delete;
+
+    // Keeps the target's current content under a temp name (a hard link), so
+    // undo() can put it back after commit().
+    void keepPrevious()
+    {
+        if (!m_existed) return;
+        m_backup = reserveTemp();
+        ::unlink(m_backup.c_str()); // link() wants a free name; ours by the pid in it
+        if (::link(m_real.c_str(), m_backup.c_str()) != 0) {
+            m_backup.clear();
+            throw IoError(osError("keep the previous content of", m_path));
+        }
+    }
+    void commit()
+    {
+        if (::rename(m_temp.c_str(), m_real.c_str()) != 0) throw IoError(osError("replace", m_path));
+        m_temp.clear();
+    }
+    // After commit(): the previous content back (keepPrevious), or no file
+    // if there was none. Best effort: it runs while another error unwinds.
+    void undo()
+    {
+        if (!m_existed) {
+            ::unlink(m_real.c_str());
+        } else if (!m_backup.empty() && ::rename(m_backup.c_str(), m_real.c_str()) == 0) {
+            m_backup.clear();
+        }
+        syncDirectory();
+    }
+    // Makes the renames durable.
+    void syncDirectory() const
+    {
+        int dirFd = ::open(m_directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (dirFd >= 0) {
+            ::fsync(dirFd);
+            ::close(dirFd);
+        }
+    }
+
+private:
+    // A fresh temp name beside the target, created empty and registered for
+    // removal on SIGINT/SIGTERM/SIGHUP (stale ones go with removeStaleTemps).
+    std::string reserveTemp()
+    {
+        std::string temp = detail::tempTemplateFor(m_directory, m_fileName);
+        // No signal between creating the temp and registering it for removal:
+        // one landing there would leave it behind.
+        sigset_t interrupting, previous;
+        sigemptyset(&interrupting);
+        for (int signal : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&interrupting, signal);
+        pthread_sigmask(SIG_BLOCK, &interrupting, &previous);
+        int fd = ::mkstemp(temp.data());
+        if (fd >= 0) m_guards.emplace_back(std::make_unique<detail::TempFileGuard>(temp));
+        pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+        if (fd < 0) throw IoError(osError("create a temporary file beside", m_path));
+        ::close(fd);
+        return temp;
+    }
+
+    std::string m_path, m_real;
+    UpdateLock m_lock; // no-op when this process holds it already (import --into)
+    bool m_existed = false;
+    std::string m_directory, m_fileName, m_temp, m_backup;
+    std::vector<std::unique_ptr<detail::TempFileGuard>> m_guards;
+};
+
 } // namespace
 
 void writeFileAtomicallyFrom(const std::string &path, const std::function<void(const ByteSink &)> &produce)
 {
-    namespace fs = std::filesystem;
-    const std::string real = resolveSymlinks(path);
-    UpdateLock lock(real); // no-op when this process holds it already (import --into)
-    const TargetState target = inspectTarget(real, path);
-    fs::path realPath(real);
-    std::string directory = realPath.has_parent_path() ? realPath.parent_path().string() : std::string(".");
-    std::string fileName = realPath.filename().string();
-    detail::removeStaleTemps(directory, fileName);
-    std::string temp = detail::tempTemplateFor(directory, fileName);
-    // No SIGINT/SIGTERM/SIGHUP between creating the temp and registering it
-    // for removal: one landing there would leave it behind.
-    sigset_t interrupting, previous;
-    sigemptyset(&interrupting);
-    for (int signal : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&interrupting, signal);
-    pthread_sigmask(SIG_BLOCK, &interrupting, &previous);
-    int fd = ::mkstemp(temp.data());
-    std::optional<detail::TempFileGuard> removeOnSignal;
-    if (fd >= 0) removeOnSignal.emplace(temp);
-    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
-    if (fd < 0) throw IoError(osError("create a temporary file beside", path));
+    StagedFile file(path, produce);
+    file.commit();
+    file.syncDirectory();
+}
+
+void writeFilesAtomically(const std::vector<std::pair<std::string, std::string>> &files)
+{
+    // Every file is written and synced before any target changes, so a write
+    // error leaves them all as they were.
+    std::vector<std::unique_ptr<StagedFile>> staged;
+    for (const auto &[path, bytes] : files)
+        staged.push_back(std::make_unique<StagedFile>(path, [&bytes](const ByteSink &sink) { sink(bytes); }));
+    std::size_t committed = 0;
     try {
-        produce([fd, &temp](std::string_view bytes) { writeAll(fd, bytes, temp); });
-        mode_t mode = target.exists ? (target.info.st_mode & 07777) : (0666 & ~currentUmask());
-        if (target.exists) (void)!::fchown(fd, target.info.st_uid, target.info.st_gid); // best effort
-        if (::fchmod(fd, mode) != 0 || ::fsync(fd) != 0) throw IoError(osError("sync", temp));
-        if (::close(fd) != 0) {
-            fd = -1;
-            throw IoError(osError("close", temp));
+        for (; committed < staged.size(); ++committed) {
+            if (committed + 1 < staged.size()) staged[committed]->keepPrevious(); // the last needs no undo
+            staged[committed]->commit();
         }
-        fd = -1;
-        if (::rename(temp.c_str(), real.c_str()) != 0) throw IoError(osError("replace", path));
     } catch (...) {
-        if (fd >= 0) ::close(fd);
-        ::unlink(temp.c_str());
+        // A rename failed: the targets already replaced get their old content back.
+        while (committed > 0) staged[--committed]->undo();
         throw;
     }
-    // Make the rename itself durable.
-    int dirFd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dirFd >= 0) {
-        ::fsync(dirFd);
-        ::close(dirFd);
-    }
+    for (const auto &file : staged) file->syncDirectory();
 }
 
 void writeFileAtomically(const std::string &path, std::string_view bytes)

@@ -1,6 +1,7 @@
 #include "liaison/graph_store.hpp"
 
 #include "liaison/errors.hpp"
+#include "liaison/identity.hpp"
 #include "liaison/normalize.hpp"
 #include "liaison/storable.hpp"
 #include "store/graph_topology.hpp"
@@ -37,6 +38,10 @@ struct NameIndex {
     std::unordered_map<std::string, std::vector<EntityIndex>> byName;
     std::atomic<bool> built{false};
     mutable std::mutex building;
+    // key -> the key in Simplified script (identity's foldChinese), filled by
+    // search as it meets Han keys: OpenCC is too slow to run per key per keystroke.
+    std::unordered_map<std::string, std::string> simplified;
+    mutable std::mutex simplifying;
 
     NameIndex() = default;
     NameIndex(const NameIndex &other)
@@ -342,9 +347,26 @@ std::vector<EntityIndex> GraphStore::search(std::string_view text) const
     std::vector<EntityIndex> found;
     if (needle.empty()) return found;
     requireNames(m_index->names, m_entities);
-    for (const auto &[key, entities] : m_index->names.byName)
-        if (key.find(needle) != std::string::npos)
-            found.insert(found.end(), entities.begin(), entities.end());
+    // Han text matches in either script (台湾 finds 台灣, 庄明芬 finds 莊明芬),
+    // folded as identity folds names, so search finds what `show` resolves.
+    // foldChinese changes only non-ASCII text: ASCII needles and keys skip it.
+    auto nonAscii = [](std::string_view t) {
+        return std::any_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    };
+    bool han = nonAscii(needle);
+    std::string scriptNeedle = han ? foldChinese(needle) : needle;
+    NameIndex &names = m_index->names;
+    std::unique_lock lock(names.simplifying, std::defer_lock);
+    if (han) lock.lock();
+    for (const auto &[key, entities] : names.byName) {
+        bool hit = key.find(needle) != std::string::npos;
+        if (!hit && han && nonAscii(key)) {
+            auto [it, added] = names.simplified.try_emplace(key);
+            if (added) it->second = foldChinese(key);
+            hit = it->second.find(scriptNeedle) != std::string::npos;
+        }
+        if (hit) found.insert(found.end(), entities.begin(), entities.end());
+    }
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());
     return found;
