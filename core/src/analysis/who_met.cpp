@@ -38,36 +38,6 @@ void addRelationOnce(SharedOccasion &occasion, RelationIndex r)
         occasion.relations.push_back(r);
 }
 
-// True when `event` strictly encloses another of `events` (a conference
-// holding a session both persons also took part in): `common` is the tree's
-// commonEvent. A pair meets once there, at the most specific event.
-template <class Common>
-bool enclosesAnother(EntityIndex event, const std::vector<EntityIndex> &events, Common &&common)
-{
-    for (EntityIndex other : events)
-        if (other != event && other != kNoEntity && common(event, other) == event) return true;
-    return false;
-}
-
-// Drops the occasions at an event that encloses another occasion of the same
-// pair, keeping their relations (the evidence) on the first one it encloses.
-template <class Common> void foldEnclosingEvents(std::vector<SharedOccasion> &occasions, Common &&common)
-{
-    std::vector<EntityIndex> events;
-    for (const SharedOccasion &o : occasions) events.push_back(o.event);
-    std::vector<SharedOccasion> kept;
-    std::vector<SharedOccasion> enclosing;
-    for (SharedOccasion &o : occasions)
-        (o.event != kNoEntity && enclosesAnother(o.event, events, common) ? enclosing : kept).push_back(std::move(o));
-    for (SharedOccasion &outer : enclosing)
-        for (SharedOccasion &inner : kept)
-            if (inner.event != kNoEntity && common(outer.event, inner.event) == outer.event) {
-                for (RelationIndex r : outer.relations) addRelationOnce(inner, r);
-                break;
-            }
-    occasions = std::move(kept);
-}
-
 } // namespace
 
 std::vector<MetLink> whoMet(const GraphStore &store, EntityIndex person, const ViewFilter &filter)
@@ -161,7 +131,6 @@ std::vector<MetLink> whoMet(const GraphStore &store, EntityIndex person, const V
         link.person = p.other;
         std::sort(p.occasions.begin(), p.occasions.end(),
                   [](const SharedOccasion &a, const SharedOccasion &b) { return a.event < b.event; });
-        foldEnclosingEvents(p.occasions, [&](EntityIndex a, EntityIndex b) { return tree.commonEvent(a, b); });
         for (SharedOccasion &o : p.occasions) {
             if (o.event != kNoEntity) o.date = dateOf(store, o.event, o.relations.front());
             link.occasions.push_back(std::move(o));
@@ -289,12 +258,7 @@ std::vector<MetPair> projectRange(const EventTree &tree, const ParticipationInde
                         if (s != kNoEntity && std::find(shared.begin(), shared.end(), s) == shared.end())
                             shared.push_back(s);
                     }
-                std::uint32_t specific = 0; // as whoMet: an event enclosing another shared one is not counted
-                for (EntityIndex s : shared)
-                    specific += enclosesAnother(s, shared, [&](EntityIndex x, EntityIndex y) { return tree.commonEvent(x, y); })
-                                    ? 0
-                                    : 1;
-                if (specific > 0) bump(theirs.person, specific);
+                if (!shared.empty()) bump(theirs.person, static_cast<std::uint32_t>(shared.size()));
             }
         }
         auto met = std::lower_bound(meetings.begin(), meetings.end(), std::make_pair(a, EntityIndex{0}));
