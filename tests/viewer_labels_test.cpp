@@ -77,7 +77,8 @@ TEST_F(Labels, ALongNameIsCutUnlessSelected) {
     frame();
     frame();
     const float em = 14;
-    const Label *cut = labelOf(labels(), "event:panel");
+    const std::vector<Label> before = labels(); // labelOf points into it: keep it alive
+    const Label *cut = labelOf(before, "event:panel");
     ASSERT_NE(cut, nullptr) << "the panel is labelled";
     EXPECT_LE(cut->x1 - cut->x0, 12 * em + 1) << "at most 12 em, with the ellipsis";
     EXPECT_GT(cut->x1 - cut->x0, 8 * em) << "most of the room is used";
@@ -85,7 +86,8 @@ TEST_F(Labels, ALongNameIsCutUnlessSelected) {
     select(app, app.doc.store->findById("event:panel"));
     frame();
     frame();
-    const Label *whole = labelOf(labels(), "event:panel");
+    const std::vector<Label> after = labels();
+    const Label *whole = labelOf(after, "event:panel");
     ASSERT_NE(whole, nullptr);
     EXPECT_GT(whole->x1 - whole->x0, cutWidth * 1.5f) << "selected, the whole name is shown";
 }
