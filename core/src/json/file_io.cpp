@@ -247,8 +247,11 @@ void writeFilesAtomically(const std::vector<std::pair<std::string, std::string>>
     // Every file is written and synced before any target changes, so a write
     // error leaves them all as they were.
     std::vector<std::unique_ptr<StagedFile>> staged;
-    for (const auto &[path, bytes] : files)
-        staged.push_back(std::make_unique<StagedFile>(path, [&bytes](const ByteSink &sink) { sink(bytes); }));
+    // (A plain pair, not a structured binding: clang cannot capture those.)
+    for (const std::pair<std::string, std::string> &file : files) {
+        const std::string &bytes = file.second;
+        staged.push_back(std::make_unique<StagedFile>(file.first, [&bytes](const ByteSink &sink) { sink(bytes); }));
+    }
     std::size_t committed = 0;
     try {
         for (; committed < staged.size(); ++committed) {
