@@ -3,6 +3,7 @@
 // change for a user: every name, alias and merged name is found whenever the
 // first lookup comes, by however many readers at once, in copies too.
 #include "liaison/graph_store.hpp"
+#include "layout_fixture.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,12 +13,10 @@ using namespace liaison;
 
 namespace {
 
+// A person with aliases, from the tests' own entity maker.
 Entity person(std::string id, std::string name, std::vector<std::string> aliases = {})
 {
-    Entity e;
-    e.id = std::move(id);
-    e.kind = "person";
-    e.name = std::move(name);
+    Entity e = test::makeEntity(std::move(id), "person", std::move(name));
     e.aliases = std::move(aliases);
     return e;
 }
