@@ -40,6 +40,7 @@ EntityIndex resolveEntity(const GraphStore &store, const std::string &reference)
     if (found.empty()) {
         std::string message = "no entity has the id, name or alias '" + reference + "'";
         std::vector<EntityIndex> near = store.search(reference);
+        if (near.empty()) near = closeByName(store, reference); // a misspelling: "Chugunow", 莊明菲
         if (!near.empty()) {
             message += "; did you mean:";
             for (std::size_t i = 0; i < near.size() && i < 10; ++i) message += "\n  " + describe(store, near[i]);

@@ -54,5 +54,15 @@ TEST(CliNoMatch, MetWithinAWindowWithoutMeetingsSaysWhenThePersonMet)
     EXPECT_EQ(inside.exitCode, 0) << inside.err;
 }
 
+TEST(CliNoMatch, MisspeltNameSuggestsTheCloseEntities)
+{
+    auto show = test::runCommand(cli("show " + iac() + " 'Andrei Chugunow'"));
+    EXPECT_EQ(show.exitCode, 1);
+    EXPECT_TRUE(has(show.err, "did you mean:\n  Andrei CHUGUNOV (person:andrei-chugunov)")) << show.err;
+    auto focus = test::runCommand(cli("export " + iac() + " --focus 莊明菲 --format dot -o -"));
+    EXPECT_EQ(focus.exitCode, 1);
+    EXPECT_TRUE(has(focus.err, "did you mean:") && has(focus.err, "(person:chuang-ming-fen)")) << focus.err;
+}
+
 } // namespace
 } // namespace liaison
