@@ -655,3 +655,39 @@ TEST(ReportRules, ALatinNameAfterAChineseTitle) {
 }
 
 } // namespace
+
+// Seed, line 142 (docs/known-problems.md): the partners of a visit named after 與 are neither
+// speakers at nor members of the conference the sentence names first.
+TEST(ReportRules, MemberAndSpeakerTriggersGovernOnlyThePersonsOfTheirList) {
+    const auto x = extract("國際資訊長協會(International Academy of CIO, IAC)於 2006 年成立。\n\n"
+                           "本次出國除參與 IAC 第 12 屆年會外，另一任務為拜訪 ITMO 大學電子治理中心，與該中心主持人 "
+                           "Andrei PETROV 教授、副主持人 Ivan SOKOLOV 教授以及該中心研究團隊成員代表，進行雙方經驗交流，"
+                           "包括簡介我國電子治理研究議題現況。\n\n"
+                           "本次會議，IAC 委員會續任成員包括 Professor Anna Berg (Sweden), Professor Karl Lund (Norway)等人。\n");
+    ASSERT_NE(person(x, "Andrei PETROV"), nullptr);
+    EXPECT_FALSE(anyRelation(x, "member_of", "Andrei PETROV"));
+    EXPECT_FALSE(anyRelation(x, "member_of", "Ivan SOKOLOV"));
+    EXPECT_FALSE(anyRelation(x, "spoke_at", "Andrei PETROV"));
+    EXPECT_FALSE(anyRelation(x, "spoke_at", "Ivan SOKOLOV"));
+    EXPECT_TRUE(anyRelation(x, "member_of", "Anna Berg"));
+    EXPECT_TRUE(anyRelation(x, "member_of", "Karl Lund"));
+}
+
+TEST(ReportRules, AnAttendeeListItemAfterAMembersWordIsNoMember) {
+    const auto x = extract("拜會 ITMO 大學電子治理中心\n\n"
+                           "出席人員：ITMO 大學電子治理中心主持人 Andrei PETROV 教授以及該中心研究團隊成員代表、"
+                           "國家發展委員會資訊管理處林志明副處長。\n");
+    ASSERT_NE(person(x, "林志明"), nullptr);
+    EXPECT_FALSE(anyRelation(x, "member_of", "林志明"));
+}
+
+// Seed, line 140: a sentence with no subject written, in a paragraph that names nobody, is not
+// a meeting of the person an earlier paragraph was about.
+TEST(ReportRules, ASubjectlessMeetingIsNotThePersonOfAnEarlierParagraph) {
+    const auto x = extract("國家發展委員會莊明芬副處長於 2017 年 9 月 28 日出席年會並分享經驗。\n\n"
+                           "本次出國另一任務為拜訪 ITMO 大學電子治理中心，與該中心主持人 Andrei PETROV 教授進行交流。\n\n"
+                           "2017 年 9 月 29 日，莊明芬副處長拜會 Ivan SOKOLOV 教授。\n");
+    ASSERT_NE(person(x, "Andrei PETROV"), nullptr);
+    EXPECT_EQ(met(x, "莊明芬", "Andrei PETROV"), nullptr);
+    EXPECT_EQ(dateOf(met(x, "莊明芬", "Ivan SOKOLOV")), "2017-09-29");
+}
