@@ -10,7 +10,13 @@ What each step does (the work Liaison does in liaison_steps):
   load        json.load, then a directed multigraph with node kind/name and
               edge kind/date (Liaison keeps every field, evidence included)
   project     persons linked by shared events (participation relations),
-              weighted by their number: bipartite weighted projection
+              weighted by their number of occasions: a bipartite projection
+              in which an event that encloses (by part_of) another event the
+              pair shares is not counted, as Liaison's who-met counts a pair
+              once at its most specific event (a conference and a session of
+              it both attended are one occasion, the session). The generator
+              has every participant of a session attend its conference, so
+              the shared events are also Liaison's common events
   degree      degree (in + out, parallel relations counted) of every node
   components  number of weakly connected components
   path        one shortest path between two persons, direction ignored
@@ -27,6 +33,20 @@ import sys
 import time
 
 PARTICIPATION = {"attended", "spoke_at", "chaired", "hosted", "organised"}
+
+
+def enclosing_events(part_of):
+    """event -> the set of events enclosing it (its part_of ancestors), from
+    (child, parent) pairs."""
+    parent = dict(part_of)
+    result = {}
+    for child in parent:
+        chain, e = set(), parent[child]
+        while e is not None and e not in chain:
+            chain.add(e)
+            e = parent.get(e)
+        result[child] = chain
+    return result
 
 
 def peak_rss():
@@ -84,7 +104,17 @@ class NetworkxPeer:
                          if d["kind"] in PARTICIPATION and self.g.nodes[u]["kind"] == "person"
                          and self.g.nodes[v]["kind"] == "event")
         people = [p for p in self.persons if p in b]
-        p = self.nx.bipartite.weighted_projected_graph(b, people)
+        enclosing = enclosing_events((u, v) for u, v, d in self.g.edges(data=True) if d["kind"] == "part_of")
+        none = frozenset()
+
+        def occasions(b, u, v):
+            shared = set(b[u]) & set(b[v])
+            outer = set()
+            for e in shared:
+                outer |= enclosing.get(e, none) & shared
+            return len(shared) - len(outer)
+
+        p = self.nx.bipartite.generic_weighted_projected_graph(b, people, weight_function=occasions)
         return f"{p.number_of_edges()}/{int(p.size(weight='weight'))}"
 
     def default_ends(self):
@@ -147,7 +177,26 @@ class IgraphPeer:
         b = g.subgraph_edges(participation, delete_vertices=False).as_undirected(mode="collapse")
         types = [k == "event" for k in g.vs["kind"]]
         people = b.bipartite_projection(types=types, multiplicity=True, probe1=-1, which=0)
-        return f"{people.ecount()}/{int(sum(people.es['weight']) if people.ecount() else 0)}"
+        weight = sum(people.es["weight"]) if people.ecount() else 0
+        # A pair that shares an event and a part (part_of) of it met once
+        # there, at the part: for each enclosing event, the pairs of its
+        # participants who share one of its parts (a projection of the parts'
+        # participants) lose one occasion.
+        b.vs["original"] = list(range(b.vcount()))
+        under = {}
+        for child, ancestors in enclosing_events(g.subgraph_edges(g.es.select(kind_eq="part_of"), delete_vertices=False).get_edgelist()).items():
+            for outer in ancestors:
+                under.setdefault(outer, []).append(child)
+        for outer, inner in under.items():
+            at_outer = set(b.neighbors(outer))
+            sub = b.induced_subgraph(set(inner).union(*(b.neighbors(e) for e in inner)))
+            if sub.ecount() == 0:
+                continue
+            pairs = sub.bipartite_projection(types=[types[v] for v in sub.vs["original"]], multiplicity=False,
+                                             probe1=-1, which=0)
+            originals = pairs.vs["original"]
+            weight -= sum(1 for x, y in pairs.get_edgelist() if originals[x] in at_outer and originals[y] in at_outer)
+        return f"{people.ecount()}/{int(weight)}"
 
     def default_ends(self):
         persons = self.g.vs.select(kind_eq="person")["id"]

@@ -38,15 +38,24 @@ static void printText(const GraphStore &before, const GraphStore &after, const G
     for (const std::string &id : diff.sourcesAdded) std::cout << "  + " << id << "\n";
     for (const std::string &id : diff.sourcesRemoved) std::cout << "  - " << id << "\n";
     std::cout << "entities: +" << diff.entitiesAdded.size() << " -" << diff.entitiesRemoved.size() << " ~"
-              << diff.entitiesChanged.size() << "\n";
+              << diff.entitiesChanged.size() << " >" << diff.entitiesMerged.size() << "\n";
     for (const std::string &id : diff.entitiesAdded) printNamed(after, '+', id);
     for (const std::string &id : diff.entitiesRemoved) printNamed(before, '-', id);
     for (const ChangedItem &item : diff.entitiesChanged) printChanged(item);
+    for (const MergedEntity &m : diff.entitiesMerged)
+        std::cout << "  > " << m.from << " merged into " << m.into << (m.reason.empty() ? "" : " (" + m.reason + ")")
+                  << "\n";
+    for (const MergedEntity &m : diff.entitiesUnmerged)
+        std::cout << "  < " << m.from << " split off from " << m.into << "\n";
     std::cout << "relations: +" << diff.relationsAdded.size() << " -" << diff.relationsRemoved.size() << " ~"
               << diff.relationsChanged.size() << "\n";
     for (const std::string &key : diff.relationsAdded) std::cout << "  + " << key << "\n";
     for (const std::string &key : diff.relationsRemoved) std::cout << "  - " << key << "\n";
     for (const ChangedItem &item : diff.relationsChanged) printChanged(item);
+    if (diff.judgementsAdded.empty() && diff.judgementsRemoved.empty()) return;
+    std::cout << "judgements: +" << diff.judgementsAdded.size() << " -" << diff.judgementsRemoved.size() << "\n";
+    for (const std::string &j : diff.judgementsAdded) std::cout << "  + " << j << "\n";
+    for (const std::string &j : diff.judgementsRemoved) std::cout << "  - " << j << "\n";
 }
 
 static void writeChanged(JsonOut &out, const std::vector<ChangedItem> &items)
@@ -86,6 +95,20 @@ static void writeSection(JsonOut &out, const char *name, const std::vector<std::
     out.w().EndObject();
 }
 
+static void writeMerges(JsonOut &out, const char *name, const std::vector<MergedEntity> &merges)
+{
+    out.key(name);
+    out.w().StartArray();
+    for (const MergedEntity &m : merges) {
+        out.w().StartObject();
+        out.key("from"), out.string(m.from);
+        out.key("into"), out.string(m.into);
+        out.key("reason"), out.string(m.reason);
+        out.w().EndObject();
+    }
+    out.w().EndArray();
+}
+
 static void writeJson(const GraphDiff &diff)
 {
     JsonOut out;
@@ -93,6 +116,9 @@ static void writeJson(const GraphDiff &diff)
     writeSection(out, "sources", diff.sourcesAdded, diff.sourcesRemoved, nullptr);
     writeSection(out, "entities", diff.entitiesAdded, diff.entitiesRemoved, &diff.entitiesChanged);
     writeSection(out, "relations", diff.relationsAdded, diff.relationsRemoved, &diff.relationsChanged);
+    writeMerges(out, "merged", diff.entitiesMerged);
+    writeMerges(out, "split", diff.entitiesUnmerged);
+    writeSection(out, "judgements", diff.judgementsAdded, diff.judgementsRemoved, nullptr);
     out.w().EndObject();
 }
 
@@ -115,8 +141,10 @@ Command diffCommand()
     return {"diff", "what changed between two versions of a graph",
             "usage: liaison diff OLD.json NEW.json [--json] [--exit-code]\n\n"
             "Lists sources, entities and relations added (+), removed (-) and changed (~),\n"
-            "with the evidence each gained or lost. Entities match by id (an id the new graph\n"
-            "merged away counts as its survivor); relations by kind and endpoints.\n"
+            "with the evidence each gained or lost; entities merged (>) into a survivor since,\n"
+            "with the reason, and split off (<); judgements (same/different) added and removed.\n"
+            "Entities match by id; relations by kind and endpoints as the new graph names them\n"
+            "(relations a merge folded into one are one change, not a removal).\n"
             "  --json       machine-readable output\n"
             "  --exit-code  exit 3 when the graphs differ (0 when they do not)\n",
             runDiff};

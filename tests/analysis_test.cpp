@@ -120,6 +120,76 @@ TEST(WhoMet, TwoMeetingsOnDifferentDatesAreTwoOccasionsEachWithItsOwnQuote)
     EXPECT_EQ(pairs[0].weight, 2u) << "the projection counts what whoMet lists";
 }
 
+TEST(WhoMet, AConferenceIsNotCountedAgainBesideTheSessionBothAttended)
+{
+    Builder b;
+    for (const char *id : {"person:ann", "person:bob"}) b.add(id);
+    b.add("event:conf", "2017-09-28");
+    b.add("event:s3", "2017-09-29");
+    b.add("event:s5", "2017-09-30");
+    b.link("part_of", "event:s3", "event:conf");
+    b.link("part_of", "event:s5", "event:conf");
+    // Both registered for the conference and both spoke in session 3.
+    RelationIndex annConf = b.link("attended", "person:ann", "event:conf");
+    b.link("attended", "person:bob", "event:conf");
+    b.link("spoke_at", "person:ann", "event:s3");
+    b.link("spoke_at", "person:bob", "event:s3");
+    const GraphStore &s = b.store;
+
+    std::vector<MetLink> links = whoMet(s, s.findById("person:ann"));
+    ASSERT_EQ(links.size(), 1u);
+    EXPECT_EQ(sharedEventIds(s, links[0]), std::vector<std::string>{"event:s3"});
+    const std::vector<RelationIndex> &kept = links[0].occasions[0].relations;
+    EXPECT_NE(std::find(kept.begin(), kept.end(), annConf), kept.end())
+        << "the conference's participations stay as evidence of the session's occasion";
+    ASSERT_EQ(metProjection(s).size(), 1u);
+    EXPECT_EQ(metProjection(s)[0].weight, 1u);
+
+    // Two sessions both attended are two occasions, still without the conference.
+    Builder c = b;
+    c.link("attended", "person:ann", "event:s5");
+    c.link("attended", "person:bob", "event:s5");
+    std::vector<MetLink> two = whoMet(c.store, c.store.findById("person:ann"));
+    ASSERT_EQ(two.size(), 1u);
+    EXPECT_EQ(sharedEventIds(c.store, two[0]), (std::vector<std::string>{"event:s3", "event:s5"}));
+    EXPECT_EQ(metProjection(c.store)[0].weight, 2u);
+}
+
+TEST(WhoMet, AMeetingOnTheDayOfAnEventBothAttendedIsThatOccasionNotAnother)
+{
+    Builder b;
+    b.add("person:ann");
+    b.add("person:bob");
+    Entity visit;
+    visit.id = "event:visit";
+    visit.name = "visit";
+    visit.attributes["start"] = AttributeValue::string("2017-09-26");
+    visit.attributes["end"] = AttributeValue::string("2017-09-27");
+    b.store.addEntity(visit);
+    b.link("attended", "person:ann", "event:visit");
+    b.link("attended", "person:bob", "event:visit");
+    // The report also says, of the visit's second day, that they met.
+    RelationIndex sameDay = b.link("met", "person:ann", "person:bob", "2017-09-27");
+    const GraphStore &s = b.store;
+
+    std::vector<MetLink> links = whoMet(s, s.findById("person:ann"));
+    ASSERT_EQ(links.size(), 1u);
+    EXPECT_EQ(sharedEventIds(s, links[0]), std::vector<std::string>{"event:visit"});
+    const std::vector<RelationIndex> &kept = links[0].occasions[0].relations;
+    EXPECT_NE(std::find(kept.begin(), kept.end(), sameDay), kept.end()) << "the met relation stays as evidence";
+    ASSERT_EQ(metProjection(s).size(), 1u);
+    EXPECT_EQ(metProjection(s)[0].weight, 1u) << "the projection counts what whoMet lists";
+
+    // A meeting on another day, or with only a month, is another occasion.
+    Builder c = b;
+    c.link("met", "person:bob", "person:ann", "2017-10-02");
+    c.link("met", "person:bob", "person:ann", "2017-09");
+    std::vector<MetLink> three = whoMet(c.store, c.store.findById("person:ann"));
+    ASSERT_EQ(three.size(), 1u);
+    EXPECT_EQ(sharedEventIds(c.store, three[0]), (std::vector<std::string>{"met", "event:visit", "met"}));
+    EXPECT_EQ(metProjection(c.store)[0].weight, 3u);
+}
+
 TEST(Paths, ShortestChainIgnoresDirectionAndNamesEachStep)
 {
     Builder b;

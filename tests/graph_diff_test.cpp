@@ -83,3 +83,61 @@ TEST(GraphDiff, TheCommandPrintsTextAndJson)
     EXPECT_EQ(same.exitCode, 0);
     EXPECT_NE(same.out.find("no differences"), std::string::npos);
 }
+
+// A merge is shown as one merge with its reason: the survivor is not listed
+// as changed twice, and the relations the merge folded into one are one
+// change, not a removal. The judgement it stored, and a later split, show too.
+TEST(GraphDiff, AMergeAndASplitAreShownAsSuchWithTheirJudgements)
+{
+    auto dir = test::scratchDir("graph_diff_merge");
+    std::ofstream(dir / "old.json") << R"({"liaison": 1,
+      "sources": [{"id": "r1"}],
+      "entities": [
+        {"id": "person:ann-lee", "kind": "person", "name": "Ann Lee"},
+        {"id": "person:a-lee", "kind": "person", "name": "A. Lee"},
+        {"id": "event:e", "kind": "event", "name": "E"}],
+      "relations": [
+        {"kind": "attended", "from": "person:ann-lee", "to": "event:e",
+         "evidence": [{"source": "r1", "line": 3, "quote": "Ann Lee came"}]},
+        {"kind": "attended", "from": "person:a-lee", "to": "event:e",
+         "evidence": [{"source": "r1", "line": 7, "quote": "A. Lee spoke"}]}]})";
+    const std::string cli = "'" + test::cliPath().string() + "' ";
+    auto file = [&](const char *name) { return test::quoted(dir / name); };
+    auto merged = runCommand(cli + "merge " + file("old.json") + " person:ann-lee person:a-lee --reason 'one woman' -o " +
+                             file("merged.json"));
+    ASSERT_EQ(merged.exitCode, 0) << merged.err;
+
+    GraphDiff diff = diffGraphs(readLiaisonJsonFile((dir / "old.json").string()),
+                                readLiaisonJsonFile((dir / "merged.json").string()));
+    ASSERT_EQ(diff.entitiesMerged.size(), 1u);
+    EXPECT_EQ(diff.entitiesMerged[0].from, "person:a-lee");
+    EXPECT_EQ(diff.entitiesMerged[0].into, "person:ann-lee");
+    EXPECT_NE(diff.entitiesMerged[0].reason.find("one woman"), std::string::npos) << diff.entitiesMerged[0].reason;
+    ASSERT_EQ(diff.entitiesChanged.size(), 1u) << "the survivor once";
+    EXPECT_EQ(diff.entitiesChanged[0].key, "person:ann-lee");
+    EXPECT_TRUE(diff.entitiesRemoved.empty());
+    EXPECT_TRUE(diff.relationsRemoved.empty()) << diff.relationsRemoved.front();
+    ASSERT_EQ(diff.relationsChanged.size(), 1u);
+    EXPECT_EQ(diff.relationsChanged[0].changes.front(), "2 relations folded into 1");
+    EXPECT_TRUE(diff.relationsChanged[0].evidenceRemoved.empty()) << "the folded relation's evidence is kept";
+    ASSERT_EQ(diff.judgementsAdded.size(), 1u);
+    EXPECT_EQ(diff.judgementsAdded[0].rfind("same ", 0), 0u) << diff.judgementsAdded[0];
+
+    auto text = runCommand(cli + "diff " + file("old.json") + " " + file("merged.json"));
+    EXPECT_NE(text.out.find("  > person:a-lee merged into person:ann-lee ("), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("judgements: +1 -0"), std::string::npos) << text.out;
+
+    auto split = runCommand(cli + "judge " + file("merged.json") + " person:ann-lee person:a-lee different -o " +
+                            file("split.json"));
+    ASSERT_EQ(split.exitCode, 0) << split.err;
+    GraphDiff back = diffGraphs(readLiaisonJsonFile((dir / "merged.json").string()),
+                                readLiaisonJsonFile((dir / "split.json").string()));
+    ASSERT_EQ(back.entitiesUnmerged.size(), 1u);
+    EXPECT_EQ(back.entitiesUnmerged[0].from, "person:a-lee");
+    EXPECT_EQ(back.entitiesAdded, std::vector<std::string>{"person:a-lee"});
+    bool different = std::any_of(back.judgementsAdded.begin(), back.judgementsAdded.end(),
+                                 [](const std::string &j) { return j.rfind("different ", 0) == 0; });
+    EXPECT_TRUE(different) << "the judgement 'different' is shown";
+    auto json = runCommand(cli + "diff --json " + file("merged.json") + " " + file("split.json"));
+    EXPECT_NE(json.out.find("\"split\": ["), std::string::npos) << json.out;
+}

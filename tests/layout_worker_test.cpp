@@ -312,7 +312,9 @@ TEST(LayoutWorker, EnginesOutOfTimeStillGiveAPlacement)
 
 TEST(LayoutWorker, ExportWithEnginesOutOfTimeDrawsThePlacedNodes)
 {
-    GraphStore store = test::denseStore(60, 120);
+    // Big enough that neither dot nor sfdp finishes in 50 ms on a quiet, fast
+    // machine (60 nodes did: dot finished and the test saw no fallback).
+    GraphStore store = test::denseStore(150, 600);
     LayoutOptions options;
     options.engine = LayoutEngine::Dot;
     options.timeLimit = 50ms;

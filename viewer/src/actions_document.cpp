@@ -232,9 +232,12 @@ void showChangesSince(AppState &app, const std::string &path) {
         app.changedIds.insert(diff.entitiesAdded.begin(), diff.entitiesAdded.end());
         for (const ChangedItem &item : diff.entitiesChanged)
             app.changedIds.insert(item.key);
+        for (const MergedEntity &merged : diff.entitiesMerged)
+            app.changedIds.insert(merged.into);
         app.changesSincePath = path;
         app.changesSummary = "since " + path + ": " + std::to_string(diff.entitiesAdded.size()) + " entities added, " +
                              std::to_string(diff.entitiesChanged.size()) + " changed, " +
+                             std::to_string(diff.entitiesMerged.size()) + " merged, " +
                              std::to_string(diff.entitiesRemoved.size()) + " removed; " +
                              std::to_string(diff.relationsAdded.size()) + " relations added, " +
                              std::to_string(diff.relationsChanged.size()) + " changed, " +

@@ -32,10 +32,73 @@ std::string dateOf(const GraphStore &store, EntityIndex event, RelationIndex rel
     return {};
 }
 
+// True when `date` (a full YYYY-MM-DD day) falls within the event's
+// start..end (end defaults to start). A partial or missing date never does:
+// a `met` of "2017-09" is not known to be the meeting at a 2017-09-26 event.
+bool eventSpansDay(const GraphStore &store, EntityIndex event, const std::string &date)
+{
+    if (event == kNoEntity || date.size() != 10) return false;
+    const std::string *start = store.entity(event).attribute("start");
+    if (!start || start->size() != 10) return false;
+    const std::string *end = store.entity(event).attribute("end");
+    const std::string &last = end && end->size() == 10 ? *end : *start;
+    return *start <= date && date <= last;
+}
+
 void addRelationOnce(SharedOccasion &occasion, RelationIndex r)
 {
     if (std::find(occasion.relations.begin(), occasion.relations.end(), r) == occasion.relations.end())
         occasion.relations.push_back(r);
+}
+
+// True when `event` strictly encloses another of `events` (a conference
+// holding a session both persons also took part in): `common` is the tree's
+// commonEvent. A pair meets once there, at the most specific event.
+template <class Common>
+bool enclosesAnother(EntityIndex event, const std::vector<EntityIndex> &events, Common &&common)
+{
+    for (EntityIndex other : events)
+        if (other != event && other != kNoEntity && common(event, other) == event) return true;
+    return false;
+}
+
+// Drops the occasions at an event that encloses another occasion of the same
+// pair, keeping their relations (the evidence) on the first one it encloses.
+template <class Common> void foldEnclosingEvents(std::vector<SharedOccasion> &occasions, Common &&common)
+{
+    std::vector<EntityIndex> events;
+    for (const SharedOccasion &o : occasions) events.push_back(o.event);
+    std::vector<SharedOccasion> kept;
+    std::vector<SharedOccasion> enclosing;
+    for (SharedOccasion &o : occasions)
+        (o.event != kNoEntity && enclosesAnother(o.event, events, common) ? enclosing : kept).push_back(std::move(o));
+    for (SharedOccasion &outer : enclosing)
+        for (SharedOccasion &inner : kept)
+            if (inner.event != kNoEntity && common(outer.event, inner.event) == outer.event) {
+                for (RelationIndex r : outer.relations) addRelationOnce(inner, r);
+                break;
+            }
+    occasions = std::move(kept);
+}
+
+// A `met` relation dated on a day of an event the pair shares restates that
+// meeting: it is evidence of the event's occasion, not a second occasion.
+void foldMeetingsAtSharedEvents(const GraphStore &store, std::vector<SharedOccasion> &occasions)
+{
+    std::vector<SharedOccasion> kept;
+    std::vector<SharedOccasion> meetings;
+    for (SharedOccasion &o : occasions) (o.event == kNoEntity ? meetings : kept).push_back(std::move(o));
+    for (SharedOccasion &meeting : meetings) {
+        auto at = std::find_if(kept.begin(), kept.end(), [&](const SharedOccasion &o) {
+            return o.event != kNoEntity && eventSpansDay(store, o.event, meeting.date);
+        });
+        if (at == kept.end()) {
+            kept.push_back(std::move(meeting));
+            continue;
+        }
+        for (RelationIndex r : meeting.relations) addRelationOnce(*at, r);
+    }
+    occasions = std::move(kept);
 }
 
 } // namespace
@@ -131,6 +194,8 @@ std::vector<MetLink> whoMet(const GraphStore &store, EntityIndex person, const V
         link.person = p.other;
         std::sort(p.occasions.begin(), p.occasions.end(),
                   [](const SharedOccasion &a, const SharedOccasion &b) { return a.event < b.event; });
+        foldEnclosingEvents(p.occasions, [&](EntityIndex a, EntityIndex b) { return tree.commonEvent(a, b); });
+        foldMeetingsAtSharedEvents(store, p.occasions);
         for (SharedOccasion &o : p.occasions) {
             if (o.event != kNoEntity) o.date = dateOf(store, o.event, o.relations.front());
             link.occasions.push_back(std::move(o));
@@ -202,11 +267,18 @@ ParticipationIndex indexParticipations(const GraphStore &store, const EventTree 
     return index;
 }
 
-// Explicit `met` relations as (a, b) pairs with a < b, sorted: a pair once
-// per distinct date its `met` relations give (as whoMet counts occasions).
-std::vector<std::pair<EntityIndex, EntityIndex>> explicitMeetings(const GraphStore &store, const ViewFilter &filter)
+// An explicit `met` relation between a < b, with its date (may be empty).
+struct Meeting {
+    EntityIndex a, b;
+    std::string date;
+    auto operator<=>(const Meeting &) const = default;
+};
+
+// Explicit `met` relations, sorted: a pair once per distinct date its `met`
+// relations give (as whoMet counts occasions).
+std::vector<Meeting> explicitMeetings(const GraphStore &store, const ViewFilter &filter)
 {
-    std::vector<std::tuple<EntityIndex, EntityIndex, std::string>> dated;
+    std::vector<Meeting> dated;
     const BoostGraph &g = store.topology().graph;
     for (EntityIndex p : store.entitiesOfKind("person")) {
         if (!passesEntityFilter(store, p, filter)) continue;
@@ -216,26 +288,59 @@ std::vector<std::pair<EntityIndex, EntityIndex>> explicitMeetings(const GraphSto
             if (store.relation(r).kind == "met" && other != p && isPerson(store, other) &&
                 passesRelationFilter(store, r, filter) && passesEntityFilter(store, other, filter)) {
                 const std::string *date = store.relation(r).attribute("date");
-                dated.emplace_back(std::min(p, other), std::max(p, other), date ? *date : std::string());
+                dated.push_back({std::min(p, other), std::max(p, other), date ? *date : std::string()});
             }
         }
     }
     std::sort(dated.begin(), dated.end());
     dated.erase(std::unique(dated.begin(), dated.end()), dated.end());
-    std::vector<std::pair<EntityIndex, EntityIndex>> pairs;
-    pairs.reserve(dated.size());
-    for (const auto &[a, b, date] : dated) pairs.emplace_back(a, b);
-    return pairs;
+    return dated;
+}
+
+// The most specific events two blocks (persons under one root) share, as
+// whoMet counts them: an event enclosing another shared one is not counted.
+void specificSharedEvents(const EventTree &tree, const ParticipationIndex &index, const ParticipationIndex::Block &own,
+                          const ParticipationIndex::Block &theirs, std::vector<EntityIndex> &shared)
+{
+    shared.clear();
+    for (std::uint32_t i = own.first; i < own.last; ++i)
+        for (std::uint32_t j = theirs.first; j < theirs.last; ++j) {
+            EntityIndex s = tree.commonEvent(index.events[i], index.events[j]);
+            if (s != kNoEntity && std::find(shared.begin(), shared.end(), s) == shared.end()) shared.push_back(s);
+        }
+    auto common = [&](EntityIndex x, EntityIndex y) { return tree.commonEvent(x, y); };
+    std::vector<EntityIndex> all = shared;
+    std::erase_if(shared, [&](EntityIndex s) { return enclosesAnother(s, all, common); });
+}
+
+// True when a and b share an event on the meeting's day (whoMet folds such a
+// `met` into that event's occasion).
+bool meetingRestatesSharedEvent(const GraphStore &store, const EventTree &tree, const ParticipationIndex &index,
+                                const Meeting &meeting, std::vector<EntityIndex> &shared)
+{
+    if (meeting.date.size() != 10) return false;
+    auto first = [&](EntityIndex p) {
+        return std::lower_bound(index.byPerson.begin(), index.byPerson.end(), std::make_pair(p, std::uint32_t{0}));
+    };
+    for (auto mine = first(meeting.a); mine != index.byPerson.end() && mine->first == meeting.a; ++mine)
+        for (auto theirs = first(meeting.b); theirs != index.byPerson.end() && theirs->first == meeting.b; ++theirs) {
+            const ParticipationIndex::Block &own = index.blocks[mine->second];
+            const ParticipationIndex::Block &other = index.blocks[theirs->second];
+            if (own.group != other.group) continue;
+            specificSharedEvents(tree, index, own, other, shared);
+            for (EntityIndex s : shared)
+                if (eventSpansDay(store, s, meeting.date)) return true;
+        }
+    return false;
 }
 
 // The pairs (a, b > a) for persons a in [from, to) of `people`, in order.
-std::vector<MetPair> projectRange(const EventTree &tree, const ParticipationIndex &index,
-                                  const std::vector<std::pair<EntityIndex, EntityIndex>> &meetings,
-                                  const std::vector<EntityIndex> &people, std::size_t from, std::size_t to,
-                                  std::size_t entityCount)
+std::vector<MetPair> projectRange(const GraphStore &store, const EventTree &tree, const ParticipationIndex &index,
+                                  const std::vector<Meeting> &meetings, const std::vector<EntityIndex> &people,
+                                  std::size_t from, std::size_t to)
 {
     std::vector<MetPair> out;
-    std::vector<std::uint32_t> count(entityCount, 0);
+    std::vector<std::uint32_t> count(store.entityCount(), 0);
     std::vector<EntityIndex> touched, shared;
     for (std::size_t k = from; k < to; ++k) {
         EntityIndex a = people[k];
@@ -250,19 +355,13 @@ std::vector<MetPair> projectRange(const EventTree &tree, const ParticipationInde
             std::uint32_t groupLast = index.groups[own.group].second;
             // Blocks hold persons in ascending order: the ones after ours are > a.
             for (std::uint32_t b = mine->second + 1; b < groupLast; ++b) {
-                const ParticipationIndex::Block &theirs = index.blocks[b];
-                shared.clear();
-                for (std::uint32_t i = own.first; i < own.last; ++i)
-                    for (std::uint32_t j = theirs.first; j < theirs.last; ++j) {
-                        EntityIndex s = tree.commonEvent(index.events[i], index.events[j]);
-                        if (s != kNoEntity && std::find(shared.begin(), shared.end(), s) == shared.end())
-                            shared.push_back(s);
-                    }
-                if (!shared.empty()) bump(theirs.person, static_cast<std::uint32_t>(shared.size()));
+                specificSharedEvents(tree, index, own, index.blocks[b], shared);
+                if (!shared.empty()) bump(index.blocks[b].person, static_cast<std::uint32_t>(shared.size()));
             }
         }
-        auto met = std::lower_bound(meetings.begin(), meetings.end(), std::make_pair(a, EntityIndex{0}));
-        for (; met != meetings.end() && met->first == a; ++met) bump(met->second, 1);
+        auto met = std::lower_bound(meetings.begin(), meetings.end(), Meeting{a, 0, {}});
+        for (; met != meetings.end() && met->a == a; ++met)
+            if (!meetingRestatesSharedEvent(store, tree, index, *met, shared)) bump(met->b, 1);
         std::sort(touched.begin(), touched.end());
         for (EntityIndex b : touched) {
             out.push_back({a, b, count[b]});
@@ -303,7 +402,7 @@ std::vector<MetPair> metProjection(const GraphStore &store, const ViewFilter &fi
 {
     EventTree tree(store);
     ParticipationIndex index = indexParticipations(store, tree, filter);
-    std::vector<std::pair<EntityIndex, EntityIndex>> meetings = explicitMeetings(store, filter);
+    std::vector<Meeting> meetings = explicitMeetings(store, filter);
     checkBudget(store, tree, index, meetings.size(), memoryBudget);
 
     // Every person with something to pair, and the work each brings (the
@@ -320,7 +419,7 @@ std::vector<MetPair> metProjection(const GraphStore &store, const ViewFilter &fi
         people.push_back(p);
         work.push_back(w + 1);
     }
-    for (const auto &[a, b] : meetings) people.push_back(a), work.push_back(1);
+    for (const Meeting &m : meetings) people.push_back(m.a), work.push_back(1);
     // Persons with only `met` relations join the list; keep it sorted and unique.
     {
         std::vector<std::size_t> order(people.size());
@@ -354,7 +453,7 @@ std::vector<MetPair> metProjection(const GraphStore &store, const ViewFilter &fi
 
     std::vector<std::vector<MetPair>> parts(threads);
     detail::runShares(threads, [&](unsigned t) {
-        parts[t] = projectRange(tree, index, meetings, people, cuts[t], cuts[t + 1], store.entityCount());
+        parts[t] = projectRange(store, tree, index, meetings, people, cuts[t], cuts[t + 1]);
     });
     if (threads == 1) return std::move(parts[0]);
     std::size_t size = 0;

@@ -78,12 +78,77 @@ std::map<std::string, std::vector<const Relation *>> relationsByKey(const GraphS
     return out;
 }
 
+// Redirects of `after` that `before` did not have (merges), and the reverse
+// (merges undone by split), as (from, into, reason).
+std::vector<MergedEntity> redirectsMissingFrom(const GraphStore &older, const GraphStore &newer)
+{
+    std::vector<MergedEntity> out;
+    for (const Redirect &r : newer.redirects()) {
+        bool had = std::any_of(older.redirects().begin(), older.redirects().end(),
+                               [&](const Redirect &o) { return o.from == r.from && o.to == r.to; });
+        if (had) continue;
+        EntityIndex survivor = newer.findById(r.to);
+        out.push_back({r.from, survivor == kNoEntity ? r.to : newer.entity(survivor).id, r.reason});
+    }
+    std::sort(out.begin(), out.end(), [](const MergedEntity &a, const MergedEntity &b) { return a.from < b.from; });
+    return out;
+}
+
+void compareJudgements(const GraphStore &before, const GraphStore &after, GraphDiff &diff)
+{
+    for (const Judgement &j : missingFrom(before.judgements(), after.judgements()))
+        diff.judgementsAdded.push_back(describeJudgement(j));
+    for (const Judgement &j : missingFrom(after.judgements(), before.judgements()))
+        diff.judgementsRemoved.push_back(describeJudgement(j));
+}
+
+// Old relations under one key against the new ones under it. When the new
+// graph has fewer but some (a merge folded parallel relations into one), it
+// is one change over the evidence of all of them, not a removal.
+void compareRelationGroup(const std::string &key, const std::vector<const Relation *> &olds,
+                          const std::vector<const Relation *> &news, GraphDiff &diff)
+{
+    if (!news.empty() && olds.size() > news.size()) {
+        auto evidenceOf = [](const std::vector<const Relation *> &relations) {
+            std::vector<Evidence> all;
+            for (const Relation *r : relations) all.insert(all.end(), r->evidence.begin(), r->evidence.end());
+            return all;
+        };
+        ChangedItem item{key, {std::to_string(olds.size()) + " relations folded into " + std::to_string(news.size())}, {}, {}};
+        std::vector<Evidence> before = evidenceOf(olds), after = evidenceOf(news);
+        item.evidenceAdded = missingFrom(before, after);
+        item.evidenceRemoved = missingFrom(after, before);
+        if (!item.evidenceAdded.empty() || !item.evidenceRemoved.empty())
+            item.changes.push_back(counted("evidence", item.evidenceAdded.size(), item.evidenceRemoved.size()));
+        diff.relationsChanged.push_back(std::move(item));
+        return;
+    }
+    std::size_t common = std::min(olds.size(), news.size());
+    for (std::size_t i = common; i < olds.size(); ++i) diff.relationsRemoved.push_back(key);
+    for (std::size_t i = 0; i < common; ++i) {
+        ChangedItem item{key, {}, {}, {}};
+        compareAttributes(olds[i]->attributes, news[i]->attributes, item.changes);
+        compareEvidence(olds[i]->evidence, news[i]->evidence, item);
+        if (!item.changes.empty()) diff.relationsChanged.push_back(std::move(item));
+    }
+}
+
 } // namespace
 
 bool GraphDiff::empty() const
 {
     return sourcesAdded.empty() && sourcesRemoved.empty() && entitiesAdded.empty() && entitiesRemoved.empty() &&
-           entitiesChanged.empty() && relationsAdded.empty() && relationsRemoved.empty() && relationsChanged.empty();
+           entitiesChanged.empty() && relationsAdded.empty() && relationsRemoved.empty() && relationsChanged.empty() &&
+           entitiesMerged.empty() && entitiesUnmerged.empty() && judgementsAdded.empty() && judgementsRemoved.empty();
+}
+
+std::string describeJudgement(const Judgement &judgement)
+{
+    std::string text = std::string(judgement.verdict == Verdict::Same ? "same " : "different ") + judgement.a + " " +
+                       judgement.b;
+    if (!judgement.time.empty()) text += " (" + judgement.time + ")";
+    if (!judgement.reason.empty()) text += ": " + judgement.reason;
+    return text;
 }
 
 std::string relationKey(const Relation &relation)
@@ -106,9 +171,9 @@ GraphDiff diffGraphs(const GraphStore &before, const GraphStore &after)
             diff.entitiesRemoved.push_back(old.id);
             continue;
         }
+        if (after.entity(now).id != old.id) continue; // merged away: listed in entitiesMerged
         matched[now] = true;
         ChangedItem item = compareEntities(old, after.entity(now));
-        if (after.entity(now).id != old.id) item.changes.insert(item.changes.begin(), "merged from " + old.id);
         if (!item.changes.empty()) diff.entitiesChanged.push_back(std::move(item));
     }
     for (EntityIndex e = 0; e < after.entityCount(); ++e)
@@ -116,22 +181,19 @@ GraphDiff diffGraphs(const GraphStore &before, const GraphStore &after)
 
     auto oldRelations = relationsByKey(before, after);
     auto newRelations = relationsByKey(after, after);
+    static const std::vector<const Relation *> kNone;
     for (const auto &[key, olds] : oldRelations) {
         auto it = newRelations.find(key);
-        std::size_t common = it == newRelations.end() ? 0 : std::min(olds.size(), it->second.size());
-        for (std::size_t i = common; i < olds.size(); ++i) diff.relationsRemoved.push_back(key);
-        for (std::size_t i = 0; i < common; ++i) {
-            ChangedItem item{key, {}, {}, {}};
-            compareAttributes(olds[i]->attributes, it->second[i]->attributes, item.changes);
-            compareEvidence(olds[i]->evidence, it->second[i]->evidence, item);
-            if (!item.changes.empty()) diff.relationsChanged.push_back(std::move(item));
-        }
+        compareRelationGroup(key, olds, it == newRelations.end() ? kNone : it->second, diff);
     }
     for (const auto &[key, news] : newRelations) {
         auto it = oldRelations.find(key);
         std::size_t had = it == oldRelations.end() ? 0 : it->second.size();
         for (std::size_t i = had; i < news.size(); ++i) diff.relationsAdded.push_back(key);
     }
+    diff.entitiesMerged = redirectsMissingFrom(before, after);
+    diff.entitiesUnmerged = redirectsMissingFrom(after, before);
+    compareJudgements(before, after, diff);
     for (auto *list : {&diff.sourcesAdded, &diff.sourcesRemoved, &diff.entitiesAdded, &diff.entitiesRemoved})
         std::sort(list->begin(), list->end());
     std::sort(diff.entitiesChanged.begin(), diff.entitiesChanged.end(),
