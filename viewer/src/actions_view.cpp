@@ -107,7 +107,7 @@ void updateView(AppState &app) {
         app.encodingStale = false;
         const bool groups = app.aggregate && app.scene.store &&
                             !app.scene.store->entitiesOfKind(kGroupKind).empty() && app.scene.store != app.doc.store;
-        app.encoded = computeEncoding(app.scene, app.encoding, groups);
+        app.encoded = computeEncoding(app.scene, app.encoding, groups, app.peopleNetwork);
         applyEncoding(app.scene, app.encoded);
     }
     if (app.layoutPending && std::chrono::steady_clock::now() >= app.layoutDueAt)

@@ -36,6 +36,35 @@ View visibleView(const Scene &scene)
     return view;
 }
 
+// A node grows beyond its layout size only into the room around it: the
+// layout spaced the nodes for their own sizes, and a node grown over its
+// neighbours hides them (a dense cluster of people who all met each other
+// became one blot). Between two nodes, each may take half of the gap their
+// boxes leave along the axis that separates them most; the size encoding
+// keeps its order wherever there is room.
+void limitGrowthToRoom(const Scene &scene, std::vector<float> &scale)
+{
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> ranges;
+    for (std::size_t i = 0; i < scene.nodes.size(); ++i) {
+        const SceneNode &a = scene.nodes[i];
+        if (!a.visible || scale[i] <= 1.f || a.baseW <= 0 || a.baseH <= 0) continue;
+        const float growW = a.baseW * (scale[i] - 1.f), growH = a.baseH * (scale[i] - 1.f);
+        scene.grid.query(a.x - a.baseW / 2 - growW, a.y - a.baseH / 2 - growH, a.x + a.baseW / 2 + growW,
+                         a.y + a.baseH / 2 + growH, ranges);
+        float limit = scale[i];
+        for (const auto &[first, last] : ranges)
+            for (std::uint32_t k = first; k < last; ++k) {
+                const std::uint32_t j = scene.grid.order[k];
+                const SceneNode &b = scene.nodes[j];
+                if (j == i || !b.visible) continue;
+                const float gapX = std::abs(a.x - b.x) - (a.baseW + b.baseW) / 2;
+                const float gapY = std::abs(a.y - b.y) - (a.baseH + b.baseH) / 2;
+                limit = std::min(limit, 1.f + std::max(0.f, std::max(gapX / a.baseW, gapY / a.baseH)));
+            }
+        scale[i] = limit;
+    }
+}
+
 std::vector<float> degreeMeasure(const Scene &scene)
 {
     std::vector<float> m(scene.nodes.size(), 0);
@@ -197,7 +226,7 @@ ColourBy parseColourBy(std::string_view name)
                     "' (valid: kind, community, country, source)");
 }
 
-Encoding computeEncoding(const Scene &scene, const EncodingState &state, bool groups)
+Encoding computeEncoding(const Scene &scene, const EncodingState &state, bool groups, bool growIntoRoom)
 {
     Encoding out;
     const std::size_t n = scene.nodes.size();
@@ -228,6 +257,7 @@ Encoding computeEncoding(const Scene &scene, const EncodingState &state, bool gr
         // for the most (more would cover the neighbours the layout spaced for).
         for (std::size_t i = 0; i < n; ++i)
             out.scale[i] = 0.8f + 1.2f * std::sqrt(std::max(0.f, out.measure[i] - low) / (high - low));
+        if (growIntoRoom) limitGrowthToRoom(scene, out.scale);
         char text[96];
         std::snprintf(text, sizeof text, "size: %s (%g .. %g)", sizeName, static_cast<double>(low),
                       static_cast<double>(high));

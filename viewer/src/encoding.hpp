@@ -52,7 +52,13 @@ struct Encoding {
 // computed on what is visible (the view), so a filter changes them.
 // `groups`: the scene is the aggregated view's, whose group nodes are sized
 // by their members whatever `state.size` says.
-Encoding computeEncoding(const Scene &scene, const EncodingState &state, bool groups = false);
+// `growIntoRoom`: a node grows beyond its layout size only into the room the
+// layout left around it (the people network, where the persons of a
+// conference all met and sfdp packs them tightly: grown, they became one
+// blot). Not in the entity view, whose wide event hexagons overlap at their
+// layout size already: thinned, they left the top labels no room.
+Encoding computeEncoding(const Scene &scene, const EncodingState &state, bool groups = false,
+                         bool growIntoRoom = false);
 
 // Writes sizes, fills and label ranks into the scene (base sizes kept).
 void applyEncoding(Scene &scene, const Encoding &encoding);
