@@ -64,5 +64,19 @@ TEST(CliNoMatch, MisspeltNameSuggestsTheCloseEntities)
     EXPECT_TRUE(has(focus.err, "did you mean:") && has(focus.err, "(person:chuang-ming-fen)")) << focus.err;
 }
 
+TEST(CliNoMatch, AliasThatNamesAnotherPersonIsRefusedNamingThem)
+{
+    auto dir = test::scratchDir("no-match-alias");
+    std::filesystem::copy_file(test::iacDataset(), dir / "graph.json");
+    const std::string graph = test::quoted(dir / "graph.json");
+    auto refused = test::runCommand(cli("alias " + graph + " 莊明芬 add 廖洲棚"));
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_TRUE(has(refused.err, "\"廖洲棚\" already names 廖洲棚 (person:liao-chou-peng)")) << refused.err;
+    auto shared = test::runCommand(cli("alias " + graph + " 莊明芬 add 廖洲棚 --shared"));
+    EXPECT_EQ(shared.exitCode, 0) << shared.err;
+    auto fresh = test::runCommand(cli("alias " + graph + " 莊明芬 add 'Ming-fen Chuang of MOFA'"));
+    EXPECT_EQ(fresh.exitCode, 0) << fresh.err;
+}
+
 } // namespace
 } // namespace liaison
