@@ -78,5 +78,14 @@ TEST(CliNoMatch, AliasThatNamesAnotherPersonIsRefusedNamingThem)
     EXPECT_EQ(fresh.exitCode, 0) << fresh.err;
 }
 
+TEST(CliNoMatch, PathUnderAFilterSaysWhetherTheFilterIsWhy)
+{
+    auto filtered = test::runCommand(cli("path " + iac() + " 莊明芬 CHUGUNOV --relation-kinds hosted"));
+    EXPECT_EQ(filtered.exitCode, 1);
+    EXPECT_TRUE(has(filtered.out, "are not connected within the filters; without them they are, in ")) << filtered.out;
+    auto json = test::runCommand(cli("path " + iac() + " 莊明芬 CHUGUNOV --relation-kinds hosted --json"));
+    EXPECT_TRUE(has(json.out, "\"connected_without_filters\": true")) << json.out;
+}
+
 } // namespace
 } // namespace liaison
