@@ -87,5 +87,15 @@ TEST(CliNoMatch, PathUnderAFilterSaysWhetherTheFilterIsWhy)
     EXPECT_TRUE(has(json.out, "\"connected_without_filters\": true")) << json.out;
 }
 
+TEST(CliNoMatch, MetMetricsSayHowManyPersonsTheyLeftOut)
+{
+    // 45 persons; 3 met no one (their reports name no shared occasion).
+    auto rank = test::runCommand(cli("rank " + iac() + " --met --top 1"));
+    EXPECT_EQ(rank.exitCode, 0) << rank.err;
+    EXPECT_TRUE(has(rank.out, "on 42 entities, 787 links (3 persons who met no one left out)")) << rank.out;
+    auto communities = test::runCommand(cli("communities " + iac() + " --met --json"));
+    EXPECT_TRUE(has(communities.out, "\"persons_left_out\": 3")) << communities.out;
+}
+
 } // namespace
 } // namespace liaison
