@@ -97,5 +97,13 @@ TEST(CliNoMatch, MetMetricsSayHowManyPersonsTheyLeftOut)
     EXPECT_TRUE(has(communities.out, "\"persons_left_out\": 3")) << communities.out;
 }
 
+TEST(CliNoMatch, UnknownExportFormatListsEveryValidFormat)
+{
+    auto r = test::runCommand(cli("export " + iac() + " --format svgg -o -"));
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(has(r.err, "unknown format 'svgg'; did you mean 'svg'? (valid: dot|svg|png|pdf|json|graphml|gexf|csv)"))
+        << r.err;
+}
+
 } // namespace
 } // namespace liaison
