@@ -28,5 +28,32 @@ TEST(LocatedInput, AFileTheLoaderFindsNothingInIsNamedInAWarning)
     EXPECT_TRUE(has(r.err, "notes.txt: warning: the report loader found no entity in this file")) << r.err;
 }
 
+TEST(LocatedInput, ImpossibleDatesInLiaisonJsonAreRefusedWhereTheyStand)
+{
+    auto dir = test::scratchDir("located-dates");
+    const std::string head = "{\"liaison\": 1,\n \"entities\": [{\"id\": \"event:e\", \"kind\": \"event\", \"name\": \"E\",\n";
+    test::writeFile(dir / "month.json", head + "  \"attributes\": {\"start\": \"2017-13-01\"}}]}\n");
+    auto month = test::runCommand(cli("info " + test::quoted(dir / "month.json")));
+    EXPECT_EQ(month.exitCode, 1);
+    EXPECT_TRUE(has(month.err, "month.json:3:") && has(month.err, "\"start\": \"2017-13-01\" has no month 13")) << month.err;
+    test::writeFile(dir / "day.json", head + "  \"attributes\": {\"end\": \"2017-02-30\"}}]}\n");
+    auto day = import(dir / "day.json");
+    EXPECT_EQ(day.exitCode, 1);
+    EXPECT_TRUE(has(day.err, "day.json:3:") && has(day.err, "\"end\": \"2017-02-30\" is not a day of 2017-02")) << day.err;
+    test::writeFile(dir / "leap.json", head + "  \"attributes\": {\"end\": \"2016-02-29\"}}]}\n");
+    EXPECT_EQ(test::runCommand(cli("info " + test::quoted(dir / "leap.json"))).exitCode, 0);
+}
+
+TEST(LocatedInput, ImpossibleDatesFromOtherFormatsAreRefusedToo)
+{
+    // Stored, the date would make the saved graph one the next command refuses.
+    auto dir = test::scratchDir("located-csv-dates");
+    test::writeFile(dir / "events.csv", "id,kind,name,start\ne1,event,E,2017-09-28\ne2,event,F,2017-02-30\n");
+    auto r = import(dir / "events.csv");
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(has(r.err, "events.csv:3:1: entity e2: attribute \"start\": \"2017-02-30\" is not a day of 2017-02"))
+        << r.err;
+}
+
 } // namespace
 } // namespace liaison

@@ -5,6 +5,7 @@
 #include "json/json_stream.hpp"
 #include "json/mapped_file.hpp"
 #include "liaison/json_io.hpp"
+#include "liaison/iso_date.hpp"
 #include "liaison/storable.hpp"
 
 #include <cstdio>
@@ -118,6 +119,14 @@ private:
         }
     }
 
+    // A date whose month or day does not exist would be compared as text as if it did.
+    void refuseImpossibleDate(std::string_view key, const Node &value) const
+    {
+        if (std::string why = impossibleDateProblem(value.text); !why.empty())
+            fail(value.offset, "\"" + std::string(key) + "\": \"" + value.text + "\" " + why +
+                                   " (expected an ISO date: YYYY, YYYY-MM or YYYY-MM-DD)");
+    }
+
     std::string optionalString(Node &object, std::string_view key) const
     {
         Node *value = object.member(key);
@@ -171,6 +180,7 @@ private:
         if (!m_sourceIds.insert(source.id).second)
             fail(item.memberOffset("id"), "duplicate source id '" + source.id + "'");
         source.title = optionalString(item, "title");
+        if (const Node *date = item.member("date"); date && date->type == Node::Type::String) refuseImpossibleDate("date", *date);
         source.date = optionalString(item, "date");
         source.language = optionalString(item, "language");
         source.path = optionalString(item, "path");
@@ -188,7 +198,10 @@ private:
             const Node &value = node->values[i];
             AttributeValue attribute;
             switch (value.type) {
-            case Node::Type::String: attribute = {AttributeValue::Type::String, value.text}; break;
+            case Node::Type::String:
+                if (isDateKey(node->keys[i])) refuseImpossibleDate(node->keys[i], value);
+                attribute = {AttributeValue::Type::String, value.text};
+                break;
             case Node::Type::Number: attribute = {AttributeValue::Type::Number, value.text}; break;
             case Node::Type::Bool: attribute = {AttributeValue::Type::Bool, value.text}; break;
             case Node::Type::Null: attribute = {AttributeValue::Type::Null, "null"}; break;
