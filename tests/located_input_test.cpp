@@ -55,5 +55,24 @@ TEST(LocatedInput, ImpossibleDatesFromOtherFormatsAreRefusedToo)
         << r.err;
 }
 
+TEST(LocatedInput, UnknownEvidenceSourceInLiaisonJsonIsLocated)
+{
+    auto dir = test::scratchDir("located-source");
+    test::writeFile(dir / "in.json", "{\"liaison\": 1,\n \"entities\": [\n  {\"id\": \"person:a\", \"name\": \"A\",\n"
+                                     "   \"evidence\": [{\"source\": \"nowhere\", \"quote\": \"A\"}]}]}\n");
+    auto r = import(dir / "in.json");
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_TRUE(has(r.err, "in.json:3:3: warning: entity person:a: evidence names unknown source \"nowhere\"")) << r.err;
+}
+
+TEST(LocatedInput, InvalidUtf8InADotEdgeIsLocated)
+{
+    auto dir = test::scratchDir("located-dot");
+    test::writeFile(dir / "bad.dot", "digraph {\n  a;\n  a -> \"b\xff\";\n}\n");
+    auto r = import(dir / "bad.dot");
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(has(r.err, "bad.dot:3:9: relation: invalid UTF-8 in to")) << r.err;
+}
+
 } // namespace
 } // namespace liaison
