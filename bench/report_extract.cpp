@@ -24,6 +24,7 @@ int main(int argc, char **argv) {
         const std::string path = argv[1];
         options.sourcePath = path;
         const std::string text = liaison::readWholeFile(path);
+        options.sourceTitle = liaison::report::documentTitle(text);
         const auto x = liaison::report::extractReport(text, std::filesystem::path(path).stem().string(), options);
         std::cout << liaison::report::extractionToJson(x);
         return 0;

@@ -69,7 +69,7 @@ static int runMet(const std::vector<std::string> &words)
         w.EndObject();
         return 0;
     }
-    std::cout << describe(store, person) << " met " << links.size() << " people:\n";
+    std::cout << describe(store, person) << " met " << links.size() << (links.size() == 1 ? " person:\n" : " people:\n");
     for (const MetLink &link : links) {
         std::cout << "\n  " << describe(store, link.person) << "  x" << link.weight() << "\n";
         for (const SharedOccasion &occasion : link.occasions) {

@@ -196,9 +196,10 @@ TEST(ReportExtract, SeedReportAgainstTheCuratedGraph) {
     EXPECT_GE(e.byKind.at("country").f1(), 0.95);
     EXPECT_GE(e.byKind.at("programme").f1(), 0.7) << liaison::report::formatEvaluation(e);
     // The seed's figures must not drop (entity F1 0.938, linked-pair F1 0.717 before issue 11;
-    // 0.733 and met-pair F1 0.857 once a visit's attendee list gives who met whom).
+    // 0.733 and met-pair F1 0.857 once a visit's attendee list gives who met whom; pairs 0.737 once
+    // member and speaker triggers govern only the persons of their own list).
     EXPECT_GE(e.entities.f1(), 0.937) << liaison::report::formatEvaluation(e);
-    EXPECT_GE(e.pairs.f1(), 0.732) << liaison::report::formatEvaluation(e);
+    EXPECT_GE(e.pairs.f1(), 0.736) << liaison::report::formatEvaluation(e);
     EXPECT_GE(e.metPairs.f1(), 0.85) << liaison::report::formatEvaluation(e);
 }
 

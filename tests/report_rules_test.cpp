@@ -655,3 +655,88 @@ TEST(ReportRules, ALatinNameAfterAChineseTitle) {
 }
 
 } // namespace
+
+// Seed, line 142 (docs/known-problems.md): the partners of a visit named after 與 are neither
+// speakers at nor members of the conference the sentence names first.
+TEST(ReportRules, MemberAndSpeakerTriggersGovernOnlyThePersonsOfTheirList) {
+    const auto x = extract("國際資訊長協會(International Academy of CIO, IAC)於 2006 年成立。\n\n"
+                           "本次出國除參與 IAC 第 12 屆年會外，另一任務為拜訪 ITMO 大學電子治理中心，與該中心主持人 "
+                           "Andrei PETROV 教授、副主持人 Ivan SOKOLOV 教授以及該中心研究團隊成員代表，進行雙方經驗交流，"
+                           "包括簡介我國電子治理研究議題現況。\n\n"
+                           "本次會議，IAC 委員會續任成員包括 Professor Anna Berg (Sweden), Professor Karl Lund (Norway)等人。\n");
+    ASSERT_NE(person(x, "Andrei PETROV"), nullptr);
+    EXPECT_FALSE(anyRelation(x, "member_of", "Andrei PETROV"));
+    EXPECT_FALSE(anyRelation(x, "member_of", "Ivan SOKOLOV"));
+    EXPECT_FALSE(anyRelation(x, "spoke_at", "Andrei PETROV"));
+    EXPECT_FALSE(anyRelation(x, "spoke_at", "Ivan SOKOLOV"));
+    EXPECT_TRUE(anyRelation(x, "member_of", "Anna Berg"));
+    EXPECT_TRUE(anyRelation(x, "member_of", "Karl Lund"));
+}
+
+TEST(ReportRules, AnAttendeeListItemAfterAMembersWordIsNoMember) {
+    const auto x = extract("拜會 ITMO 大學電子治理中心\n\n"
+                           "出席人員：ITMO 大學電子治理中心主持人 Andrei PETROV 教授以及該中心研究團隊成員代表、"
+                           "國家發展委員會資訊管理處林志明副處長。\n");
+    ASSERT_NE(person(x, "林志明"), nullptr);
+    EXPECT_FALSE(anyRelation(x, "member_of", "林志明"));
+}
+
+// Seed, line 140: a sentence with no subject written, in a paragraph that names nobody, is not
+// a meeting of the person an earlier paragraph was about.
+TEST(ReportRules, ASubjectlessMeetingIsNotThePersonOfAnEarlierParagraph) {
+    const auto x = extract("國家發展委員會莊明芬副處長於 2017 年 9 月 28 日出席年會並分享經驗。\n\n"
+                           "本次出國另一任務為拜訪 ITMO 大學電子治理中心，與該中心主持人 Andrei PETROV 教授進行交流。\n\n"
+                           "2017 年 9 月 29 日，莊明芬副處長拜會 Ivan SOKOLOV 教授。\n");
+    ASSERT_NE(person(x, "Andrei PETROV"), nullptr);
+    EXPECT_EQ(met(x, "莊明芬", "Andrei PETROV"), nullptr);
+    EXPECT_EQ(dateOf(met(x, "莊明芬", "Ivan SOKOLOV")), "2017-09-29");
+}
+
+// Seed, line 425 (docs/known-problems.md): a quote from a long Chinese sentence with Latin names in
+// it starts after a clause mark and ends at one, never inside a name or a parenthesis ("Univ) Dean
+// Pravit主持，…", "4.0議題，…"); a Latin quote never ends inside a word with digits ("COVID-1").
+TEST(ReportRules, QuotesOfMixedChineseSentencesStartAndEndAtClauseMarks) {
+    const std::string zh = "本議題也探討工業 4.0議題與各國推動數位經濟轉型的策略與挑戰，請泰國法政大學(Thamasat Univ) "
+                           "Dean Pravit主持，並請瑞典 Mr. Silas Olsson、義大利 Bocconi 大學 Prof. Luca Rossi、日本早稻田大學 "
+                           "Prof. Kenji Ito、我國國家發展委員會資訊管理處莊副處長明芬以及哈薩克 Mr. Askar Kuatbayev 等擔任講者，"
+                           "與其他參與者分享數位經濟的轉型策略與各國推動數位轉型的經驗以及未來合作的方向";
+    std::string en = "Administrator Samantha Power met with Minister Stanley Kakubo";
+    for (int i = 0; i < 6; ++i)
+        en += " and discussed the effects of COVID-19 on agricultural production";
+    const auto x = extract("議題 3：數位經濟\n\n" + zh + "。\n\n" + en + ".\n");
+    int checked = 0;
+    for (const auto &r : x.relations)
+        for (const auto &ev : r.evidence) {
+            const std::string &q = ev.quote;
+            const std::size_t at = zh.find(q);
+            if (at != std::string::npos && q.size() < zh.size()) {
+                const std::string before = at == 0 ? std::string("。") : zh.substr(at >= 3 ? at - 3 : 0, 3);
+                const std::string last = q.substr(q.size() - 3);
+                EXPECT_TRUE(at == 0 || before == "，" || before == "、") << q;
+                EXPECT_TRUE(at + q.size() == zh.size() || last == "，" || last == "、") << q;
+                ++checked;
+            }
+            EXPECT_EQ(q.find("COVID-1 "), std::string::npos) << q;
+            EXPECT_NE(q.back(), '-') << q;
+            if (q.size() >= 7 && q.compare(q.size() - 7, 7, "COVID-1") == 0)
+                ADD_FAILURE() << q;
+        }
+    EXPECT_GT(checked, 0);
+}
+
+// Seed, line 1 (docs/known-problems.md): "內容摘要：" is a label, not the report's title; a report that
+// opens with a label and then running text has no title line.
+TEST(ReportRules, TheTitleIsTheFirstLineThatReadsAsATitle) {
+    using liaison::report::documentTitle;
+    EXPECT_EQ(documentTitle(" 內容摘要： \n\n國際資訊長協會(IAC)為推動跨國資訊長以及資訊應用創新發展的經驗交流平台，現\n\n有 17 個國家"), "");
+    EXPECT_EQ(documentTitle("113年11月22日\n「繁榮南島 智慧永續」 總統將出訪太平洋友邦\n總統將率團訪問"),
+              "「繁榮南島 智慧永續」 總統將出訪太平洋友邦");
+    EXPECT_EQ(documentTitle("For Immediate Release\n\nOffice of Press Relations\npress@usaid.gov\n\nReadout\n\n"
+                            "The below is attributable to Spokesperson Jessica Jennings:\n\nToday, Administrator "
+                            "Samantha Power met with Zambia Minister of Foreign Affairs Stanley Kakubo.\n"),
+              "");
+    EXPECT_EQ(documentTitle("2020.11.30\n\nTECRO hails success of first Dialogue\n"), "TECRO hails success of first Dialogue");
+    EXPECT_EQ(documentTitle("Summary:\nTrip report: 2019 Pacific Digital Government Summit\n"),
+              "Trip report: 2019 Pacific Digital Government Summit");
+    EXPECT_EQ(documentTitle("\xff\xfe"), "");
+}

@@ -29,36 +29,65 @@ int Extractor::lineAt(const ParagraphState &p, std::size_t pos) const {
     return lines[std::min(pos, lines.size() - 1)];
 }
 
-// A long sentence is cut to about kMax characters around `pos`, at word
-// boundaries in Latin text and after clause punctuation (，、；：) in Chinese,
-// never inside a word.
+// A long sentence is cut to about kMax characters around `pos`: a sentence with
+// Chinese in it at clause marks (，、；：), the clause holding `pos` always kept
+// whole (a window may grow by kMax / 2 on either side to reach one); Latin text at
+// word boundaries. Never inside a word.
 std::pair<std::size_t, std::size_t> quoteWindow(const U32 &t, std::size_t begin, std::size_t end, std::size_t pos) {
     constexpr std::size_t kMax = 160;
+    constexpr std::size_t kSlack = kMax / 2;
     if (end - begin <= kMax)
         return {begin, end};
+    pos = std::min(std::max(pos, begin), end - 1);
     std::size_t b = pos > begin + kMax / 2 ? pos - kMax / 2 : begin;
     std::size_t e = std::min(end, b + kMax);
-    auto clauseMark = [](char32_t c) { return c == U'，' || c == U'、' || c == U'；' || c == U'：' || c == U','; };
-    auto inWord = [&](std::size_t i) { return i > begin && i < end && isLatin(t[i - 1]) && isLatin(t[i]); };
-    if (b > begin) {
-        // Forward to the start of the next word, or past the next clause mark in Chinese.
+    auto clauseMark = [](char32_t c) {
+        return c == U'，' || c == U'、' || c == U'；' || c == U'：' || c == U',' || c == U';' || c == U':';
+    };
+    // Inside a word: between two letters or digits, or after a hyphen or point within one (COVID-19, U.S.-Africa).
+    auto wordChar = [](char32_t c) { return isLatin(c) || isDigit(c); };
+    auto inWord = [&](std::size_t i) {
+        if (i <= begin || i >= end || !wordChar(t[i]))
+            return false;
+        return wordChar(t[i - 1]) ||
+               ((t[i - 1] == U'-' || t[i - 1] == U'.') && i - 1 > begin && wordChar(t[i - 2]));
+    };
+    const bool chinese = std::any_of(t.begin() + static_cast<std::ptrdiff_t>(begin),
+                                     t.begin() + static_cast<std::ptrdiff_t>(end), [](char32_t c) { return isHan(c); });
+    if (b > begin && chinese) {
+        // Forward past the first clause mark before `pos`, else back to the start of the clause.
         std::size_t clause = b;
         while (clause < pos && !clauseMark(t[clause]))
             ++clause;
-        if (clause < pos && isHan(t[b]))
+        if (clause < pos) {
             b = clause + 1;
-        while (b < pos && (inWord(b) || isSpace(t[b])))
-            ++b;
+        } else {
+            std::size_t back = b;
+            while (back > begin && !clauseMark(t[back - 1]) && b - back < kSlack)
+                --back;
+            if (back == begin || clauseMark(t[back - 1]))
+                b = back;
+        }
     }
-    if (e < end) {
+    if (e < end && chinese) {
+        // Back to the last clause mark after `pos`, else on to the end of the clause.
         std::size_t clause = e;
-        while (clause > pos && !clauseMark(t[clause - 1]))
+        while (clause > pos + 1 && !clauseMark(t[clause - 1]))
             --clause;
-        if (clause > pos && isHan(t[e - 1]))
+        if (clause > pos + 1) {
             e = clause;
-        while (e > pos && inWord(e))
-            --e;
+        } else {
+            std::size_t ahead = e;
+            while (ahead < end && !clauseMark(t[ahead]) && ahead - e < kSlack)
+                ++ahead;
+            if (ahead == end || clauseMark(t[ahead]))
+                e = std::min(end, ahead + 1);
+        }
     }
+    while (b < pos && (inWord(b) || isSpace(t[b])))
+        ++b;
+    while (e > pos + 1 && inWord(e))
+        --e;
     return {b, e};
 }
 

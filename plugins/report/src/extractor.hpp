@@ -136,6 +136,7 @@ private:
     void relateProgrammeOrganisers(ParagraphState &p, const SentenceFacts &f);
     void relateSignedMou(ParagraphState &p, const SentenceFacts &f);
     void relateElectedMembers(ParagraphState &p, const SentenceFacts &f);
+    bool memberListGap(const ParagraphState &p, const SentenceFacts &f, std::size_t b, std::size_t e, bool first) const;
     void relateMemberCountries(ParagraphState &p, const SentenceFacts &f);
     void relateHeldInAndHosted(ParagraphState &p, const SentenceFacts &f);
 
@@ -172,6 +173,10 @@ private:
     int subjectBefore(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,
                       std::size_t pos) const;
     bool firstPersonPronoun(const U32 &t, std::size_t b, std::size_t e) const;
+    // The subject of a meeting at `pos`: subjectBefore, but the person the text is about only when
+    // this paragraph names them before `pos` or a pronoun points back to them; else -1.
+    int meetingSubject(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,
+                       std::size_t pos) const;
     void findMeetings(ParagraphState &p);
     std::vector<int> homeVisitors(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,
                                   std::size_t at, std::size_t length) const;

@@ -191,6 +191,27 @@ int Extractor::subjectBefore(const ParagraphState &p, const Sentence &s, const s
     return m_protagonist;
 }
 
+int Extractor::meetingSubject(const ParagraphState &p, const Sentence &s, const std::vector<const Mention *> &persons,
+                              std::size_t pos) const {
+    const int subject = subjectBefore(p, s, persons, pos);
+    if (subject < 0 || subject == m_speaker)
+        return subject;
+    // A sentence with no subject written (與 P 進行交流; 另一任務為拜訪 X) is about the person the
+    // text is about only when the paragraph names them or a pronoun points back (he, she, 他, 她):
+    // across paragraphs the subject may as well be the delegation, the trip or 我方.
+    const U32 &t = p.paragraph.text;
+    const bool named = std::any_of(p.mentions.begin(), p.mentions.end(), [&](const Mention &m) {
+        return m.kind == MentionKind::Person && m.entity == subject && m.begin < pos;
+    });
+    if (named || firstPersonPronoun(t, s.begin, pos))
+        return subject;
+    for (std::size_t i = s.begin; i < pos; ++i)
+        if (wordAt(t, i, U"he") || wordAt(t, i, U"she") || wordAt(t, i, U"his") || wordAt(t, i, U"her") ||
+            t[i] == U'他' || t[i] == U'她')
+            return subject;
+    return -1;
+}
+
 void Extractor::findMeetings(ParagraphState &p) {
     const U32 &t = p.paragraph.text;
     // "布林肯国务卿: ..." / "SECRETARY KERRY: ...": the speaker of the paragraph is who 我 / I is.
@@ -326,7 +347,7 @@ void Extractor::meetingAt(const ParagraphState &p, const Sentence &s, const std:
                     relate("met", before[a], before[b], at, 0.6);
         return;
     }
-    const int subject = subjectBefore(p, s, persons, at);
+    const int subject = meetingSubject(p, s, persons, at);
     for (int o : objects) {
         relate("met", subject, o, at, 0.75);
         noteHostCandidate(p, o, at);
@@ -444,7 +465,7 @@ void Extractor::withMeetings(const ParagraphState &p, const Sentence &s, const s
                 partners.push_back(m->entity);
         if (partners.empty())
             continue;
-        const int subject = subjectBefore(p, s, persons, i);
+        const int subject = meetingSubject(p, s, persons, i);
         for (int o : partners) {
             relate("met", subject, o, i, 0.7);
             noteHostCandidate(p, o, i);

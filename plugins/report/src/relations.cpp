@@ -65,6 +65,25 @@ U32 paragraphLabel(const U32 &t, std::size_t maxColumn) {
     return asciiLower(U32View(t).substr(0, colon));
 }
 
+// The persons of the clause starting at or after `first` are the partners of a comitative 與 / 与 / 跟
+// written before them in their clause (與該中心主持人 P 交流、簡介…): whoever speaks or attends, it
+// is not them. 與會 (attend) and 參與 (take part) are no such 與.
+bool comitativeObjects(const U32 &t, const std::vector<int> &clause, std::size_t first) {
+    std::size_t b = first;
+    while (b > 0 && clause[b - 1] == clause[first])
+        --b;
+    for (std::size_t i = b; i < first; ++i) {
+        const char32_t c = t[i];
+        if (c != U'與' && c != U'与' && c != U'跟')
+            continue;
+        const bool attend = (i + 1 < t.size() && (t[i + 1] == U'會' || t[i + 1] == U'会')) ||
+                            (i > 0 && (t[i - 1] == U'參' || t[i - 1] == U'参'));
+        if (!attend)
+            return true;
+    }
+    return false;
+}
+
 // [b, e) of `t` joins two items of a list: only spaces, commas, 、 and "and" / 及 / 和 / 與.
 // [b, e) of `t` is empty or one or two capitalised Latin words: the portfolio written before an
 // office (Defense Minister, Economic Minister).
@@ -542,7 +561,7 @@ void Extractor::relateParticipation(ParagraphState &p, const SentenceFacts &f, b
                 }
             }
         }
-        if (!kind.empty()) {
+        if (!kind.empty() && !comitativeObjects(t, f.clause, persons[i]->begin)) {
             const double conf = kind == "chaired" ? 0.8 : kind == "spoke_at" ? 0.75 : 0.7;
             for (std::size_t k = i; k < j; ++k)
                 m_graph.relate(kind, persons[k]->entity, f.targetEvent, lineAt(p, persons[k]->begin),
@@ -649,6 +668,66 @@ void Extractor::relateSignedMou(ParagraphState &p, const SentenceFacts &f) {
 // English passive: "P was elected President of ORG") is elected_to / member_of
 // the organisation named next, else the first of the sentence, else the
 // organiser of the conference of the section; a 為 TITLE gives the role.
+// [b, e) lies between a member / elected trigger at b (`first`) or a person it governs and the next person
+// at e: only a short link (包括, 有, 為, :), titles, honorifics, and the organisations, countries and
+// parenthesised groups that qualify the person; between two persons also list joins (、 , and 及 與).
+// A clause mark before the first person, or a list mark after the trigger (成員代表、P), ends the list.
+bool Extractor::memberListGap(const ParagraphState &p, const SentenceFacts &f, std::size_t b, std::size_t e,
+                              bool first) const {
+    const U32 &t = p.paragraph.text;
+    if (e <= b || e - b > 80)
+        return false;
+    if (first) {
+        std::size_t len = 0;
+        if (triggerAt(t, b, "elected_to", &len) || triggerAt(t, b, "member_of", &len))
+            b += len;
+    }
+    int words = 0;      // Han characters that are no title, link or list join
+    int latinWords = 0; // lower-case Latin words
+    for (std::size_t i = b; i < e;) {
+        const char32_t c = t[i];
+        const auto covering = std::find_if(f.mentions.begin(), f.mentions.end(), [&](const Mention *m) {
+            return (m->kind == MentionKind::Organisation || m->kind == MentionKind::Country) && m->begin <= i &&
+                   i < m->end;
+        });
+        if (covering != f.mentions.end()) {
+            i = (*covering)->end;
+            continue;
+        }
+        if (c == U'(' || c == U'（') {
+            const std::size_t close = t.find(c == U'(' ? U')' : U'）', i);
+            if (close == U32::npos || close >= e)
+                return false;
+            i = close + 1;
+            continue;
+        }
+        if (const std::size_t title = m_lex.zhTitles.matchAt(t, i).length; title > 0) {
+            i += title;
+            continue;
+        }
+        if (c == U'。' || c == U'；' || c == U';' || c == U'！' || c == U'？')
+            return false;
+        if (first && (c == U'，' || c == U'、' || c == U','))
+            return false;
+        if (isHan(c) && U32View(U"包括含有為为是計计及與与和以").find(c) == U32View::npos && ++words > 2)
+            return false;
+        if (isLatin(c)) {
+            // Honorifics and titles (capitalised) qualify the person; of lower-case words only a
+            // short link after the trigger (include, are, of the board), and "and" in a list.
+            std::size_t w = i;
+            while (w < e && isLatin(t[w]))
+                ++w;
+            const U32 word = asciiLower(U32View(t).substr(i, w - i));
+            if (!isUpper(c) && word != U"and" && (!first || ++latinWords > 3))
+                return false;
+            i = w;
+            continue;
+        }
+        ++i;
+    }
+    return true;
+}
+
 void Extractor::relateElectedMembers(ParagraphState &p, const SentenceFacts &f) {
     const U32 &t = p.paragraph.text;
     const Sentence &s = f.sentence;
@@ -669,19 +748,28 @@ void Extractor::relateElectedMembers(ParagraphState &p, const SentenceFacts &f) 
             fallback = m->entity;
     if (fallback < 0 && p.scopeConference >= 0 && m_organiserOf.count(p.scopeConference))
         fallback = m_organiserOf[p.scopeConference];
+    const Mention *listed = nullptr; // the latest person the triggers govern
+    std::string listedKind;
     for (std::size_t k = 0; k < ms.size(); ++k) {
         const Mention &person = *ms[k];
         if (person.kind != MentionKind::Person)
             continue;
+        // A trigger governs the person right after it (選出 P, 成員包括 P, members include P) and the
+        // persons listed with that one; never a person in another clause or list item (參與 X 年會，
+        // 與 P 交流; 成員代表、P).
         std::string kind;
         for (const auto &[pos, rel] : triggers)
-            if (pos < person.begin)
+            if (pos < person.begin && memberListGap(p, f, pos, person.begin, true))
                 kind = rel;
+        if (kind.empty() && listed != nullptr && memberListGap(p, f, listed->end, person.begin, false))
+            kind = listedKind;
         for (const auto &[pos, rel] : triggers)
             if (kind.empty() && pos > person.end && pos - person.end < 12 && isLatin(t[pos]))
                 kind = rel;
         if (kind.empty())
             continue;
+        listed = &person;
+        listedKind = kind;
         int target = -1;
         for (std::size_t q = k + 1; q < ms.size(); ++q) {
             if (ms[q]->kind == MentionKind::Person)

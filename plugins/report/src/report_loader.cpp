@@ -141,30 +141,6 @@ report::Options optionsFromEnvironment(std::string_view path)
     return o;
 }
 
-// The report's first non-empty line (a title in most reports), cut at 200 bytes
-// on a character boundary.
-std::string titleLine(std::string_view text)
-{
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    while (!text.empty()) {
-        auto nl = text.find('\n');
-        std::string_view line = text.substr(0, nl);
-        while (!line.empty() && std::isspace(static_cast<unsigned char>(line.front()))) line.remove_prefix(1);
-        while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
-        if (!line.empty()) {
-            if (line.size() > 200) {
-                std::size_t cut = 200;
-                while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
-                line = line.substr(0, cut);
-            }
-            return std::string(line);
-        }
-        if (nl == std::string_view::npos) break;
-        text.remove_prefix(nl + 1);
-    }
-    return {};
-}
-
 // The source id: the file's stem ("reports/2017-iac.txt" -> "2017-iac").
 std::string sourceIdOf(std::string_view path)
 {
@@ -257,7 +233,7 @@ void loadReport(std::string_view path, std::string_view bytes, Host &host)
         bytes = documentText;
     }
     std::size_t bad = 0;
-    if (validUtf8(bytes, bad)) options.sourceTitle = titleLine(bytes);
+    if (validUtf8(bytes, bad)) options.sourceTitle = report::documentTitle(bytes);
     report::Extraction x;
     try {
         x = report::extractReport(bytes, sourceId, options);

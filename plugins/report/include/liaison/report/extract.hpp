@@ -47,6 +47,11 @@ struct Extraction {
     std::vector<Diagnostic> diagnostics;
 };
 
+// The title of a report (UTF-8): its first line that reads as a title, past labels (內容摘要：,
+// Summary:), dates alone, press boilerplate (For Immediate Release, Readout, 新聞稿) and contact
+// blocks; empty when the report opens with running text or is not valid UTF-8. At most 200 bytes.
+std::string documentTitle(std::string_view text);
+
 // Extracts the graph of `text`. Throws TextError("sourceId", line, col, ...)
 // for invalid UTF-8 and ExtractError for an unknown home country or a data
 // folder that cannot be read. Thread-safe: calls share no mutable state (the
