@@ -170,6 +170,24 @@ TEST(ReportRules, MinguoAndNumericDates) {
     EXPECT_EQ(dateOf(met(y, "Blinken", "Wang Yi")), "2023-06-20");
 }
 
+// A day the month does not have is a typo, not a date: the meeting stays
+// undated rather than the graph storing "2017-02-30" (which the store now
+// refuses, failing the whole import).
+TEST(ReportRules, ADayTheMonthDoesNotHaveIsNoDate) {
+    const auto x = extract("2017年2月30日 歐洲司司長高安接見德國次長柯樂眉(Anette Kramme)。\n\n"
+                           "On April 31, 2019 Secretary Kerry met with Foreign Minister Laurent Fabius.\n");
+    const auto leap = extract("2016年2月29日 歐洲司司長高安接見德國次長柯樂眉(Anette Kramme)。\n");
+    ASSERT_NE(met(x, "高安", "柯樂眉"), nullptr);
+    EXPECT_EQ(dateOf(met(x, "高安", "柯樂眉")).find("02-30"), std::string::npos) << dateOf(met(x, "高安", "柯樂眉"));
+    ASSERT_NE(met(x, "Kerry", "Laurent Fabius"), nullptr);
+    EXPECT_EQ(dateOf(met(x, "Kerry", "Laurent Fabius")).find("04-31"), std::string::npos);
+    EXPECT_EQ(dateOf(met(leap, "高安", "柯樂眉")), "2016-02-29") << "a leap day is a day";
+    for (const auto &e : x.entities)
+        for (const auto &[key, value] : e.attributes)
+            EXPECT_TRUE(value.find("02-30") == std::string::npos && value.find("04-31") == std::string::npos)
+                << e.id << " " << key << "=" << value;
+}
+
 TEST(ReportRules, QuotesAreCutAtWordAndClauseBoundaries) {
     std::string en = "Administrator Samantha Power met with Minister Stanley Kakubo";
     for (int i = 0; i < 20; ++i)

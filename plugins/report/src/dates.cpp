@@ -74,6 +74,17 @@ bool plausible(int y, int m, int d) {
     return y >= 1900 && y <= 2100 && m >= 0 && m <= 12 && d >= 0 && d <= 31;
 }
 
+// False for a day the month does not have (2月30日, April 31): a typo in the
+// report, which the graph must not store as a date. Year 0 (not yet known)
+// allows 29 February.
+bool dayExists(int y, int m, int d) {
+    if (m < 1 || m > 12 || d < 1)
+        return true; // a year or a month alone
+    static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    return d <= (m == 2 && !leap ? 28 : kDays[m - 1]);
+}
+
 // A year of the Republic of China (民國): two or three digits, 1..199, written
 // as 104年10月29日 / (104)年 / 109-09-02. Only with a month after it (checked by
 // the caller) so that "20週年" or "45年" alone are never dates.
@@ -113,7 +124,7 @@ void numericDates(const U32 &t, std::vector<Mention> &out) {
         return std::any_of(out.begin(), out.end(), [&](const Mention &m) { return b < m.end && m.begin < e; });
     };
     auto add = [&](std::size_t b, std::size_t e, int y, int m, int d) {
-        if (taken(b, e))
+        if (taken(b, e) || !dayExists(y, m, d))
             return;
         Mention mention;
         mention.kind = MentionKind::Date;
@@ -193,6 +204,8 @@ int yearWritten(const U32 &t) {
 void Extractor::findDates(ParagraphState &p) {
     const U32 &t = p.paragraph.text;
     auto add = [&](std::size_t b, std::size_t e, int y, int m, int d, int m2, int d2) {
+        if (!dayExists(y, m, d) || (d2 > 0 && !dayExists(y, m2 > 0 ? m2 : m, d2)))
+            return;
         Mention mention;
         mention.kind = MentionKind::Date;
         mention.begin = b;
@@ -361,7 +374,7 @@ void Extractor::findDates(ParagraphState &p) {
                 }
             }
         }
-        if (y == 0 && d == 0)
+        if ((y == 0 && d == 0) || !dayExists(y, month, d) || (d2 > 0 && !dayExists(y, month, d2)))
             continue;
         Mention mention;
         mention.kind = MentionKind::Date;
