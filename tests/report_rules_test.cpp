@@ -740,3 +740,23 @@ TEST(ReportRules, TheTitleIsTheFirstLineThatReadsAsATitle) {
               "Trip report: 2019 Pacific Digital Government Summit");
     EXPECT_EQ(documentTitle("\xff\xfe"), "");
 }
+
+// docs/known-problems.md: "in London last Monday" took the date in focus (Sunday, September 15).
+// A day named relative to it resolves against it; a phrase naming no day leaves the fact undated.
+TEST(ReportRules, DaysWrittenRelativeToTheDateInFocus) {
+    const auto x = extract("Secretary Kerry traveled to Jerusalem on Sunday, September 15, 2013 to meet with Israeli "
+                           "Prime Minister Benjamin Netanyahu. The visit follows on the Secretary’s meeting with "
+                           "Palestinian President Mahmoud Abbas in London last Monday. Secretary Kerry recently met "
+                           "with Foreign Minister Sergey Lavrov.\n");
+    EXPECT_EQ(dateOf(met(x, "Kerry", "Benjamin Netanyahu")), "2013-09-15");
+    EXPECT_EQ(dateOf(met(x, "Kerry", "Mahmoud Abbas")), "2013-09-09");
+    ASSERT_NE(met(x, "Kerry", "Sergey Lavrov"), nullptr);
+    EXPECT_EQ(dateOf(met(x, "Kerry", "Sergey Lavrov")), "");
+    const auto y = extract("行政院長蘇貞昌 2020 年 9 月 3 日接見捷克參議院議長韋德齊。外交部長吳釗燮昨日會見韋德齊議長。"
+                           "內政部長林右昌於日前會見韋德齊議長。經濟部長王美花於上週一會見韋德齊議長。\n");
+    EXPECT_EQ(dateOf(met(y, "蘇貞昌", "韋德齊")), "2020-09-03");
+    EXPECT_EQ(dateOf(met(y, "吳釗燮", "韋德齊")), "2020-09-02");
+    ASSERT_NE(met(y, "林右昌", "韋德齊"), nullptr);
+    EXPECT_EQ(dateOf(met(y, "林右昌", "韋德齊")), "");
+    EXPECT_EQ(dateOf(met(y, "王美花", "韋德齊")), "2020-08-24"); // 2020-09-03 was a Thursday
+}

@@ -58,6 +58,16 @@ bool attendeeListParagraph(const U32 &t);
 // celebrations"), else 0: the year of a document whose dates leave it out ("on October 10").
 int yearWritten(const U32 &t);
 
+// A date written relative to `reference` (YYYY-MM-DD) in [begin, end) of `t`: yesterday, last Monday,
+// 昨日, 昨(27)日, 前天, 上週一, 本週三, tomorrow. `found` when the span has such a phrase; `date` is then
+// the day it names, or empty when it names none (recently, last week, 日前, 近日, a bare weekday other
+// than the reference's, any phrase without a reference).
+struct RelativeDate {
+    bool found = false;
+    std::string date;
+};
+RelativeDate relativeDate(const U32 &t, std::size_t begin, std::size_t end, const std::string &reference);
+
 class Extractor {
 public:
     Extractor(const Lexicon &lexicon, const Options &options, std::string sourceId);

@@ -128,6 +128,9 @@ std::string Extractor::sentenceDate(const ParagraphState &p, const Sentence &s) 
                 return base.substr(0, 8) + (day < 10 ? "0" : "") + std::to_string(day);
         }
     }
+    // "in London last Monday", 昨日, 日前: the day named relative to the date in focus, or none.
+    if (const RelativeDate relative = relativeDate(t, s.begin, s.end, m_dateContext); relative.found)
+        return relative.date;
     return m_dateContext;
 }
 
