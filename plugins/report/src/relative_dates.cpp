@@ -46,17 +46,7 @@ bool parseIso(const std::string &iso, int &y, int &m, int &d) {
 }
 
 bool latinWordAt(const U32 &t, std::size_t pos, std::size_t end, U32View word) {
-    if (pos + word.size() > end || (pos > 0 && isLatin(t[pos - 1])) ||
-        (pos + word.size() < t.size() && isLatin(t[pos + word.size()])))
-        return false;
-    for (std::size_t i = 0; i < word.size(); ++i) {
-        char32_t c = t[pos + i];
-        if (c >= U'A' && c <= U'Z')
-            c += 32;
-        if (c != word[i])
-            return false;
-    }
-    return true;
+    return pos + word.size() <= end && wordAt(t, pos, word);
 }
 
 constexpr std::array<U32View, 7> kWeekdays = {U"monday", U"tuesday", U"wednesday", U"thursday",
