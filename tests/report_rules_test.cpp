@@ -760,3 +760,15 @@ TEST(ReportRules, DaysWrittenRelativeToTheDateInFocus) {
     EXPECT_EQ(dateOf(met(y, "林右昌", "韋德齊")), "");
     EXPECT_EQ(dateOf(met(y, "王美花", "韋德齊")), "2020-08-24"); // 2020-09-03 was a Thursday
 }
+
+// Text 22 ("singed a Memorandum of Understanding (MOU) with Ingrid Larson"): an agreement made with a
+// person is a meeting whatever the verb; signed + agreement is one signing, quoted once.
+TEST(ReportRules, AnAgreementMadeWithAPersonIsAMeetingWhateverTheVerb) {
+    const auto x = extract("On November 20, 2020, Representative Bi-khim Hsiao concluded a Memorandum of "
+                           "Understanding (MOU) with Managing Director Ingrid Larson. Secretary of State John Kerry "
+                           "signed an agreement with Foreign Minister Sergey Lavrov.\n");
+    EXPECT_EQ(dateOf(met(x, "Bi-khim Hsiao", "Ingrid Larson")), "2020-11-20");
+    const auto *kerry = met(x, "John Kerry", "Sergey Lavrov");
+    ASSERT_NE(kerry, nullptr);
+    EXPECT_EQ(kerry->evidence.size(), 1u);
+}

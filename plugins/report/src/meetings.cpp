@@ -241,8 +241,10 @@ void Extractor::findMeetings(ParagraphState &p) {
                 meetingAt(p, s, persons, i, len, relate);
                 metIn(p, s, persons, i + len, relate);
                 i += len - 1;
-            } else if (std::size_t slen = triggerLength(t, i, "signed_with"); slen > 0) {
-                // "P signed an MOU with Q": signing is a meeting of the signatories.
+            } else if (std::size_t slen = std::max(triggerLength(t, i, "signed_with"), triggerLength(t, i, "agreement_with"));
+                       slen > 0) {
+                // "P signed an MOU with Q": signing is a meeting of the signatories; so is an
+                // agreement made with a person whatever the verb ("concluded an agreement with Q").
                 const std::size_t with = signingPartner(t, i + slen, s.end);
                 const bool personPartner = with != U32::npos && std::any_of(persons.begin(), persons.end(), [&](const Mention *m) {
                     return m->begin > with && m->begin - with < 40;
@@ -250,6 +252,8 @@ void Extractor::findMeetings(ParagraphState &p) {
                 if (personPartner) {
                     firstTrigger = std::min(firstTrigger, i);
                     meetingAt(p, s, persons, with, 4, relate);
+                    i = std::max(i + slen, with + 4) - 1; // the agreement after "signed" is the same signing
+                    continue;
                 }
                 i += slen - 1;
             } else if (std::size_t vlen = triggerLength(t, i, "visited"); vlen > 0) {
