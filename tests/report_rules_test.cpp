@@ -772,3 +772,17 @@ TEST(ReportRules, AnAgreementMadeWithAPersonIsAMeetingWhateverTheVerb) {
     ASSERT_NE(kerry, nullptr);
     EXPECT_EQ(kerry->evidence.size(), 1u);
 }
+
+// Text 18: a session named in running text is an event of its own, part of the summit of its day, and
+// its speaker spoke at it; a lower-case "session" or "the Session" alone names none.
+TEST(ReportRules, ASessionNamedInRunningText) {
+    const auto x = extract("Today, Administrator Samantha Power attended the U.S.-Africa Leaders Summit in "
+                           "Washington, DC. Finally, Administrator Power spoke at the Supporting Conservation, "
+                           "Climate Adaptation, and a Just Energy Transition Session, where she highlighted "
+                           "partnerships. A session on trade followed.\n");
+    const auto *session =
+        entityNamed(x, "event", "Supporting Conservation, Climate Adaptation, and a Just Energy Transition Session");
+    ASSERT_NE(session, nullptr);
+    EXPECT_TRUE(relates(x, "spoke_at", "Samantha Power", session->name));
+    EXPECT_EQ(countKind(x, "event"), 2);
+}
