@@ -786,3 +786,15 @@ TEST(ReportRules, ASessionNamedInRunningText) {
     EXPECT_TRUE(relates(x, "spoke_at", "Samantha Power", session->name));
     EXPECT_EQ(countKind(x, "event"), 2);
 }
+
+// Text 13: the country before the first person of a Chinese list (帛琉副總統 A 及國務部長 B) is the
+// country of the officials listed after it with only an office of their own; never across 與, and
+// never for a person written with a surname and title only (及蔡總統) or with a country of their own.
+TEST(ReportRules, AForeignCountryCarriesAcrossAChineseListOfOfficials) {
+    const auto x = extract("帛琉副總統歐宜樓閣下(Raynold Oilouch)及國務部長馬緹娜(Faustina Rehuher-Marugg)也前來臺灣訪問。"
+                           "吐瓦魯總理拿塔諾及蔡總統出席晚宴。美國國務卿布林肯與中國外長王毅會談。\n");
+    EXPECT_TRUE(relates(x, "represents", "歐宜樓", "Palau"));
+    EXPECT_TRUE(relates(x, "represents", "馬緹娜", "Palau"));
+    EXPECT_FALSE(anyRelation(x, "represents", "蔡英文") || relates(x, "represents", "蔡總統", "Tuvalu"));
+    EXPECT_FALSE(relates(x, "represents", "王毅", "United States"));
+}

@@ -141,6 +141,7 @@ private:
     void representsAfter(ParagraphState &p, const SentenceFacts &f, std::size_t k);   // 我國由 P 代表
     void affiliationInGroup(ParagraphState &p, const SentenceFacts &f, std::size_t k); // P (Title, ORG)
     void affiliationAfter(ParagraphState &p, const SentenceFacts &f, std::size_t k);   // P, Director of ORG
+    void countryAcrossZhList(ParagraphState &p, const SentenceFacts &f, std::size_t k); // 帛琉副總統 A 及國務部長 B
     void relateParticipation(ParagraphState &p, const SentenceFacts &f, bool attendeeList);
     void relateDiscussedTopics(ParagraphState &p, const SentenceFacts &f);
     void relateProgrammeOrganisers(ParagraphState &p, const SentenceFacts &f);
