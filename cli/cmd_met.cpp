@@ -17,6 +17,25 @@ static std::string occasionName(const GraphStore &store, const SharedOccasion &o
     return occasion.event == kNoEntity ? std::string("(met directly)") : describe(store, occasion.event);
 }
 
+// Meeting no one within the filters while meeting people without them is
+// an answer about the filters, not about the person: refused, saying whom
+// and when the person met without them (as search does for a filtered miss).
+[[noreturn]] static void refuseFilteredMiss(const GraphStore &store, EntityIndex person,
+                                            const std::vector<MetLink> &unfiltered)
+{
+    std::string first, last;
+    for (const MetLink &link : unfiltered)
+        for (const SharedOccasion &occasion : link.occasions) {
+            if (occasion.date.empty()) continue;
+            if (first.empty() || occasion.date < first) first = occasion.date;
+            if (last.empty() || occasion.date > last) last = occasion.date;
+        }
+    std::string message = describe(store, person) + " met no one within the filters; without them, " +
+                          std::to_string(unfiltered.size()) + (unfiltered.size() == 1 ? " person" : " people");
+    if (!first.empty()) message += ", on occasions dated " + printableText(first) + ".." + printableText(last);
+    throw LookupError(message);
+}
+
 static int runMet(const std::vector<std::string> &words)
 {
     Args args(words, withFilterFlags({"--json", "--evidence"}), filterOptions());
@@ -36,6 +55,9 @@ static int runMet(const std::vector<std::string> &words)
     if (knownKind(store.entity(person).kind) != KnownKind::Person)
         throw UserError(describe(store, person) + " is a " + store.entity(person).kind + ", not a person");
     std::vector<MetLink> links = whoMet(store, person, filterFromArgs(store, args));
+    if (links.empty() && anyFilterGiven(args))
+        if (std::vector<MetLink> unfiltered = whoMet(store, person); !unfiltered.empty())
+            refuseFilteredMiss(store, person, unfiltered);
 
     if (args.flag("--json")) {
         JsonOut out;
@@ -69,7 +91,7 @@ static int runMet(const std::vector<std::string> &words)
         w.EndObject();
         return 0;
     }
-    std::cout << describe(store, person) << " met " << links.size() << " people:\n";
+    std::cout << describe(store, person) << " met " << links.size() << (links.size() == 1 ? " person:\n" : " people:\n");
     for (const MetLink &link : links) {
         std::cout << "\n  " << describe(store, link.person) << "  x" << link.weight() << "\n";
         for (const SharedOccasion &occasion : link.occasions) {
@@ -92,7 +114,8 @@ Command metCommand()
                         "Two persons met when they took part (attended, spoke at, chaired, hosted,\n"
                         "organised) in the same event, or in events of the same conference (a session\n"
                         "and its conference), or when a `met` relation links them. Sorted by the\n"
-                        "number of shared occasions.\n"
+                        "number of shared occasions. Meeting no one within the filters while meeting\n"
+                        "people without them is an error (exit 1) saying whom and when.\n"
                         "  --evidence   print the quotes behind each shared occasion\n"
                         "  --json       machine-readable output (always with evidence)\n") + kFilterHelp,
             runMet};

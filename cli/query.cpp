@@ -40,6 +40,7 @@ EntityIndex resolveEntity(const GraphStore &store, const std::string &reference)
     if (found.empty()) {
         std::string message = "no entity has the id, name or alias '" + reference + "'";
         std::vector<EntityIndex> near = store.search(reference);
+        if (near.empty()) near = closeByName(store, reference); // a misspelling: "Chugunow", 莊明菲
         if (!near.empty()) {
             message += "; did you mean:";
             for (std::size_t i = 0; i < near.size() && i < 10; ++i) message += "\n  " + describe(store, near[i]);
@@ -64,6 +65,13 @@ std::set<std::string> withFilterFlags(std::set<std::string> flags)
     return flags;
 }
 
+bool anyFilterGiven(const Args &args)
+{
+    for (const std::string &option : filterOptions())
+        if (args.option(option)) return true;
+    return false;
+}
+
 const char *const kFilterHelp =
     "filters (a value that matches nothing in the graph is an error listing close candidates):\n"
     "  --kinds K1,K2            keep entities of these kinds (person, organisation, event, ...)\n"
@@ -72,7 +80,9 @@ const char *const kFilterHelp =
     "  --country C1,C2          keep these countries and what is tied to them (entities tied to no\n"
     "                           country stay); a country is an id, a name or alias in any language\n"
     "                           (Taiwan, 台灣), or an ISO 3166 code (tw, TWN)\n"
-    "  --from DATE, --to DATE   keep events and dated relations in this window (YYYY[-MM[-DD]])\n"
+    "  --from DATE, --to DATE   keep events and dated relations in this window (YYYY[-MM[-DD]]);\n"
+    "                           undated ones stay; a window that holds no dated fact is an\n"
+    "                           error naming the graph's dated span\n"
     "  --hide-isolated          drop entities the other filters left without any relation\n";
 
 ViewFilter filterFromArgs(const GraphStore &store, const Args &args)

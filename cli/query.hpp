@@ -30,6 +30,9 @@ EntityIndex resolveEntity(const GraphStore &store, const std::string &reference)
 // added to `flags`, and their help text.
 const std::set<std::string> &filterOptions();
 std::set<std::string> withFilterFlags(std::set<std::string> flags);
+// Whether any filter option (filterOptions) is given; --hide-isolated alone
+// removes no answer, so it does not count.
+bool anyFilterGiven(const Args &args);
 extern const char *const kFilterHelp;
 // The filter the options name, checked against `store` by core's one filter
 // parser: a value that matches nothing known is a UserError with candidates.

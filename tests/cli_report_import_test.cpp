@@ -178,5 +178,18 @@ TEST(CliReportImport, AnnotatedRealTextsAnswerWhoMetWhomWithDateAndQuote)
     fs::remove_all(dir);
 }
 
+// One person met is "1 person", not "1 people" (text 27: a one-meeting readout).
+TEST(CliReportImport, OneMeetingIsOnePerson)
+{
+    const fs::path text =
+        test::sourceDir() / "plugins" / "report" / "samples" / "real" / "27-en-usaid-power-zambia-fm-kakubo.txt";
+    const fs::path graph = test::scratchDir("cli-report-one") / "g.json";
+    auto imported = test::runCommand(cli() + " import " + test::quoted(text) + " -o " + test::quoted(graph));
+    ASSERT_EQ(imported.exitCode, 0) << imported.err;
+    auto met = test::runCommand(cli() + " met " + test::quoted(graph) + " 'Samantha Power'");
+    ASSERT_EQ(met.exitCode, 0) << met.err;
+    EXPECT_NE(met.out.find("met 1 person:"), std::string::npos) << met.out;
+}
+
 } // namespace
 } // namespace liaison

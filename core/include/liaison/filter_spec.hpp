@@ -33,8 +33,9 @@ std::vector<std::string> splitList(std::string_view text);
 // naming the option, the value and the close candidates for: a kind neither
 // in the graph nor first-class, a relation kind neither in the graph nor in
 // the vocabulary, a source that is no source of the graph, a country that
-// names no country entity of the graph, an invalid date or a window whose
-// --from is after its --to.
+// names no country entity of the graph, an invalid date, a window whose
+// --from is after its --to, or (when `store` holds any entity) a window that
+// holds no dated fact of the graph (checkDateWindow).
 ViewFilter resolveFilter(const GraphStore &store, const FilterSpec &spec);
 
 // The kind as known (the graph's kinds and the first-class kinds), or a
@@ -52,5 +53,17 @@ EntityIndex resolveCountry(const GraphStore &store, std::string_view typed);
 // Checks an ISO date (YYYY, YYYY-MM or YYYY-MM-DD, a real calendar day) and
 // returns it; UserError naming `option` otherwise.
 std::string checkIsoDate(std::string_view typed, std::string_view option);
+
+// The first and last dates (ISO text, as stored) of the graph's dated facts:
+// events' start and end, relations' date.
+struct DateSpan {
+    std::string first, last;
+};
+std::optional<DateSpan> datedSpan(const GraphStore &store);
+
+// Throws UserError when `filter` has a date window (--from / --to) that no
+// dated event or relation of `store` falls in, naming the graph's datedSpan
+// (or saying it has no dated fact at all). Other filters are not considered.
+void checkDateWindow(const GraphStore &store, const ViewFilter &filter);
 
 } // namespace liaison

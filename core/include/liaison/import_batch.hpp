@@ -90,7 +90,8 @@ struct ImportOptions {
     // Commit the valid records and list each skipped one, instead of failing.
     bool lenient = false;
     // Renames incoming entity kinds before validation ("woman" -> "person"),
-    // for formats whose kinds are column headers or absent ("node").
+    // for formats whose kinds are column headers or absent ("node"). A FROM
+    // that no incoming entity has is refused by commitBatch (UserError).
     std::map<std::string, std::string, std::less<>> kindMap;
     // Kind of incoming relations that have none; empty means "related_to".
     std::string relationKind;
@@ -165,7 +166,9 @@ private:
 // any error — the loader's or the validation's — throws ImportError and the
 // store is exactly as before (strong guarantee, also against bad_alloc).
 // Lenient: invalid records (and relations that depended on them) are
-// skipped and listed in the report; the rest is committed.
+// skipped and listed in the report; the rest is committed. Either way a
+// kindMap entry whose FROM no incoming entity has throws UserError (naming
+// the input's kinds) before anything is validated or changed.
 ImportReport commitBatch(GraphStore &store, const ImportBatch &batch, const ImportOptions &options = {});
 
 // True when `text` is well-formed UTF-8 (no overlongs, no surrogates).

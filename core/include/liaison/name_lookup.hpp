@@ -15,4 +15,9 @@ namespace liaison {
 // exact name: it indexes the whole store (linear).
 std::vector<EntityIndex> findByNameForm(const GraphStore &store, std::string_view text);
 
+// Entities one of whose names or aliases is close to `text` (closeMatches:
+// a few edits, case-, width- and punctuation-insensitive), best first, at most
+// `limit`: the "did you mean" of a name that names nothing. Linear in the store.
+std::vector<EntityIndex> closeByName(const GraphStore &store, std::string_view text, std::size_t limit = 5);
+
 } // namespace liaison

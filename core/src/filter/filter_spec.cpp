@@ -215,6 +215,8 @@ ViewFilter resolveFilter(const GraphStore &store, const FilterSpec &spec)
     if (filter.from && filter.to && filter.from->substr(0, std::min(filter.from->size(), filter.to->size())) >
                                         filter.to->substr(0, std::min(filter.from->size(), filter.to->size())))
         throw UserError("--from " + *filter.from + " is after --to " + *filter.to + ": the window holds nothing");
+    // An empty store is what the viewer checks a date's spelling against.
+    if (store.entityCount() > 0) checkDateWindow(store, filter);
     filter.hideIsolated = spec.hideIsolated;
     return filter;
 }

@@ -5,6 +5,8 @@
 
 #include "liaison/storable.hpp"
 
+#include "liaison/close_matches.hpp"
+#include "liaison/errors.hpp"
 #include "liaison/identity.hpp"
 
 #include <set>
@@ -62,6 +64,31 @@ std::string kindOf(const Entity &e)
     if (!e.kind.empty()) return e.kind;
     auto colon = e.id.find(':');
     return colon == std::string::npos ? std::string() : e.id.substr(0, colon);
+}
+
+// A --kind FROM=TO whose FROM no incoming entity has would change nothing
+// while the user believes it did: refused, naming the kinds the input has.
+void checkKindMap(const ImportBatch &batch, const ImportOptions &options)
+{
+    if (options.kindMap.empty()) return;
+    std::set<std::string, std::less<>> incoming;
+    for (const BatchEntity &be : batch.entities())
+        if (std::string kind = kindOf(be.entity); !kind.empty()) incoming.insert(std::move(kind));
+    const std::vector<std::string> known(incoming.begin(), incoming.end());
+    for (const auto &entry : options.kindMap) {
+        if (incoming.contains(entry.first)) continue;
+        std::string message = "--kind " + entry.first + "=" + entry.second + ": no incoming entity has the kind '" +
+                              entry.first + "'";
+        if (std::string guess = didYouMean(closeMatches(entry.first, known)); !guess.empty()) message += "; " + guess;
+        if (known.empty()) {
+            message += " (the input has no entity with a kind)";
+        } else {
+            message += " (kinds in the input:";
+            for (std::size_t i = 0; i < known.size(); ++i) message += (i ? ", " : " ") + known[i];
+            message += ")";
+        }
+        throw UserError(message);
+    }
 }
 
 std::string describe(const Relation &r, const std::string &kind)
@@ -307,6 +334,7 @@ private:
 ValidatedBatch validateBatch(const GraphStore &store, const ImportBatch &batch,
                              const ImportOptions &options, ImportReport &report)
 {
+    checkKindMap(batch, options);
     return Validator(store, batch, options, report).run();
 }
 
