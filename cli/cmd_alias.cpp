@@ -19,7 +19,9 @@ static std::function<void(JsonOut &)> jsonFields(std::vector<std::pair<std::stri
 
 static int runAlias(const std::vector<std::string> &words)
 {
-    Args args(words, editFlags(), {"-o", "--output"});
+    std::set<std::string> flags = editFlags();
+    flags.insert("--shared");
+    Args args(words, flags, {"-o", "--output"});
     args.expectAtMost(4);
     return runEdit(args, [&](const GraphStore &store) {
         EntityIndex e = resolveEntity(store, args.positional(1, "ENTITY"));
@@ -28,7 +30,9 @@ static int runAlias(const std::vector<std::string> &words)
         if (action != "add" && action != "remove")
             throw UserError("expected add or remove, got '" + action + "'");
         std::string id = store.entity(e).id;
-        GraphStore changed = action == "add" ? addAlias(store, e, name) : removeAlias(store, e, name);
+        if (args.flag("--shared") && action != "add") throw UserError("--shared goes with add");
+        AliasSharing sharing = args.flag("--shared") ? AliasSharing::Allow : AliasSharing::Refuse;
+        GraphStore changed = action == "add" ? addAlias(store, e, name, sharing) : removeAlias(store, e, name);
         return EditResult{std::move(changed),
                           (action == "add" ? "added alias \"" : "removed alias \"") + name + "\" of " + id,
                           jsonFields({{"entity", id}, {"action", action}, {"alias", name}})};
@@ -73,8 +77,10 @@ static int runJudge(const std::vector<std::string> &words)
 Command aliasCommand()
 {
     return {"alias", "add or remove an alias of an entity",
-            std::string("usage: liaison alias FILE ENTITY add|remove NAME [-o OUT.json] [--json]\n\n"
-                        "An alias is a surface form the entity is found by (search, show, import).\n") +
+            std::string("usage: liaison alias FILE ENTITY add|remove NAME [--shared] [-o OUT.json] [--json]\n\n"
+                        "An alias is a surface form the entity is found by (search, show, import).\n"
+                        "A name that already names another entity is refused, naming it.\n"
+                        "  --shared          add it anyway: two entities bear this name\n") +
                 kEditHelp,
             runAlias};
 }

@@ -5,11 +5,14 @@
 #include "query.hpp"
 
 #include "liaison/analysis.hpp"
+#include "liaison/close_matches.hpp"
 #include "liaison/errors.hpp"
 #include "liaison/exchange_export.hpp"
 #include "liaison/layout.hpp"
 #include "liaison/met_network.hpp"
+#include "liaison/printable.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <iostream>
@@ -18,13 +21,24 @@
 
 namespace liaison::cli {
 
-// The format asked for, or the one the output file's extension names.
+// Every format export writes: the diagrams, then the graph and exchange files.
+static const std::vector<std::string> kExportFormats{"dot", "svg", "png", "pdf", "json", "graphml", "gexf", "csv"};
+
+// The format asked for, or the one the output file's extension names; one
+// export cannot write is refused with the close ones and all valid ones.
 static std::string formatOf(const Args &args, const std::string &output)
 {
-    if (auto format = args.option("--format")) return *format;
+    std::optional<std::string> format = args.option("--format");
     std::string extension = std::filesystem::path(output).extension().string();
-    if (extension.size() > 1) return extension.substr(1);
-    throw UserError("say which format with --format dot|svg|png|pdf|json|graphml|gexf|csv");
+    if (!format && extension.size() > 1) format = extension.substr(1);
+    std::string valid;
+    for (const std::string &f : kExportFormats) valid += (valid.empty() ? "" : "|") + f;
+    if (!format) throw UserError("say which format with --format " + valid);
+    if (std::find(kExportFormats.begin(), kExportFormats.end(), *format) != kExportFormats.end()) return *format;
+    std::string message = "unknown format '" + printableText(*format) + "'";
+    if (!args.option("--format")) message += " (the extension of -o " + printableText(output) + ")";
+    if (std::string guess = didYouMean(closeMatches(*format, kExportFormats)); !guess.empty()) message += "; " + guess;
+    throw UserError(message + " (valid: " + valid + ")");
 }
 
 constexpr long long kMaxDepth = 1000;       // hops; past the diameter of any real graph

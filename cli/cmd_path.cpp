@@ -86,6 +86,7 @@ int runPath(const std::vector<std::string> &words)
     GraphStore store;
     EntityIndex a = kNoEntity, b = kNoEntity;
     std::vector<Chain> chains;
+    std::optional<std::size_t> unfilteredLength; // when filtered and not connected: 0 = not connected either
     if (isArchive(where)) {
         ViewFilter filter = filterFromArgs(args);
         ArchiveSlice slice;
@@ -111,7 +112,10 @@ int runPath(const std::vector<std::string> &words)
         store = loadGraph(where);
         a = resolveEntity(store, args.positional(1, "A"));
         b = resolveEntity(store, args.positional(2, "B"));
-        chains = findChains(store, a, b, filterFromArgs(store, args));
+        ViewFilter filter = filterFromArgs(store, args);
+        chains = findChains(store, a, b, filter);
+        // "Not connected" under a filter must say whether the filter is why.
+        if (chains.empty() && anyFilterGiven(args)) unfilteredLength = shortestPath(store, a, b, ViewFilter{}).size();
     }
     const bool connected = !chains.empty();
 
@@ -122,6 +126,7 @@ int runPath(const std::vector<std::string> &words)
         out.key("from"), out.entity(store, a);
         out.key("to"), out.entity(store, b);
         out.key("connected"), w.Bool(connected);
+        if (unfilteredLength) out.key("connected_without_filters"), w.Bool(*unfilteredLength > 0);
         if (k) {
             out.key("paths");
             w.StartArray();
@@ -139,7 +144,13 @@ int runPath(const std::vector<std::string> &words)
         return connected ? 0 : 1;
     }
     if (!connected) {
-        std::cout << describe(store, a) << " and " << describe(store, b) << " are not connected\n";
+        std::cout << describe(store, a) << " and " << describe(store, b) << " are not connected";
+        if (anyFilterGiven(args)) std::cout << " within the filters";
+        if (unfilteredLength && *unfilteredLength > 0)
+            std::cout << "; without them they are, in " << *unfilteredLength
+                      << (*unfilteredLength == 1 ? " step" : " steps");
+        if (unfilteredLength && *unfilteredLength == 0) std::cout << ", nor without them";
+        std::cout << "\n";
         return 1;
     }
     if (!k) {
@@ -161,7 +172,8 @@ Command pathCommand()
     return {"path", "shortest chains of relations between two entities",
             std::string("usage: liaison path FILE|URL A B [--k N] [filters] [--json]\n\n"
                         "Walks relations in either direction; each step names its relation kind and\n"
-                        "direction. Exit code 1 when A and B are not connected.\n"
+                        "direction. Exit code 1 when A and B are not connected; under filters it then\n"
+                        "says whether they are connected without them (JSON: \"connected_without_filters\").\n"
                         "  --k N    the N shortest loopless chains (Yen), shortest first\n"
                         "           (JSON: \"paths\": [{\"length\", \"steps\"}] instead of \"steps\")\n"
                         "  --json   machine-readable output\n") + kFilterHelp,

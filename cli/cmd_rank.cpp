@@ -23,6 +23,7 @@ static int runRank(const std::vector<std::string> &words)
     if (by != "degree" && by != "betweenness") throw UserError("--by expects degree or betweenness, not '" + by + "'");
     std::size_t top = topOption(args, 20);
     LinkGraph graph = metricGraph(store, args);
+    const std::size_t leftOut = personsLeftOut(store, args, graph);
 
     std::vector<double> score(graph.nodeCount(), 0);
     if (by == "betweenness") {
@@ -49,6 +50,7 @@ static int runRank(const std::vector<std::string> &words)
         out.key("by"), out.string(by);
         out.key("nodes"), w.Uint64(graph.nodeCount());
         out.key("links"), w.Uint64(graph.linkCount());
+        if (args.flag("--met")) out.key("persons_left_out"), w.Uint64(leftOut);
         out.key("ranking");
         w.StartArray();
         for (std::size_t rank = 0; rank < order.size(); ++rank) {
@@ -62,7 +64,7 @@ static int runRank(const std::vector<std::string> &words)
         w.EndObject();
         return 0;
     }
-    std::cout << "by " << by << " on " << graph.nodeCount() << " entities, " << graph.linkCount() << " links\n";
+    std::cout << "by " << by << " on " << graph.nodeCount() << " entities, " << graph.linkCount() << " links" << leftOutText(leftOut) << "\n";
     for (std::size_t rank = 0; rank < order.size(); ++rank) {
         char value[32];
         std::snprintf(value, sizeof value, by == "degree" ? "%.0f" : "%.4f", score[order[rank]]);
@@ -77,7 +79,8 @@ Command rankCommand()
             std::string("usage: liaison rank FILE [--by degree|betweenness] [--top N] [--only KINDS] [--met]\n"
                         "                         [--normalized] [--threads N] [filters] [--json]\n\n"
                         "Relations count as links both ways. Degree is the number of relations of an\n"
-                        "entity (with --met: the number of people met). Betweenness is exact (Brandes),\n"
+                        "entity (with --met: the number of people met; persons who met no one are left\n"
+                        "out, and counted). Betweenness is exact (Brandes),\n"
                         "on the simple graph (parallel relations once), for each pair the share of\n"
                         "shortest paths through the entity; computed on every core.\n"
                         "  --by degree|betweenness   what to rank by (default degree)\n"

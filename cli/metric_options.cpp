@@ -45,6 +45,23 @@ LinkGraph metricGraph(const GraphStore &store, const Args &args)
     return linkGraph(store, applyFilter(store, wholeGraph(store), filter));
 }
 
+std::size_t personsLeftOut(const GraphStore &store, const Args &args, const LinkGraph &graph)
+{
+    if (!args.flag("--met")) return 0;
+    ViewFilter filter = filterFromArgs(store, args);
+    std::size_t persons = 0;
+    for (EntityIndex e : store.entitiesOfKind("person"))
+        if (passesEntityFilter(store, e, filter)) ++persons;
+    return persons > graph.nodeCount() ? persons - graph.nodeCount() : 0;
+}
+
+std::string leftOutText(std::size_t persons)
+{
+    if (persons == 0) return "";
+    return " (" + std::to_string(persons) + (persons == 1 ? " person who met no one" : " persons who met no one") +
+           " left out)";
+}
+
 std::size_t topOption(const Args &args, std::size_t fallback)
 {
     return static_cast<std::size_t>(args.integer("--top", 0, 1'000'000'000).value_or(static_cast<long long>(fallback)));

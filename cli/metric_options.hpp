@@ -19,6 +19,11 @@ extern const char *const kMetricHelp;
 // The filtered view's link graph, or with --met the who-met-whom projection
 // of the filtered store (persons weighted by shared occasions).
 LinkGraph metricGraph(const GraphStore &store, const Args &args);
+// With --met: how many persons of the filtered store are not in `graph`
+// (they met no one), which the commands must say they left out; else 0.
+std::size_t personsLeftOut(const GraphStore &store, const Args &args, const LinkGraph &graph);
+// " (N persons who met no one left out)" when N > 0, else "".
+std::string leftOutText(std::size_t persons);
 // --top N (0 = all), default `fallback`.
 std::size_t topOption(const Args &args, std::size_t fallback);
 // --only K1,K2: kinds to print (empty = all).

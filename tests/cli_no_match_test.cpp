@@ -64,5 +64,46 @@ TEST(CliNoMatch, MisspeltNameSuggestsTheCloseEntities)
     EXPECT_TRUE(has(focus.err, "did you mean:") && has(focus.err, "(person:chuang-ming-fen)")) << focus.err;
 }
 
+TEST(CliNoMatch, AliasThatNamesAnotherPersonIsRefusedNamingThem)
+{
+    auto dir = test::scratchDir("no-match-alias");
+    std::filesystem::copy_file(test::iacDataset(), dir / "graph.json");
+    const std::string graph = test::quoted(dir / "graph.json");
+    auto refused = test::runCommand(cli("alias " + graph + " 莊明芬 add 廖洲棚"));
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_TRUE(has(refused.err, "\"廖洲棚\" already names 廖洲棚 (person:liao-chou-peng)")) << refused.err;
+    auto shared = test::runCommand(cli("alias " + graph + " 莊明芬 add 廖洲棚 --shared"));
+    EXPECT_EQ(shared.exitCode, 0) << shared.err;
+    auto fresh = test::runCommand(cli("alias " + graph + " 莊明芬 add 'Ming-fen Chuang of MOFA'"));
+    EXPECT_EQ(fresh.exitCode, 0) << fresh.err;
+}
+
+TEST(CliNoMatch, PathUnderAFilterSaysWhetherTheFilterIsWhy)
+{
+    auto filtered = test::runCommand(cli("path " + iac() + " 莊明芬 CHUGUNOV --relation-kinds hosted"));
+    EXPECT_EQ(filtered.exitCode, 1);
+    EXPECT_TRUE(has(filtered.out, "are not connected within the filters; without them they are, in ")) << filtered.out;
+    auto json = test::runCommand(cli("path " + iac() + " 莊明芬 CHUGUNOV --relation-kinds hosted --json"));
+    EXPECT_TRUE(has(json.out, "\"connected_without_filters\": true")) << json.out;
+}
+
+TEST(CliNoMatch, MetMetricsSayHowManyPersonsTheyLeftOut)
+{
+    // 45 persons; 3 met no one (their reports name no shared occasion).
+    auto rank = test::runCommand(cli("rank " + iac() + " --met --top 1"));
+    EXPECT_EQ(rank.exitCode, 0) << rank.err;
+    EXPECT_TRUE(has(rank.out, "on 42 entities, 787 links (3 persons who met no one left out)")) << rank.out;
+    auto communities = test::runCommand(cli("communities " + iac() + " --met --json"));
+    EXPECT_TRUE(has(communities.out, "\"persons_left_out\": 3")) << communities.out;
+}
+
+TEST(CliNoMatch, UnknownExportFormatListsEveryValidFormat)
+{
+    auto r = test::runCommand(cli("export " + iac() + " --format svgg -o -"));
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(has(r.err, "unknown format 'svgg'; did you mean 'svg'? (valid: dot|svg|png|pdf|json|graphml|gexf|csv)"))
+        << r.err;
+}
+
 } // namespace
 } // namespace liaison

@@ -9,6 +9,7 @@
 #include "liaison/plugin.hpp"
 
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -71,5 +72,42 @@ inline void addImplicitEndpoints(plugin::Host &host, const std::string &from, co
         host.addEntity(e);
     }
 }
+
+// The edge endpoints a GraphML or GEXF file names without declaring them.
+// Both formats want every node declared; an undeclared one is most often a
+// misspelt id, which would otherwise become a phantom entity unnoticed. Each
+// is reported once, at its first edge, after the whole file is read (nodes
+// may be declared after the edges that name them).
+class UndeclaredEndpoints {
+public:
+    void declared(const std::string &id) { m_declared.insert(id); }
+    void named(const std::string &id, const plugin::Location &where)
+    {
+        if (m_seen.insert(id).second) m_named.emplace_back(id, where);
+    }
+    void warn(plugin::Host &host) const
+    {
+        constexpr std::size_t kMostWarnings = 20;
+        std::size_t warned = 0, more = 0;
+        for (const auto &[id, where] : m_named) {
+            if (m_declared.count(id)) continue;
+            if (warned == kMostWarnings) {
+                ++more;
+                continue;
+            }
+            ++warned;
+            host.warning(where, "edge names node \"" + id +
+                                    "\", which this file does not declare: it is the graph's entity of that id, "
+                                    "or else a new entity of kind node (a misspelt id makes a phantom entity)");
+        }
+        if (more > 0)
+            host.warning(m_named.front().second,
+                         "and " + std::to_string(more) + " more undeclared nodes named by edges, each a new entity");
+    }
+
+private:
+    std::set<std::string> m_declared, m_seen;
+    std::vector<std::pair<std::string, plugin::Location>> m_named;
+};
 
 } // namespace liaison::loaders

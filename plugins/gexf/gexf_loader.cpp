@@ -73,6 +73,7 @@ public:
             if (c->name == "nodes") nodes(*c, std::string());
         for (const auto &c : graph->children)
             if (c->name == "edges") edges(*c);
+        m_endpoints.warn(m_host);
     }
 
 private:
@@ -232,6 +233,7 @@ private:
             });
             if (e.kind.empty()) e.kind = "node";
             if (e.name.empty()) e.name = e.id;
+            m_endpoints.declared(e.id);
             m_host.addEntity(e);
             std::string pid = n->attributeOr("pid", parent);
             if (!pid.empty()) m_host.addRelation({"part_of", e.id, pid, {}, {}, e.origin, {}});
@@ -268,12 +270,15 @@ private:
             if (type == "undirected") setAttribute(r.attributes, {"directed", "false", LIAISON_VALUE_BOOL});
             else if (type == "mutual") setAttribute(r.attributes, {"mutual", "true", LIAISON_VALUE_BOOL});
             addImplicitEndpoints(m_host, *source, *target, x->where());
+            m_endpoints.named(*source, x->where());
+            m_endpoints.named(*target, x->where());
             m_host.addRelation(r);
         }
     }
 
     const XmlElement &m_root;
     Host &m_host;
+    UndeclaredEndpoints m_endpoints;
     bool m_undirected = false;
     bool m_liaison = false;  // an attribute id starts with "liaison.": Liaison's own GEXF
     std::string m_ownViz;    // the current node's "liaison.viz": its viz.* attributes

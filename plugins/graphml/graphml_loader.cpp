@@ -56,6 +56,7 @@ public:
                 graph(*c, std::string());
             }
         if (!any) throw LoadError(m_root.where(), "no <graph> element in this GraphML document");
+        m_endpoints.warn(m_host);
     }
 
 private:
@@ -194,6 +195,7 @@ private:
         dedupeAttributes(e.attributes);
         if (e.kind.empty()) e.kind = "node";
         if (e.name.empty()) e.name = e.id;
+        m_endpoints.declared(e.id);
         m_host.addEntity(e);
         if (!parentNode.empty()) m_host.addRelation({"member_of", e.id, parentNode, {}, {}, e.origin, {}});
         for (const auto &c : n.children)
@@ -231,6 +233,8 @@ private:
         if (!directed) r.attributes.push_back({"directed", "false", LIAISON_VALUE_BOOL});
         dedupeAttributes(r.attributes);
         addImplicitEndpoints(m_host, *source, *target, x.where());
+        m_endpoints.named(*source, x.where());
+        m_endpoints.named(*target, x.where());
         m_host.addRelation(r);
     }
 
@@ -247,6 +251,7 @@ private:
 
     const XmlElement &m_root;
     Host &m_host;
+    UndeclaredEndpoints m_endpoints;
     std::map<std::string, Key> m_keys;
     std::map<std::string, bool> m_warnedKeys;
     bool m_warnedHyperedge = false;

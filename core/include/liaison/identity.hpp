@@ -105,8 +105,12 @@ GraphStore splitEntity(const GraphStore &store, EntityIndex entity, const std::s
 GraphStore judge(const GraphStore &store, EntityIndex a, EntityIndex b, Verdict verdict, const std::string &reason);
 
 // Adds or removes an alias of an entity. Removing an unknown alias, or the
-// display name, throws UserError listing the entity's aliases.
-GraphStore addAlias(const GraphStore &store, EntityIndex entity, const std::string &alias);
+// display name, throws UserError listing the entity's aliases. Adding a name
+// that already names another entity (findByName, findByNameForm) throws
+// UserError naming it, unless `sharing` is Allow (two people of one name).
+enum class AliasSharing { Refuse, Allow };
+GraphStore addAlias(const GraphStore &store, EntityIndex entity, const std::string &alias,
+                    AliasSharing sharing = AliasSharing::Refuse);
 GraphStore removeAlias(const GraphStore &store, EntityIndex entity, const std::string &alias);
 
 } // namespace liaison

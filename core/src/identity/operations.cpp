@@ -3,6 +3,7 @@
 // so the viewer keeps the old one for undo and a CLI failure writes nothing.
 #include "liaison/errors.hpp"
 #include "liaison/identity.hpp"
+#include "liaison/name_lookup.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -222,13 +223,24 @@ GraphStore judge(const GraphStore &store, EntityIndex a, EntityIndex b, Verdict 
     return out;
 }
 
-GraphStore addAlias(const GraphStore &store, EntityIndex entity, const std::string &alias)
+GraphStore addAlias(const GraphStore &store, EntityIndex entity, const std::string &alias, AliasSharing sharing)
 {
     if (alias.empty()) throw UserError("an alias cannot be empty");
     std::vector<Entity> entities(store.entities().begin(), store.entities().end());
     Entity &e = entities[entity];
     if (alias == e.name || std::find(e.aliases.begin(), e.aliases.end(), alias) != e.aliases.end())
         throw UserError("\"" + alias + "\" is already a name of " + e.id);
+    if (sharing == AliasSharing::Refuse) {
+        // A name two entities bear makes every lookup of it ambiguous, and
+        // is most often the other entity's name given to the wrong one.
+        std::vector<EntityIndex> named = store.findByName(alias);
+        for (EntityIndex other : findByNameForm(store, alias)) named.push_back(other);
+        for (EntityIndex other : named)
+            if (other != entity)
+                throw UserError("\"" + alias + "\" already names " + store.entity(other).name + " (" +
+                                store.entity(other).id + "); if they are one, merge them (judge ... same), "
+                                "else give " + e.id + " the name anyway with --shared");
+    }
     e.aliases.push_back(alias);
     return rebuilt(store, entities, {store.relations().begin(), store.relations().end()}, store.redirects());
 }
