@@ -798,3 +798,14 @@ TEST(ReportRules, AForeignCountryCarriesAcrossAChineseListOfOfficials) {
     EXPECT_FALSE(anyRelation(x, "represents", "蔡英文") || relates(x, "represents", "蔡總統", "Tuvalu"));
     EXPECT_FALSE(relates(x, "represents", "王毅", "United States"));
 }
+
+// A meeting in a paragraph of its own whose subject is an office with "the" ("The Secretary also paid
+// a courtesy call on …") or a sentence opening with an office alone (部長隨後…) is the person the text
+// is about, as with he / she.
+TEST(ReportRules, AnOfficeWithTheIsTheSubjectOfAMeetingInItsOwnParagraph) {
+    const auto x = extract("Secretary of State John Kerry traveled to Paris, France on September 16, 2013.\n\n"
+                           "The Secretary also paid a courtesy call on President Francois Hollande.\n\n"
+                           "Later the delegation met with Foreign Minister Laurent Fabius.\n");
+    EXPECT_EQ(dateOf(met(x, "John Kerry", "Francois Hollande")), "2013-09-16");
+    EXPECT_EQ(met(x, "John Kerry", "Laurent Fabius"), nullptr);
+}

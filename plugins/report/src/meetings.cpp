@@ -193,10 +193,20 @@ int Extractor::meetingSubject(const ParagraphState &p, const Sentence &s, const 
     });
     if (named || firstPersonPronoun(t, s.begin, pos))
         return subject;
-    for (std::size_t i = s.begin; i < pos; ++i)
+    for (std::size_t i = s.begin; i < pos; ++i) {
         if (wordAt(t, i, U"he") || wordAt(t, i, U"she") || wordAt(t, i, U"his") || wordAt(t, i, U"her") ||
             t[i] == U'他' || t[i] == U'她')
             return subject;
+        // "The Secretary also paid a courtesy call on …": an office with "the" points back too.
+        if (wordAt(t, i, U"the")) {
+            const std::size_t j = skipSpaces(t, i + 3);
+            if (j < pos && isUpper(t[j]) && m_lex.enTitles.matchAt(t, j).length > 0)
+                return subject;
+        }
+    }
+    // 部長隨後與 …: a sentence opening with an office alone.
+    if (m_lex.zhTitles.matchAt(t, skipSpaces(t, s.begin)).length > 0)
+        return subject;
     return -1;
 }
 
