@@ -75,6 +75,22 @@ inline std::string kindFromName(std::string_view name)
     return out;
 }
 
+// True when `s` is well-formed UTF-8 as far as its lead and continuation
+// bytes go (overlongs and surrogates are the host's to refuse).
+inline bool validUtf8(std::string_view s)
+{
+    std::size_t i = 0;
+    while (i < s.size()) {
+        auto c = static_cast<unsigned char>(s[i]);
+        int n = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
+        if (n < 0 || i + static_cast<std::size_t>(n) >= s.size() + (n == 0 ? 1 : 0)) return false;
+        for (int k = 1; k <= n; ++k)
+            if ((static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0xC0) != 0x80) return false;
+        i += static_cast<std::size_t>(n) + 1;
+    }
+    return true;
+}
+
 // 1-based line and column of byte `offset` in `text` (column in bytes).
 inline plugin::Location locate(std::string_view text, std::size_t offset)
 {

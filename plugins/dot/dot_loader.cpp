@@ -135,10 +135,10 @@ private:
         if (e.kind.empty()) e.kind = "node";
         e.name = label.empty() ? e.id : label;
         // cgraph keeps no line numbers for nodes. An id the host will refuse
-        // (control characters) is located by its first mention in the text,
-        // so the error says where; other records stay unlocated (a search
-        // for every node would be quadratic).
-        if (hasControlCharacter(e.id)) e.origin = firstMention(e.id);
+        // (control characters, invalid UTF-8) is located by its first mention
+        // in the text, so the error says where; other records stay unlocated
+        // (a search for every node would be quadratic).
+        if (refused(e.id)) e.origin = firstMention(e.id);
         m_host.addEntity(e);
     }
 
@@ -149,6 +149,8 @@ private:
         r.to = text(agnameof(aghead(e)));
         r.attributes = attributes(e, AGEDGE, r.kind, nullptr, nullptr);
         if (!agisdirected(m_g)) r.attributes.push_back({"directed", "false", LIAISON_VALUE_BOOL});
+        if (refused(r.from)) r.origin = firstMention(r.from);
+        else if (refused(r.to)) r.origin = firstMention(r.to);
         m_host.addRelation(r);
     }
 
@@ -203,11 +205,12 @@ private:
         return out;
     }
 
-    static bool hasControlCharacter(std::string_view id)
+    // An id the host refuses: a control character or invalid UTF-8.
+    static bool refused(std::string_view id)
     {
         for (unsigned char c : id)
             if (c < 0x20 || c == 0x7F) return true;
-        return false;
+        return !validUtf8(id);
     }
 
     Location firstMention(std::string_view id) const

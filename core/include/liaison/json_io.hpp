@@ -29,8 +29,17 @@ GraphStore readLiaisonJson(std::string_view text, const std::string &displayName
 // value) is left out and its located error appended to `problems`; a syntax
 // error ends the reading there and keeps the records before it. Relations
 // whose endpoint was left out are left out too, each with its own error.
+// When `positions` is given, it receives the line and column where each
+// record the store holds starts, in the store's order, so an import can
+// locate what it finds wrong with a record later (an unknown source).
+struct RecordPositions {
+    struct At {
+        int line = 0, column = 0;
+    };
+    std::vector<At> sources, entities, relations;
+};
 GraphStore readLiaisonJsonCollecting(std::string_view text, const std::string &displayName,
-                                     std::vector<ParseError> &problems);
+                                     std::vector<ParseError> &problems, RecordPositions *positions = nullptr);
 // Reads the file at `path` (a file: core gives "-" no meaning; standard
 // streams are the command line's, cli/std_streams.hpp).
 GraphStore readLiaisonJsonFile(const std::string &path);

@@ -103,8 +103,9 @@ public:
     // Runs `loader` over `bytes` (the file's content; `path` names it in
     // messages) and returns what it produced. A plugin that fails, returns
     // garbage, throws, or reports nothing while failing yields a batch with
-    // error diagnostics; it cannot reach any store. Throws UserError("import
-    // cancelled") when cancelled.
+    // error diagnostics; it cannot reach any store. A plugin that reports no
+    // error and no entity adds a warning naming the file. Throws
+    // UserError("import cancelled") when cancelled.
     ImportBatch load(const LoaderInfo &loader, const std::string &path, std::string_view bytes,
                      const LoadOptions &options = {}) const;
 

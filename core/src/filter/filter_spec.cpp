@@ -4,6 +4,7 @@
 
 #include "liaison/close_matches.hpp"
 #include "liaison/errors.hpp"
+#include "liaison/iso_date.hpp"
 #include "liaison/normalize.hpp"
 
 #include <algorithm>
@@ -107,24 +108,6 @@ std::vector<std::string> graphLanguages(const GraphStore &store)
     return sorted(std::move(languages));
 }
 
-int daysInMonth(int year, int month)
-{
-    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return month == 2 && leap ? 29 : days[month - 1];
-}
-
-// The digits of text[at, at+count) as a number, or -1.
-int digits(std::string_view text, std::size_t at, std::size_t count)
-{
-    int value = 0;
-    for (std::size_t i = at; i < at + count; ++i) {
-        if (i >= text.size() || text[i] < '0' || text[i] > '9') return -1;
-        value = value * 10 + (text[i] - '0');
-    }
-    return value;
-}
-
 } // namespace
 
 std::vector<std::string> splitList(std::string_view text)
@@ -192,9 +175,9 @@ std::string checkIsoDate(std::string_view typed, std::string_view option)
     const std::size_t n = typed.size();
     if ((n != 4 && n != 7 && n != 10) || (n > 4 && typed[4] != '-') || (n > 7 && typed[7] != '-'))
         return refuse("is not an ISO date");
-    int year = digits(typed, 0, 4);
-    int month = n > 4 ? digits(typed, 5, 2) : 1;
-    int day = n > 7 ? digits(typed, 8, 2) : 1;
+    int year = decimalDigits(typed, 0, 4);
+    int month = n > 4 ? decimalDigits(typed, 5, 2) : 1;
+    int day = n > 7 ? decimalDigits(typed, 8, 2) : 1;
     if (year < 0 || month < 0 || day < 0) return refuse("is not an ISO date");
     if (month < 1 || month > 12) return refuse("has no month " + std::to_string(month));
     if (day < 1 || day > daysInMonth(year, month))

@@ -34,14 +34,22 @@ ImportBatch readLiaisonJsonBatch(std::string_view bytes, const std::string &path
 {
     ImportBatch batch;
     std::vector<ParseError> problems;
-    GraphStore store = readLiaisonJsonCollecting(bytes, path, problems);
+    RecordPositions at;
+    GraphStore store = readLiaisonJsonCollecting(bytes, path, problems, &at);
     for (const ParseError &e : problems)
         batch.addDiagnostic({Severity::Error, InputLocation{path, e.line(), e.column()}, e.message()});
     for (const auto &[key, raw] : store.documentExtras()) batch.addDocumentField(key, raw);
+    // Each record located where it starts, so what the import finds wrong
+    // with it later (an evidence naming an unknown source) names the place.
+    auto where = [&path](const std::vector<RecordPositions::At> &positions, std::size_t i) {
+        return i < positions.size() ? InputLocation{path, positions[i].line, positions[i].column}
+                                    : InputLocation{path, 0, 0};
+    };
+    for (std::size_t i = 0; i < store.sources().size(); ++i) batch.addSource(store.sources()[i], where(at.sources, i));
+    for (std::size_t i = 0; i < store.entities().size(); ++i) batch.addEntity(store.entities()[i], where(at.entities, i));
+    for (std::size_t i = 0; i < store.relations().size(); ++i)
+        batch.addRelation(store.relations()[i], where(at.relations, i));
     InputLocation origin{path, 0, 0};
-    for (const Source &s : store.sources()) batch.addSource(s, origin);
-    for (const Entity &e : store.entities()) batch.addEntity(e, origin);
-    for (const Relation &r : store.relations()) batch.addRelation(r, origin);
     // Judgements and redirects are decisions about that graph's own ids; an
     // import takes its records (through its redirects), not its decisions.
     if (!store.judgements().empty() || !store.redirects().empty())

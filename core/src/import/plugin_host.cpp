@@ -169,6 +169,12 @@ ImportBatch PluginHost::load(const LoaderInfo &loader, const std::string &path, 
     }
     if (cancelled) throw UserError(path + ": import cancelled");
     batch.stampSourceHash(path, contentHash(bytes));
+    // A file a loader read "successfully" into nothing is most often the
+    // wrong loader or a text it cannot read: said, naming the file.
+    if (batch.entities().empty() && !batch.hasErrors())
+        batch.addDiagnostic({Severity::Warning, InputLocation{path, 0, 0},
+                             "the " + loader.name + " loader found no entity in this file" +
+                                 (batch.sources().empty() ? std::string() : "; only its source is imported")});
     return batch;
 }
 

@@ -1,5 +1,7 @@
 #include "json/json_dom.hpp"
 
+#include <algorithm>
+
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -66,20 +68,30 @@ std::string toRawJson(const Node &node)
     return {buffer.GetString(), buffer.GetSize()};
 }
 
-Position positionOf(std::string_view text, std::size_t offset)
+Position positionOf(std::string_view text, std::size_t offset) { return positionsOf(text, {offset}).front(); }
+
+std::vector<Position> positionsOf(std::string_view text, const std::vector<std::size_t> &offsets)
 {
+    std::vector<std::size_t> order(offsets.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&offsets](std::size_t a, std::size_t b) { return offsets[a] < offsets[b]; });
+    std::vector<Position> out(offsets.size());
     Position position;
-    if (offset > text.size()) offset = text.size();
-    for (std::size_t i = 0; i < offset; ++i) {
-        auto c = static_cast<unsigned char>(text[i]);
-        if (c == '\n') {
-            ++position.line;
-            position.column = 1;
-        } else if ((c & 0xC0) != 0x80) {
-            ++position.column; // count code points, not bytes
+    std::size_t at = 0;
+    for (std::size_t index : order) {
+        const std::size_t offset = std::min(offsets[index], text.size());
+        for (; at < offset; ++at) {
+            auto c = static_cast<unsigned char>(text[at]);
+            if (c == '\n') {
+                ++position.line;
+                position.column = 1;
+            } else if ((c & 0xC0) != 0x80) {
+                ++position.column;
+            }
         }
+        out[index] = position;
     }
-    return position;
+    return out;
 }
 
 } // namespace liaison::json

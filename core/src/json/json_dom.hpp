@@ -34,5 +34,7 @@ struct Position {
     int column = 1;
 };
 Position positionOf(std::string_view text, std::size_t offset);
+// The positions of many offsets (any order) in one pass over the text.
+std::vector<Position> positionsOf(std::string_view text, const std::vector<std::size_t> &offsets);
 
 } // namespace liaison::json

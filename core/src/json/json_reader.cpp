@@ -5,6 +5,7 @@
 #include "json/json_stream.hpp"
 #include "json/mapped_file.hpp"
 #include "liaison/json_io.hpp"
+#include "liaison/iso_date.hpp"
 #include "liaison/storable.hpp"
 
 #include <cstdio>
@@ -26,6 +27,11 @@ public:
     // reading there, keeping the records before it.
     DocumentReader(std::string_view text, std::string displayName, std::vector<ParseError> *problems)
         : m_text(text), m_name(std::move(displayName)), m_problems(problems) {}
+    // Byte offsets where each record the store holds starts, in its order.
+    struct Offsets {
+        std::vector<std::size_t> sources, entities, relations;
+    };
+    const Offsets &offsets() const { return m_offsets; }
     // Told when the stream is done with the bytes before an offset.
     void onDoneBefore(std::function<void(std::size_t)> done) { m_doneBefore = std::move(done); }
 
@@ -56,7 +62,7 @@ public:
 private:
     struct PendingRelation {
         Relation relation;
-        std::size_t fromOffset, toOffset;
+        std::size_t fromOffset, toOffset, offset;
     };
     struct PendingRedirect {
         Redirect redirect;
@@ -118,6 +124,14 @@ private:
         }
     }
 
+    // A date whose month or day does not exist would be compared as text as if it did.
+    void refuseImpossibleDate(std::string_view key, const Node &value) const
+    {
+        if (std::string why = impossibleDateProblem(value.text); !why.empty())
+            fail(value.offset, "\"" + std::string(key) + "\": \"" + value.text + "\" " + why +
+                                   " (expected an ISO date: YYYY, YYYY-MM or YYYY-MM-DD)");
+    }
+
     std::string optionalString(Node &object, std::string_view key) const
     {
         Node *value = object.member(key);
@@ -171,12 +185,14 @@ private:
         if (!m_sourceIds.insert(source.id).second)
             fail(item.memberOffset("id"), "duplicate source id '" + source.id + "'");
         source.title = optionalString(item, "title");
+        if (const Node *date = item.member("date"); date && date->type == Node::Type::String) refuseImpossibleDate("date", *date);
         source.date = optionalString(item, "date");
         source.language = optionalString(item, "language");
         source.path = optionalString(item, "path");
         source.hash = optionalString(item, "hash");
         source.extra = extras(item, json_keys::kSource);
         m_store.addSource(std::move(source));
+        m_offsets.sources.push_back(item.offset);
     }
 
     Attributes readAttributes(const Node *node) const
@@ -188,7 +204,10 @@ private:
             const Node &value = node->values[i];
             AttributeValue attribute;
             switch (value.type) {
-            case Node::Type::String: attribute = {AttributeValue::Type::String, value.text}; break;
+            case Node::Type::String:
+                if (isDateKey(node->keys[i])) refuseImpossibleDate(node->keys[i], value);
+                attribute = {AttributeValue::Type::String, value.text};
+                break;
             case Node::Type::Number: attribute = {AttributeValue::Type::Number, value.text}; break;
             case Node::Type::Bool: attribute = {AttributeValue::Type::Bool, value.text}; break;
             case Node::Type::Null: attribute = {AttributeValue::Type::Null, "null"}; break;
@@ -249,6 +268,7 @@ private:
         if (m_store.findById(entity.id) != kNoEntity || m_redirectFrom.count(entity.id))
             fail(item.memberOffset("id"), "duplicate entity id '" + entity.id + "'");
         m_store.addEntity(std::move(entity));
+        m_offsets.entities.push_back(item.offset);
     }
 
     void readJudgement(Node &item)
@@ -342,6 +362,7 @@ private:
     {
         PendingRelation pending;
         pending.relation = parseRelation(item);
+        pending.offset = item.offset;
         Relation &relation = pending.relation;
         pending.fromOffset = item.memberOffset("from");
         pending.toOffset = item.memberOffset("to");
@@ -350,6 +371,7 @@ private:
         if (m_pending.empty() && m_store.findById(relation.from) != kNoEntity &&
             m_store.findById(relation.to) != kNoEntity) {
             m_store.addRelation(std::move(relation)); // both ends known: no second look-up here
+            m_offsets.relations.push_back(pending.offset);
             return;
         }
         m_pending.push_back(std::move(pending));
@@ -364,6 +386,7 @@ private:
             fail(pending.toOffset, "relation \"to\" names '" + pending.relation.to +
                                        "', which is not an entity of this file");
         m_store.addRelation(std::move(pending.relation));
+        m_offsets.relations.push_back(pending.offset);
     }
 
     std::string_view m_text;
@@ -377,7 +400,16 @@ private:
     std::unordered_set<std::string> m_redirectFrom;
     std::vector<ParseError> *m_problems;
     std::function<void(std::size_t)> m_doneBefore;
+    Offsets m_offsets;
 };
+
+std::vector<RecordPositions::At> positionsAt(std::string_view text, const std::vector<std::size_t> &offsets)
+{
+    std::vector<RecordPositions::At> out;
+    out.reserve(offsets.size());
+    for (const json::Position &p : json::positionsOf(text, offsets)) out.push_back({p.line, p.column});
+    return out;
+}
 
 } // namespace
 
@@ -387,9 +419,16 @@ GraphStore readLiaisonJson(std::string_view text, const std::string &displayName
 }
 
 GraphStore readLiaisonJsonCollecting(std::string_view text, const std::string &displayName,
-                                     std::vector<ParseError> &problems)
+                                     std::vector<ParseError> &problems, RecordPositions *positions)
 {
-    return DocumentReader(text, displayName, &problems).read();
+    DocumentReader reader(text, displayName, &problems);
+    GraphStore store = reader.read();
+    if (positions) {
+        positions->sources = positionsAt(text, reader.offsets().sources);
+        positions->entities = positionsAt(text, reader.offsets().entities);
+        positions->relations = positionsAt(text, reader.offsets().relations);
+    }
+    return store;
 }
 
 GraphStore readLiaisonJsonFile(const std::string &path)

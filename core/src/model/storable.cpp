@@ -2,6 +2,8 @@
 // json_writer.cpp writes and json_reader.cpp accepts.
 #include "liaison/storable.hpp"
 
+#include "liaison/iso_date.hpp"
+
 #include <rapidjson/reader.h>
 
 #include <charconv>
@@ -75,8 +77,12 @@ std::string nameProblem(std::string_view field, const std::string &value, bool r
 
 std::string attributesProblem(const Attributes &attributes)
 {
-    for (const auto &[key, value] : attributes)
-        if (std::string why = attributeProblem(value); !why.empty()) return "attribute \"" + key + "\": " + why;
+    for (const auto &[key, value] : attributes) {
+        std::string why = attributeProblem(value);
+        if (why.empty() && isDateKey(key) && value.type == AttributeValue::Type::String)
+            if (std::string date = impossibleDateProblem(value.text); !date.empty()) why = "\"" + value.text + "\" " + date;
+        if (!why.empty()) return "attribute \"" + key + "\": " + why;
+    }
     return {};
 }
 
@@ -161,6 +167,7 @@ std::string storableProblem(const Relation &relation)
 std::string storableProblem(const Source &source)
 {
     if (std::string why = nameProblem("id", source.id, true); !why.empty()) return why;
+    if (std::string why = impossibleDateProblem(source.date); !why.empty()) return "date \"" + source.date + "\" " + why;
     return extrasProblem(source.extra, json_keys::kSource);
 }
 
