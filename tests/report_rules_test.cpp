@@ -758,3 +758,72 @@ TEST(ReportRules, TheTitleIsTheFirstLineThatReadsAsATitle) {
               "Trip report: 2019 Pacific Digital Government Summit");
     EXPECT_EQ(documentTitle("\xff\xfe"), "");
 }
+
+// docs/known-problems.md: "in London last Monday" took the date in focus (Sunday, September 15).
+// A day named relative to it resolves against it; a phrase naming no day leaves the fact undated.
+TEST(ReportRules, DaysWrittenRelativeToTheDateInFocus) {
+    const auto x = extract("Secretary Kerry traveled to Jerusalem on Sunday, September 15, 2013 to meet with Israeli "
+                           "Prime Minister Benjamin Netanyahu. The visit follows on the Secretary’s meeting with "
+                           "Palestinian President Mahmoud Abbas in London last Monday. Secretary Kerry recently met "
+                           "with Foreign Minister Sergey Lavrov.\n");
+    EXPECT_EQ(dateOf(met(x, "Kerry", "Benjamin Netanyahu")), "2013-09-15");
+    EXPECT_EQ(dateOf(met(x, "Kerry", "Mahmoud Abbas")), "2013-09-09");
+    ASSERT_NE(met(x, "Kerry", "Sergey Lavrov"), nullptr);
+    EXPECT_EQ(dateOf(met(x, "Kerry", "Sergey Lavrov")), "");
+    const auto y = extract("行政院長蘇貞昌 2020 年 9 月 3 日接見捷克參議院議長韋德齊。外交部長吳釗燮昨日會見韋德齊議長。"
+                           "內政部長林右昌於日前會見韋德齊議長。經濟部長王美花於上週一會見韋德齊議長。\n");
+    EXPECT_EQ(dateOf(met(y, "蘇貞昌", "韋德齊")), "2020-09-03");
+    EXPECT_EQ(dateOf(met(y, "吳釗燮", "韋德齊")), "2020-09-02");
+    ASSERT_NE(met(y, "林右昌", "韋德齊"), nullptr);
+    EXPECT_EQ(dateOf(met(y, "林右昌", "韋德齊")), "");
+    EXPECT_EQ(dateOf(met(y, "王美花", "韋德齊")), "2020-08-24"); // 2020-09-03 was a Thursday
+}
+
+// Text 22 ("singed a Memorandum of Understanding (MOU) with Ingrid Larson"): an agreement made with a
+// person is a meeting whatever the verb; signed + agreement is one signing, quoted once.
+TEST(ReportRules, AnAgreementMadeWithAPersonIsAMeetingWhateverTheVerb) {
+    const auto x = extract("On November 20, 2020, Representative Bi-khim Hsiao concluded a Memorandum of "
+                           "Understanding (MOU) with Managing Director Ingrid Larson. Secretary of State John Kerry "
+                           "signed an agreement with Foreign Minister Sergey Lavrov.\n");
+    EXPECT_EQ(dateOf(met(x, "Bi-khim Hsiao", "Ingrid Larson")), "2020-11-20");
+    const auto *kerry = met(x, "John Kerry", "Sergey Lavrov");
+    ASSERT_NE(kerry, nullptr);
+    EXPECT_EQ(kerry->evidence.size(), 1u);
+}
+
+// Text 18: a session named in running text is an event of its own, part of the summit of its day, and
+// its speaker spoke at it; a lower-case "session" or "the Session" alone names none.
+TEST(ReportRules, ASessionNamedInRunningText) {
+    const auto x = extract("Today, Administrator Samantha Power attended the U.S.-Africa Leaders Summit in "
+                           "Washington, DC. Finally, Administrator Power spoke at the Supporting Conservation, "
+                           "Climate Adaptation, and a Just Energy Transition Session, where she highlighted "
+                           "partnerships. A session on trade followed.\n");
+    const auto *session =
+        entityNamed(x, "event", "Supporting Conservation, Climate Adaptation, and a Just Energy Transition Session");
+    ASSERT_NE(session, nullptr);
+    EXPECT_TRUE(relates(x, "spoke_at", "Samantha Power", session->name));
+    EXPECT_EQ(countKind(x, "event"), 2);
+}
+
+// Text 13: the country before the first person of a Chinese list (帛琉副總統 A 及國務部長 B) is the
+// country of the officials listed after it with only an office of their own; never across 與, and
+// never for a person written with a surname and title only (及蔡總統) or with a country of their own.
+TEST(ReportRules, AForeignCountryCarriesAcrossAChineseListOfOfficials) {
+    const auto x = extract("帛琉副總統歐宜樓閣下(Raynold Oilouch)及國務部長馬緹娜(Faustina Rehuher-Marugg)也前來臺灣訪問。"
+                           "吐瓦魯總理拿塔諾及蔡總統出席晚宴。美國國務卿布林肯與中國外長王毅會談。\n");
+    EXPECT_TRUE(relates(x, "represents", "歐宜樓", "Palau"));
+    EXPECT_TRUE(relates(x, "represents", "馬緹娜", "Palau"));
+    EXPECT_FALSE(anyRelation(x, "represents", "蔡英文") || relates(x, "represents", "蔡總統", "Tuvalu"));
+    EXPECT_FALSE(relates(x, "represents", "王毅", "United States"));
+}
+
+// A meeting in a paragraph of its own whose subject is an office with "the" ("The Secretary also paid
+// a courtesy call on …") or a sentence opening with an office alone (部長隨後…) is the person the text
+// is about, as with he / she.
+TEST(ReportRules, AnOfficeWithTheIsTheSubjectOfAMeetingInItsOwnParagraph) {
+    const auto x = extract("Secretary of State John Kerry traveled to Paris, France on September 16, 2013.\n\n"
+                           "The Secretary also paid a courtesy call on President Francois Hollande.\n\n"
+                           "Later the delegation met with Foreign Minister Laurent Fabius.\n");
+    EXPECT_EQ(dateOf(met(x, "John Kerry", "Francois Hollande")), "2013-09-16");
+    EXPECT_EQ(met(x, "John Kerry", "Laurent Fabius"), nullptr);
+}

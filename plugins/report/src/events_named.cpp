@@ -6,7 +6,9 @@
 //   "and" (Peace, Security and Governance Forum) and a quoted title right
 //   before (the "Inclusive Partnerships ..." Civil Society Forum); a lower-case
 //   ceremony head needs two capitalised words (2016 National Day
-//   celebrations); "the Summit" alone is the latest event with that head;
+//   celebrations); "the Summit" alone is the latest event with that head; a
+//   session or panel head (Session, Panel) only capitalised after two
+//   capitalised words (the Supporting Conservation … Transition Session);
 // - Chinese: a ceremony or meeting head (典禮, 大典, 慶祝活動, 說明會 …) read back
 //   to a verb, a year word or a function character; a leading country or
 //   我國/本部 leaves the name (kept as an alias);
@@ -158,7 +160,10 @@ void Extractor::findEnglishNamedEvents(ParagraphState &p) {
             ++headE;
         const auto head = m_lex.enEventHeads.find(asciiLower(U32View(t).substr(i, headE - i)));
         const bool capital = isUpper(t[i]);
-        if (head == m_lex.enEventHeads.end() || (head->second != 0 && head->second < 4) ||
+        // A session or panel named in running text needs a capitalised head (the Supporting …
+        // Session); written lower case it is a common noun, and "Session 3" is a heading's.
+        const bool session = head != m_lex.enEventHeads.end() && head->second == 1 && capital;
+        if (head == m_lex.enEventHeads.end() || (head->second != 0 && head->second < 4 && !session) ||
             (headE < t.size() && isNameChar(t[headE]) && t[headE] != U'.') || taken(i, headE) ||
             insideConsumed(p, i)) {
             i = headE;
@@ -237,7 +242,7 @@ void Extractor::findEnglishNamedEvents(ParagraphState &p) {
             if (last != U32::npos && capitalised > 0)
                 e = last;
         }
-        const bool enough = capital ? capitalised >= 1 : capitalised >= 2;
+        const bool enough = session ? capitalised >= 2 : capital ? capitalised >= 1 : capitalised >= 2;
         if (!enough) {
             // "the Summit", "the dialogue": the latest event of the document with that head.
             const U32 headWord = asciiLower(U32View(t).substr(i, headE - i));

@@ -58,6 +58,16 @@ bool attendeeListParagraph(const U32 &t);
 // celebrations"), else 0: the year of a document whose dates leave it out ("on October 10").
 int yearWritten(const U32 &t);
 
+// A date written relative to `reference` (YYYY-MM-DD) in [begin, end) of `t`: yesterday, last Monday,
+// 昨日, 昨(27)日, 前天, 上週一, 本週三, tomorrow. `found` when the span has such a phrase; `date` is then
+// the day it names, or empty when it names none (recently, last week, 日前, 近日, a bare weekday other
+// than the reference's, any phrase without a reference).
+struct RelativeDate {
+    bool found = false;
+    std::string date;
+};
+RelativeDate relativeDate(const U32 &t, std::size_t begin, std::size_t end, const std::string &reference);
+
 class Extractor {
 public:
     Extractor(const Lexicon &lexicon, const Options &options, std::string sourceId);
@@ -131,6 +141,7 @@ private:
     void representsAfter(ParagraphState &p, const SentenceFacts &f, std::size_t k);   // 我國由 P 代表
     void affiliationInGroup(ParagraphState &p, const SentenceFacts &f, std::size_t k); // P (Title, ORG)
     void affiliationAfter(ParagraphState &p, const SentenceFacts &f, std::size_t k);   // P, Director of ORG
+    void countryAcrossZhList(ParagraphState &p, const SentenceFacts &f, std::size_t k); // 帛琉副總統 A 及國務部長 B
     void relateParticipation(ParagraphState &p, const SentenceFacts &f, bool attendeeList);
     void relateDiscussedTopics(ParagraphState &p, const SentenceFacts &f);
     void relateProgrammeOrganisers(ParagraphState &p, const SentenceFacts &f);

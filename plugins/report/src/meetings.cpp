@@ -17,21 +17,6 @@ namespace liaison::report {
 
 namespace {
 
-bool wordAt(const U32 &t, std::size_t pos, U32View word) {
-    if (pos + word.size() > t.size())
-        return false;
-    for (std::size_t i = 0; i < word.size(); ++i) {
-        char32_t a = t[pos + i];
-        if (a >= U'A' && a <= U'Z')
-            a += 32;
-        if (a != word[i])
-            return false;
-    }
-    const bool latin = isLatin(word.front());
-    return !latin || ((pos == 0 || !isLatin(t[pos - 1])) &&
-                      (pos + word.size() >= t.size() || !isLatin(t[pos + word.size()])));
-}
-
 std::string fullDate(const std::string &date, int year) {
     std::string d = date;
     if (d.rfind("0000", 0) == 0 && year > 0)
@@ -128,6 +113,9 @@ std::string Extractor::sentenceDate(const ParagraphState &p, const Sentence &s) 
                 return base.substr(0, 8) + (day < 10 ? "0" : "") + std::to_string(day);
         }
     }
+    // "in London last Monday", 昨日, 日前: the day named relative to the date in focus, or none.
+    if (const RelativeDate relative = relativeDate(t, s.begin, s.end, m_dateContext); relative.found)
+        return relative.date;
     return m_dateContext;
 }
 
@@ -205,10 +193,20 @@ int Extractor::meetingSubject(const ParagraphState &p, const Sentence &s, const 
     });
     if (named || firstPersonPronoun(t, s.begin, pos))
         return subject;
-    for (std::size_t i = s.begin; i < pos; ++i)
+    for (std::size_t i = s.begin; i < pos; ++i) {
         if (wordAt(t, i, U"he") || wordAt(t, i, U"she") || wordAt(t, i, U"his") || wordAt(t, i, U"her") ||
             t[i] == U'他' || t[i] == U'她')
             return subject;
+        // "The Secretary also paid a courtesy call on …": an office with "the" points back too.
+        if (wordAt(t, i, U"the")) {
+            const std::size_t j = skipSpaces(t, i + 3);
+            if (j < pos && isUpper(t[j]) && m_lex.enTitles.matchAt(t, j).length > 0)
+                return subject;
+        }
+    }
+    // 部長隨後與 …: a sentence opening with an office alone.
+    if (m_lex.zhTitles.matchAt(t, skipSpaces(t, s.begin)).length > 0)
+        return subject;
     return -1;
 }
 
@@ -253,8 +251,10 @@ void Extractor::findMeetings(ParagraphState &p) {
                 meetingAt(p, s, persons, i, len, relate);
                 metIn(p, s, persons, i + len, relate);
                 i += len - 1;
-            } else if (std::size_t slen = triggerLength(t, i, "signed_with"); slen > 0) {
-                // "P signed an MOU with Q": signing is a meeting of the signatories.
+            } else if (std::size_t slen = std::max(triggerLength(t, i, "signed_with"), triggerLength(t, i, "agreement_with"));
+                       slen > 0) {
+                // "P signed an MOU with Q": signing is a meeting of the signatories; so is an
+                // agreement made with a person whatever the verb ("concluded an agreement with Q").
                 const std::size_t with = signingPartner(t, i + slen, s.end);
                 const bool personPartner = with != U32::npos && std::any_of(persons.begin(), persons.end(), [&](const Mention *m) {
                     return m->begin > with && m->begin - with < 40;
@@ -262,6 +262,8 @@ void Extractor::findMeetings(ParagraphState &p) {
                 if (personPartner) {
                     firstTrigger = std::min(firstTrigger, i);
                     meetingAt(p, s, persons, with, 4, relate);
+                    i = std::max(i + slen, with + 4) - 1; // the agreement after "signed" is the same signing
+                    continue;
                 }
                 i += slen - 1;
             } else if (std::size_t vlen = triggerLength(t, i, "visited"); vlen > 0) {

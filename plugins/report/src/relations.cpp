@@ -326,6 +326,86 @@ void Extractor::relateAffiliations(ParagraphState &p, const SentenceFacts &f) {
         representsAfter(p, f, k);
         affiliationInGroup(p, f, k);
         affiliationAfter(p, f, k);
+        countryAcrossZhList(p, f, k);
+    }
+}
+
+// 帛琉副總統 A 及國務部長 B, 日本首相 A、外相 B: a foreign country written before the title of the first
+// person of a Chinese list is the country of the titled persons listed after it whose item names no
+// country or organisation of its own (a bare government body with its title, 國務部長, is the
+// country's). They represent that country.
+void Extractor::countryAcrossZhList(ParagraphState &p, const SentenceFacts &f, std::size_t k) {
+    const U32 &t = p.paragraph.text;
+    const auto &ms = f.mentions;
+    const Mention &person = *ms[k];
+    // The persons before k joined to it by list marks only (their own parenthesised original names,
+    // titles and 閣下 between), back to the first person of the list.
+    std::size_t cursor = person.begin;
+    std::size_t q = k;
+    const Mention *first = nullptr;
+    bool joined = false;
+    bool titled = false;
+    while (q-- > 0) {
+        const Mention &other = *ms[q];
+        if (other.kind == MentionKind::Topic || other.kind == MentionKind::Date)
+            continue;
+        if (other.kind == MentionKind::Organisation && !first && other.end <= cursor &&
+            m_bodyCountry.count(other.entity) == 0) {
+            // The item's own bare body (國務部長 B): only with its title right after it.
+            U32View rest = U32View(t).substr(other.end, cursor - other.end);
+            if (!rest.empty() && (rest[0] == U'長' || rest[0] == U'长'))
+                rest.remove_prefix(1);
+            if (m_lex.zhTitles.matchAt(U32(rest), 0).length != rest.size() && !rest.empty())
+                return;
+            cursor = other.begin;
+            titled = true;
+            continue;
+        }
+        if (other.kind != MentionKind::Person || other.end > cursor)
+            break;
+        U32 gap;
+        for (std::size_t i = other.end; i < cursor; ++i) {
+            if (t[i] == U'(') {
+                const std::size_t close = t.find(U')', i);
+                if (close == U32::npos || close >= cursor)
+                    return;
+                i = close;
+                continue;
+            }
+            if (!isSpace(t[i]))
+                gap.push_back(t[i]);
+        }
+        for (const U32View honorific : {U32View(U"閣下"), U32View(U"阁下")})
+            if (gap.compare(0, honorific.size(), honorific) == 0)
+                gap.erase(0, honorific.size());
+        // 及 and 、 list one side; 與 / 和 as often join the two sides of a meeting.
+        const auto join = U32View(U"及、").find(gap.empty() ? U' ' : gap[0]);
+        if (join == U32View::npos)
+            break;
+        gap.erase(0, 1);
+        if (!gap.empty() && m_lex.zhTitles.matchAt(gap, 0).length != gap.size())
+            break;
+        // The item of k has its office before the name (及國務部長 B, 、外相 B), not only a
+        // surname and title (及蔡總統: a person of their own side).
+        titled = titled || !gap.empty();
+        if (!titled)
+            return;
+        joined = true;
+        first = &other;
+        cursor = other.begin;
+    }
+    if (!joined || first == nullptr)
+        return;
+    // The country right before the first person's title (帛琉副總統 A).
+    for (std::size_t c = 0; c < ms.size(); ++c) {
+        const Mention &country = *ms[c];
+        if (country.kind != MentionKind::Country || country.end > first->begin || country.entity == countryEntity(m_home))
+            continue;
+        const U32 between = trim(U32View(t).substr(country.end, first->begin - country.end));
+        if (!between.empty() && m_lex.zhTitles.matchAt(between, 0).length != between.size())
+            continue;
+        m_graph.relate("represents", person.entity, country.entity, lineAt(p, person.begin), quoteAt(p, person.begin), 0.6);
+        return;
     }
 }
 

@@ -363,4 +363,19 @@ std::vector<Sentence> splitSentences(const Paragraph &p) {
     return out;
 }
 
+bool wordAt(const U32 &t, std::size_t pos, U32View word) {
+    if (pos + word.size() > t.size())
+        return false;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        char32_t a = t[pos + i];
+        if (a >= U'A' && a <= U'Z')
+            a += 32;
+        if (a != word[i])
+            return false;
+    }
+    const bool latin = isLatin(word.front());
+    return !latin || ((pos == 0 || !isLatin(t[pos - 1])) &&
+                      (pos + word.size() >= t.size() || !isLatin(t[pos + word.size()])));
+}
+
 } // namespace liaison::report

@@ -53,4 +53,8 @@ struct Sentence {
 std::vector<Paragraph> splitParagraphs(const std::vector<U32> &lines);
 std::vector<Sentence> splitSentences(const Paragraph &paragraph);
 
+// `word` (lower case) is written at `pos` of `t`, ASCII letters compared without case; a Latin
+// word must stand alone (no Latin letter right before or after it).
+bool wordAt(const U32 &t, std::size_t pos, U32View word);
+
 } // namespace liaison::report
