@@ -103,12 +103,14 @@ TEST(GraphDiff, AMergeAndASplitAreShownAsSuchWithTheirJudgements)
          "evidence": [{"source": "r1", "line": 7, "quote": "A. Lee spoke"}]}]})";
     const std::string cli = "'" + test::cliPath().string() + "' ";
     auto file = [&](const char *name) { return test::quoted(dir / name); };
+    auto diffFiles = [&](const char *before, const char *after) {
+        return diffGraphs(readLiaisonJsonFile((dir / before).string()), readLiaisonJsonFile((dir / after).string()));
+    };
     auto merged = runCommand(cli + "merge " + file("old.json") + " person:ann-lee person:a-lee --reason 'one woman' -o " +
                              file("merged.json"));
     ASSERT_EQ(merged.exitCode, 0) << merged.err;
 
-    GraphDiff diff = diffGraphs(readLiaisonJsonFile((dir / "old.json").string()),
-                                readLiaisonJsonFile((dir / "merged.json").string()));
+    GraphDiff diff = diffFiles("old.json", "merged.json");
     ASSERT_EQ(diff.entitiesMerged.size(), 1u);
     EXPECT_EQ(diff.entitiesMerged[0].from, "person:a-lee");
     EXPECT_EQ(diff.entitiesMerged[0].into, "person:ann-lee");
@@ -130,8 +132,7 @@ TEST(GraphDiff, AMergeAndASplitAreShownAsSuchWithTheirJudgements)
     auto split = runCommand(cli + "judge " + file("merged.json") + " person:ann-lee person:a-lee different -o " +
                             file("split.json"));
     ASSERT_EQ(split.exitCode, 0) << split.err;
-    GraphDiff back = diffGraphs(readLiaisonJsonFile((dir / "merged.json").string()),
-                                readLiaisonJsonFile((dir / "split.json").string()));
+    GraphDiff back = diffFiles("merged.json", "split.json");
     ASSERT_EQ(back.entitiesUnmerged.size(), 1u);
     EXPECT_EQ(back.entitiesUnmerged[0].from, "person:a-lee");
     EXPECT_EQ(back.entitiesAdded, std::vector<std::string>{"person:a-lee"});

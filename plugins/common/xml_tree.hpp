@@ -55,24 +55,6 @@ inline constexpr std::size_t kMaxXmlDepth = 1000;
 // malformed XML, an entity declaration or nesting past kMaxXmlDepth.
 std::unique_ptr<XmlElement> parseXml(std::string_view bytes);
 
-// Hands over the endpoints `from` and `to` of an edge at `where` as implicit
-// entities of kind "node" named by their id. GraphML and GEXF want nodes
-// declared, but networkx, graphology and Gephi accept edges to undeclared
-// ones; the host drops an implicit entity whose id is declared.
-inline void addImplicitEndpoints(plugin::Host &host, const std::string &from, const std::string &to,
-                                 plugin::Location where)
-{
-    for (const std::string *end : {&from, &to}) {
-        plugin::EntityData e;
-        e.id = *end;
-        e.kind = "node";
-        e.name = *end;
-        e.implicit = true;
-        e.origin = where;
-        host.addEntity(e);
-    }
-}
-
 // The edge endpoints a GraphML or GEXF file names without declaring them.
 // Both formats want every node declared; an undeclared one is most often a
 // misspelt id, which would otherwise become a phantom entity unnoticed. Each
@@ -81,9 +63,23 @@ inline void addImplicitEndpoints(plugin::Host &host, const std::string &from, co
 class UndeclaredEndpoints {
 public:
     void declared(const std::string &id) { m_declared.insert(id); }
-    void named(const std::string &id, const plugin::Location &where)
+
+    // Hands over the ends `from` and `to` of an edge at `where` as implicit
+    // entities of kind "node" named by their id (networkx, graphology and
+    // Gephi accept edges to undeclared nodes; the host drops an implicit
+    // entity whose id is declared), and remembers them for warn().
+    void edgeEnds(plugin::Host &host, const std::string &from, const std::string &to, const plugin::Location &where)
     {
-        if (m_seen.insert(id).second) m_named.emplace_back(id, where);
+        for (const std::string *end : {&from, &to}) {
+            plugin::EntityData e;
+            e.id = *end;
+            e.kind = "node";
+            e.name = *end;
+            e.implicit = true;
+            e.origin = where;
+            host.addEntity(e);
+            if (m_seen.insert(*end).second) m_named.emplace_back(*end, where);
+        }
     }
     void warn(plugin::Host &host) const
     {

@@ -269,9 +269,7 @@ private:
             std::string type = x->attributeOr("type", m_undirected ? "undirected" : "directed");
             if (type == "undirected") setAttribute(r.attributes, {"directed", "false", LIAISON_VALUE_BOOL});
             else if (type == "mutual") setAttribute(r.attributes, {"mutual", "true", LIAISON_VALUE_BOOL});
-            addImplicitEndpoints(m_host, *source, *target, x->where());
-            m_endpoints.named(*source, x->where());
-            m_endpoints.named(*target, x->where());
+            m_endpoints.edgeEnds(m_host, *source, *target, x->where());
             m_host.addRelation(r);
         }
     }

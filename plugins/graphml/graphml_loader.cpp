@@ -232,9 +232,7 @@ private:
         if (const std::string *d = x.attribute("directed")) directed = trim(*d) != "false";
         if (!directed) r.attributes.push_back({"directed", "false", LIAISON_VALUE_BOOL});
         dedupeAttributes(r.attributes);
-        addImplicitEndpoints(m_host, *source, *target, x.where());
-        m_endpoints.named(*source, x.where());
-        m_endpoints.named(*target, x.where());
+        m_endpoints.edgeEnds(m_host, *source, *target, x.where());
         m_host.addRelation(r);
     }
 

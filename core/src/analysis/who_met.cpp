@@ -308,9 +308,15 @@ void specificSharedEvents(const EventTree &tree, const ParticipationIndex &index
             EntityIndex s = tree.commonEvent(index.events[i], index.events[j]);
             if (s != kNoEntity && std::find(shared.begin(), shared.end(), s) == shared.end()) shared.push_back(s);
         }
+    if (shared.size() < 2) return; // nothing to enclose: the usual case, no work
     auto common = [&](EntityIndex x, EntityIndex y) { return tree.commonEvent(x, y); };
-    std::vector<EntityIndex> all = shared;
-    std::erase_if(shared, [&](EntityIndex s) { return enclosesAnother(s, all, common); });
+    // Marked first, then dropped: enclosesAnother reads the whole list.
+    std::vector<bool> enclosing(shared.size());
+    for (std::size_t k = 0; k < shared.size(); ++k) enclosing[k] = enclosesAnother(shared[k], shared, common);
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < shared.size(); ++k)
+        if (!enclosing[k]) shared[kept++] = shared[k];
+    shared.resize(kept);
 }
 
 // True when a and b share an event on the meeting's day (whoMet folds such a

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <string_view>
 
 namespace liaison {
 
@@ -82,11 +84,11 @@ std::map<std::string, std::vector<const Relation *>> relationsByKey(const GraphS
 // (merges undone by split), as (from, into, reason).
 std::vector<MergedEntity> redirectsMissingFrom(const GraphStore &older, const GraphStore &newer)
 {
+    std::set<std::pair<std::string_view, std::string_view>> had;
+    for (const Redirect &o : older.redirects()) had.emplace(o.from, o.to);
     std::vector<MergedEntity> out;
     for (const Redirect &r : newer.redirects()) {
-        bool had = std::any_of(older.redirects().begin(), older.redirects().end(),
-                               [&](const Redirect &o) { return o.from == r.from && o.to == r.to; });
-        if (had) continue;
+        if (had.count({r.from, r.to})) continue;
         EntityIndex survivor = newer.findById(r.to);
         out.push_back({r.from, survivor == kNoEntity ? r.to : newer.entity(survivor).id, r.reason});
     }
